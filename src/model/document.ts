@@ -1,0 +1,154 @@
+/**
+ * The working document model that pipeline stages read and extend. Each stage adds one layer (tokens, entities,
+ * timexes, statements, ...) and never rewrites `text`, so every offset stays valid from first stage to output.
+ * Offsets are `[start, end)` UTF-16 code units into `text`.
+ */
+import type {
+  ClaimStatus, EntityType, MentionKind, StatementKind, TimexType,
+} from './format.js';
+
+export interface DocMeta {
+  id: string;
+  title: string | null;
+  url: string | null;
+  /** YYYY-MM-DD or null. */
+  published: string | null;
+  publishedSource: 'metadata' | 'text' | null;
+  /** Where the document came from (file path, `stdin`, `feed.xml#3`), for error messages and provenance. */
+  source: string | null;
+}
+
+export interface Paragraph {
+  start: number;
+  end: number;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  /** Index of the first token of the sentence in `Doc.tokens`. */
+  tokenStart: number;
+  /** One past the last token. */
+  tokenEnd: number;
+  paragraph: number;
+}
+
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  /** Lower-cased text, computed once because every stage wants it. */
+  lower: string;
+  /** Universal POS tag from wink-nlp (NOUN, PROPN, VERB, PUNCT, ...). */
+  pos: string;
+  sentence: number;
+}
+
+/** A mention of an entity. `entity` is an index into `Doc.entities`, or -1 while unresolved. */
+export interface Mention {
+  start: number;
+  end: number;
+  /** Token range `[tokenStart, tokenEnd)`. */
+  tokenStart: number;
+  tokenEnd: number;
+  type: EntityType;
+  kind: MentionKind;
+  entity: number;
+}
+
+export interface Entity {
+  name: string;
+  type: EntityType;
+  roles: { start: number; end: number; text: string }[];
+  /** Indices into `Doc.mentions`. */
+  mentions: number[];
+}
+
+export interface Timex {
+  start: number;
+  end: number;
+  type: TimexType;
+  value: string;
+  resolved: boolean;
+  mod?: string;
+  anchor?: 'dct' | 'narrative' | 'none';
+}
+
+export interface SpanRange {
+  start: number;
+  end: number;
+}
+
+export interface Statement {
+  kind: StatementKind;
+  /** The speaker mention as written ("he", "the Russian diplomat"), if any. */
+  speakerSpan: SpanRange | null;
+  /** Entities that spoke (indices into `Doc.entities`); several for a collective subject. */
+  speakers: number[];
+  /** Speaker name when no entity could be linked ("officials"). */
+  speakerName: string | null;
+  cue: SpanRange | null;
+  content: SpanRange[];
+  channel: SpanRange | null;
+  addressee: SpanRange | null;
+  /** Entities through which the statement reached the reporter ("according to Yonhap, quoting KCNA"). */
+  via: number[];
+  sentence: number;
+}
+
+export interface Claim {
+  statement: number | null;
+  text: SpanRange;
+  status: ClaimStatus;
+  by: number[];
+  evidence: SpanRange | null;
+}
+
+export interface DocEvent {
+  trigger: SpanRange;
+  participants: { role: string; entity: number }[];
+  time: number | null;
+  place: number | null;
+  statement: number | null;
+}
+
+export interface Quantity {
+  start: number;
+  end: number;
+  value: number | null;
+  unit: string | null;
+  approx: boolean;
+  bound: 'min' | 'max' | null;
+}
+
+export interface Doc {
+  meta: DocMeta;
+  text: string;
+  language: string;
+  /** Problems worth telling the user that do not stop the analysis (non-English text, bad dates, ...). */
+  warnings: string[];
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  tokens: Token[];
+  mentions: Mention[];
+  entities: Entity[];
+  timexes: Timex[];
+  statements: Statement[];
+  claims: Claim[];
+  events: DocEvent[];
+  quantities: Quantity[];
+}
+
+export function newDoc(text: string, meta: DocMeta): Doc {
+  return {
+    meta, text, language: 'und', warnings: [],
+    paragraphs: [], sentences: [], tokens: [],
+    mentions: [], entities: [], timexes: [], statements: [], claims: [], events: [], quantities: [],
+  };
+}
+
+/** A pipeline stage adds one layer to the document in place. */
+export interface Stage {
+  readonly name: string;
+  run(doc: Doc): void;
+}

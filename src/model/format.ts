@@ -1,0 +1,136 @@
+/**
+ * The public output format `claimline/1`. Every interface on top (CLI, library, store, exports) emits exactly
+ * these objects; `schema/claimline-1.schema.json` is the machine-readable twin of this file and
+ * `docs/output-format.md` the prose one. Field names here are a public contract: add, never rename.
+ */
+
+export const SCHEMA_ID = 'claimline/1';
+
+/** `[start, end)` in UTF-16 code units into `document.text`; `text === document.text.slice(start, end)`. */
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type EntityType =
+  | 'PERSON' | 'ORG' | 'GPE' | 'LOC' | 'FAC' | 'NORP' | 'EVENT' | 'PRODUCT' | 'WORK' | 'OTHER';
+
+export const ENTITY_TYPES: readonly EntityType[] = [
+  'PERSON', 'ORG', 'GPE', 'LOC', 'FAC', 'NORP', 'EVENT', 'PRODUCT', 'WORK', 'OTHER',
+];
+
+/** How a mention refers to its entity: by name, by description ("the ambassador"), by pronoun, by metonym. */
+export type MentionKind = 'name' | 'nominal' | 'pronoun' | 'metonym' | 'acronym' | 'demonym';
+
+export interface MentionOut extends Span {
+  kind: MentionKind;
+}
+
+export interface EntityOut {
+  id: string;
+  name: string;
+  type: EntityType;
+  roles: string[];
+  /** Role phrases with their evidence spans (same strings as `roles`). */
+  roleSpans: Span[];
+  mentions: MentionOut[];
+}
+
+export type StatementKind = 'direct' | 'indirect' | 'mixed' | 'other';
+
+export interface SpeakerOut {
+  mention: Span | null;
+  entity: string | null;
+  name: string | null;
+  /** Extra entities when the subject is collective ("the United States, South Korea and Ukraine"). */
+  entities: string[];
+}
+
+export interface StatementOut {
+  id: string;
+  kind: StatementKind;
+  speaker: SpeakerOut;
+  cue: Span | null;
+  content: Span[];
+  channel: Span | null;
+  via: string[];
+  /** Addressee ("told Reuters"), when stated. */
+  addressee: Span | null;
+  /** When the statement was made (report time), a timex id. */
+  time: string | null;
+}
+
+export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
+
+export interface TimexOut {
+  id: string;
+  start: number;
+  end: number;
+  text: string;
+  type: TimexType;
+  value: string;
+  resolved: boolean;
+  /** TIMEX3 `mod` (APPROX, START, MID, END, BEFORE, AFTER, MORE_THAN, LESS_THAN, ...) when present. */
+  mod?: string;
+  /** What the value was computed against: `dct`, `narrative` (an earlier date in the passage) or `none`. */
+  anchor?: 'dct' | 'narrative' | 'none';
+}
+
+export type ClaimStatus = 'asserted' | 'confirmed' | 'denied' | 'unconfirmed' | 'disputed' | 'retracted';
+
+export interface ClaimOut {
+  id: string;
+  statement: string | null;
+  text: Span;
+  status: ClaimStatus;
+  by: string[];
+  evidence: Span | null;
+}
+
+export interface Participant {
+  role: string;
+  entity: string;
+}
+
+export interface EventOut {
+  id: string;
+  trigger: Span;
+  participants: Participant[];
+  time: string | null;
+  place: string | null;
+  /** The statement that reports this event, or null when the report itself asserts it. */
+  statement: string | null;
+}
+
+export interface QuantityOut {
+  span: Span;
+  value: number | null;
+  unit: string | null;
+  approx: boolean;
+  bound: 'min' | 'max' | null;
+}
+
+export interface DocumentOut {
+  id: string;
+  title: string | null;
+  url: string | null;
+  published: string | null;
+  /** Where `published` came from: input metadata, a dateline found in the text, or nothing. */
+  publishedSource: 'metadata' | 'text' | null;
+  language: string;
+  text: string;
+  source: string | null;
+}
+
+export interface AnalysisOut {
+  schema: typeof SCHEMA_ID;
+  document: DocumentOut;
+  warnings: string[];
+  entities: EntityOut[];
+  statements: StatementOut[];
+  timexes: TimexOut[];
+  claims: ClaimOut[];
+  events: EventOut[];
+  quantities: QuantityOut[];
+}

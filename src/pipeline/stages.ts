@@ -1,0 +1,16 @@
+/**
+ * The ordered list of stages. Each adds one layer to the document; later stages may read earlier layers.
+ * Order matters: entities before time (narrative anchoring uses sentences only) and before attribution
+ * (speakers link to entity mentions), claims/events after attribution.
+ */
+import type { Stage } from '../model/document.js';
+import { segmentStage } from '../stages/segment.js';
+
+export const STAGES: Stage[] = [
+  segmentStage,
+  // nerStage        (src/stages/entities/ner.ts)
+  // entityStage     (src/stages/entities/resolve.ts: roles, aliases, coref, metonyms)
+  // timeStage       (src/stages/time/index.ts)
+  // attributionStage(src/stages/attribution/index.ts)
+  // claims, events, quantities
+];

@@ -1,0 +1,91 @@
+/**
+ * Segmentation stage: paragraphs, then sentences, tokens and POS tags from wink-nlp inside each paragraph.
+ *
+ * Paragraphs are found first because wink's sentence splitter runs straight across line breaks, and a headline
+ * or a quoted paragraph must never share a sentence with the next one. Wink's tokenisation is lossless
+ * (preceding spaces + token values rebuild the input), which is what lets us recover exact offsets.
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Doc, Paragraph, Stage } from '../model/document.js';
+
+const nlp = winkNLP(model, ['sbd', 'pos']);
+const its = nlp.its;
+
+/**
+ * Paragraph boundaries. With blank lines present, a paragraph is a block between blank lines (so hard-wrapped
+ * text keeps its sentences whole); without any, every non-empty line is a paragraph (one-line-per-paragraph wire
+ * copy and feeds).
+ */
+export function findParagraphs(text: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  const blankLine = /\n[ \t\r\f\v]*\n/;
+  const splitter = blankLine.test(text) ? /\n[ \t\r\f\v]*\n\s*/g : /\n\s*/g;
+  let pos = 0;
+  const push = (s: number, e: number) => {
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) out.push({ start: s, end: e });
+  };
+  for (let m = splitter.exec(text); m; m = splitter.exec(text)) {
+    push(pos, m.index);
+    pos = m.index + m[0].length;
+  }
+  push(pos, text.length);
+  return out;
+}
+
+export function segment(doc: Doc): void {
+  const { text } = doc;
+  doc.paragraphs = findParagraphs(text);
+  for (let p = 0; p < doc.paragraphs.length; p++) {
+    const para = doc.paragraphs[p]!;
+    const chunk = text.slice(para.start, para.end);
+    const wd = nlp.readDoc(chunk);
+    const values = wd.tokens().out(its.value) as string[];
+    const spaces = wd.tokens().out(its.precedingSpaces) as string[];
+    const tags = wd.tokens().out(its.pos) as string[];
+    // Absolute offsets of every wink token, rebuilt from its lossless value + preceding-space stream.
+    const starts = new Array<number>(values.length);
+    let off = para.start;
+    for (let i = 0; i < values.length; i++) {
+      off += spaces[i]!.length;
+      starts[i] = off;
+      off += values[i]!.length;
+    }
+    const tokenBase = doc.tokens.length;
+    const winkToOurs = new Array<number>(values.length);
+    for (let i = 0; i < values.length; i++) {
+      winkToOurs[i] = doc.tokens.length;
+      if (tags[i] === 'SPACE') continue; // whitespace-only tokens (line breaks inside a paragraph) carry nothing
+      const v = values[i]!;
+      doc.tokens.push({
+        start: starts[i]!, end: starts[i]! + v.length, text: v, lower: v.toLowerCase(),
+        pos: tags[i]!, sentence: -1,
+      });
+    }
+    wd.sentences().each((s) => {
+      const [a, b] = s.out(its.span) as unknown as [number, number];
+      const tokenStart = winkToOurs[a]!;
+      const tokenEnd = b + 1 < values.length ? winkToOurs[b + 1]! : doc.tokens.length;
+      if (tokenEnd <= tokenStart) return;
+      const idx = doc.sentences.length;
+      for (let t = tokenStart; t < tokenEnd; t++) doc.tokens[t]!.sentence = idx;
+      doc.sentences.push({
+        start: doc.tokens[tokenStart]!.start, end: doc.tokens[tokenEnd - 1]!.end,
+        tokenStart, tokenEnd, paragraph: p,
+      });
+    });
+    // Tokens wink left outside any sentence (rare) join the previous sentence so no token is orphaned.
+    for (let t = tokenBase; t < doc.tokens.length; t++) {
+      if (doc.tokens[t]!.sentence === -1 && doc.sentences.length > 0) {
+        const last = doc.sentences[doc.sentences.length - 1]!;
+        doc.tokens[t]!.sentence = doc.sentences.length - 1;
+        last.tokenEnd = Math.max(last.tokenEnd, t + 1);
+        last.end = Math.max(last.end, doc.tokens[t]!.end);
+      }
+    }
+  }
+}
+
+export const segmentStage: Stage = { name: 'segment', run: segment };
