@@ -1,13 +1,68 @@
 import { newDoc, type Doc, type DocMeta } from '../model/document.js';
+import type { AnalysisOut } from '../model/format.js';
+import { toOutput } from '../output/to-json.js';
 import { STAGES } from './stages.js';
 
-/** Runs every stage over one document's text and returns the working document model. */
-export function analyzeText(text: string, meta: Partial<DocMeta> = {}): Doc {
-  const doc = newDoc(text, {
-    id: meta.id ?? 'doc', title: meta.title ?? null, url: meta.url ?? null,
-    published: meta.published ?? null, publishedSource: meta.published ? 'metadata' : null,
-    source: meta.source ?? null,
-  });
+/** What the library needs to analyse one document; only `text` is required. */
+export interface AnalyzeInput {
+  text: string;
+  id?: string;
+  title?: string | null;
+  url?: string | null;
+  /** Publication date `YYYY-MM-DD`: the anchor for "today", "last year", "in June". */
+  published?: string | null;
+  source?: string | null;
+  /** Warnings found while reading the input (bad metadata dates, ...), carried into the output. */
+  warnings?: string[];
+}
+
+/** Thrown for input the pipeline refuses (not for text it merely analyses badly). */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written YYYY-MM-DD (rejects 2025-02-30). */
+export function isValidIsoDate(s: string): boolean {
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
+}
+
+/** Runs every stage over one document and returns the working document model. */
+export function analyzeDoc(input: AnalyzeInput): Doc {
+  if (typeof input.text !== 'string') throw new InputError('text must be a string');
+  const published = input.published ?? null;
+  if (published !== null && !isValidIsoDate(published)) {
+    throw new InputError(`published date '${published}' is not a valid YYYY-MM-DD date`);
+  }
+  const meta: DocMeta = {
+    id: input.id ?? 'doc', title: input.title ?? null, url: input.url ?? null,
+    published, publishedSource: published ? 'metadata' : null, source: input.source ?? null,
+  };
+  const doc = newDoc(input.text, meta);
+  if (input.warnings) doc.warnings.push(...input.warnings);
+  if (published !== null && published > new Date().toISOString().slice(0, 10)) {
+    // The clock is only a sanity check here; dates are always resolved against `published` itself.
+    doc.warnings.push(`published date ${published} is in the future; relative dates are resolved against it as given`);
+  }
   for (const stage of STAGES) stage.run(doc);
   return doc;
+}
+
+/** Analyses one document and returns the `claimline/1` record (the same object the CLI prints as JSON). */
+export function analyze(input: AnalyzeInput | string, options: Omit<AnalyzeInput, 'text'> = {}): AnalysisOut {
+  const req = typeof input === 'string' ? { ...options, text: input } : { ...options, ...input };
+  return toOutput(analyzeDoc(req));
+}
+
+/** Back-compat helper for stages' own tests and evaluators: text + meta → working model. */
+export function analyzeText(text: string, meta: Partial<DocMeta> = {}): Doc {
+  return analyzeDoc({ text, id: meta.id, title: meta.title, url: meta.url, published: meta.published, source: meta.source });
 }

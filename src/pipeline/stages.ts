@@ -5,12 +5,19 @@
  */
 import type { Stage } from '../model/document.js';
 import { segmentStage } from '../stages/segment.js';
+import { languageStage } from '../stages/language.js';
+import { quantityStage } from '../stages/quantities.js';
+import { claimStage } from '../stages/claims/index.js';
+import { eventStage } from '../stages/events.js';
 
 export const STAGES: Stage[] = [
+  languageStage,
   segmentStage,
   // nerStage        (src/stages/entities/ner.ts)
   // entityStage     (src/stages/entities/resolve.ts: roles, aliases, coref, metonyms)
   // timeStage       (src/stages/time/index.ts)
   // attributionStage(src/stages/attribution/index.ts)
-  // claims, events, quantities
+  quantityStage,
+  claimStage,
+  eventStage,
 ];

@@ -5,7 +5,7 @@
  * or a quoted paragraph must never share a sentence with the next one. Wink's tokenisation is lossless
  * (preceding spaces + token values rebuild the input), which is what lets us recover exact offsets.
  */
-import winkNLP from 'wink-nlp';
+import winkNLP, { type ItemSentence } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Doc, Paragraph, Stage } from '../model/document.js';
 
@@ -64,7 +64,7 @@ export function segment(doc: Doc): void {
         pos: tags[i]!, sentence: -1,
       });
     }
-    wd.sentences().each((s) => {
+    wd.sentences().each((s: ItemSentence) => {
       const [a, b] = s.out(its.span) as unknown as [number, number];
       const tokenStart = winkToOurs[a]!;
       const tokenEnd = b + 1 < values.length ? winkToOurs[b + 1]! : doc.tokens.length;

@@ -1,0 +1,133 @@
+/**
+ * Trains the NER model (`npm run train:ner`) and writes `models/ner/`:
+ *   clusters.tsv     word clusters induced from unlabeled text in ../shared/data (see train/clusters.ts)
+ *   gazetteers.json  name lists frozen from the compromise lexicon and src/lexicon/geo.ts
+ *   weights.bin      averaged-perceptron weights, Int16 (see weights.ts)
+ *   model.json       header: tag set, feature count, training data
+ * Deterministic: fixed seeds, fixed document order per epoch. Options: --epochs N, --reuse-clusters,
+ * --limit N (train on the first N documents, for quick iterations), --out DIR.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readConll, type ConllDoc } from '../src/stages/entities/ner/conll.js';
+import { docFeatures, N_TAGS, TAGS, type Resources } from '../src/stages/entities/ner/features.js';
+import { buildGazIndex } from '../src/stages/entities/ner/gazetteer.js';
+import { greedyDecode } from '../src/stages/entities/ner/decode.js';
+import { MODEL_FILES, loadNerModel, parseClusters, type ModelHeader } from '../src/stages/entities/ner/model.js';
+import { WeightTable } from '../src/stages/entities/ner/weights.js';
+import { AveragedPerceptron } from '../src/stages/entities/ner/train/perceptron.js';
+import { induceClusters, rng } from '../src/stages/entities/ner/train/clusters.js';
+import { buildGazetteers } from '../src/stages/entities/ner/train/gazetteer-sources.js';
+import { evaluateNerDocs, formatConlleval } from '../src/eval/ner.js';
+
+function repoRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return dir;
+}
+
+const args = process.argv.slice(2);
+const opt = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const ROOT = repoRoot();
+const DATA = path.resolve(ROOT, '../shared/data');
+const OUT = path.resolve(ROOT, opt('--out') ?? 'models/ner');
+const EPOCHS = Number(opt('--epochs') ?? 12);
+const LIMIT = Number(opt('--limit') ?? Infinity);
+/** Features whose largest averaged weight is below this many update units are dropped from the file. */
+const MIN_WEIGHT = Number(opt('--min-weight') ?? 0.05);
+const SEED = 20030601;
+
+/** BIO/IOB1 tags → BILOU tag indices (what the tagger predicts). */
+function bilou(tags: readonly string[]): Uint8Array {
+  const out = new Uint8Array(tags.length);
+  const type = (t: string) => (t === 'O' ? '' : t.slice(2));
+  const begins = (i: number) => tags[i] !== 'O' && (tags[i]!.startsWith('B-') || i === 0 || type(tags[i - 1]!) !== type(tags[i]!));
+  for (let i = 0; i < tags.length; i++) {
+    if (tags[i] === 'O') continue;
+    const first = begins(i);
+    const last = i + 1 >= tags.length || type(tags[i + 1]!) !== type(tags[i]!) || begins(i + 1);
+    const part = first && last ? 'U' : first ? 'B' : last ? 'L' : 'I';
+    out[i] = TAGS.indexOf(`${part}-${type(tags[i]!)}`);
+  }
+  return out;
+}
+
+function unlabeledTexts(train: ConllDoc[]): string[] {
+  const texts = train.map((d) => d.words.join(' '));
+  for (const split of ['train', 'dev']) {
+    const dir = path.join(DATA, 'polnear', split, 'text');
+    for (const f of readdirSync(dir).sort()) texts.push(readFileSync(path.join(dir, f), 'utf8'));
+  }
+  const claims = path.join(DATA, 'claims', 'checkthat2024-en');
+  for (const f of readdirSync(claims).filter((f) => f.endsWith('.tsv')).sort()) {
+    texts.push(readFileSync(path.join(claims, f), 'utf8').split('\n').slice(1).map((l) => l.split('\t')[1] ?? '').join('\n'));
+  }
+  const tb = path.join(DATA, 'timex', 'timebank');
+  for (const f of readdirSync(tb).filter((f) => f.endsWith('.tml')).sort()) {
+    texts.push(readFileSync(path.join(tb, f), 'utf8').replace(/<[^>]*>/g, ' '));
+  }
+  return texts;
+}
+
+function main(): void {
+  const t0 = Date.now();
+  const log = (msg: string) => process.stdout.write(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}\n`);
+  mkdirSync(OUT, { recursive: true });
+  const train = readConll(path.join(DATA, 'ner/conll2003/train.txt')).slice(0, LIMIT);
+  const dev = readConll(path.join(DATA, 'ner/conll2003/dev.txt'));
+  const clusterFile = path.join(OUT, MODEL_FILES.clusters);
+  if (!(args.includes('--reuse-clusters') && existsSync(clusterFile))) {
+    const table = induceClusters(unlabeledTexts(readConll(path.join(DATA, 'ner/conll2003/train.txt'))), {
+      minCount: 2, maxVocab: 80000, contexts: 2000, dims: 128, branching: [8, 8, 8, 8], iterations: 8, seed: SEED,
+    });
+    writeFileSync(clusterFile, [...table].map(([w, ids]) => `${w}\t${ids.join('\t')}\n`).join(''));
+    log(`clusters: ${table.size} words`);
+  }
+  const gaz = buildGazetteers();
+  writeFileSync(path.join(OUT, MODEL_FILES.gazetteers), `${JSON.stringify(gaz, null, 0)}\n`);
+  const res: Resources = { clusters: parseClusters(readFileSync(clusterFile, 'utf8')), gazetteer: buildGazIndex(gaz) };
+  log(`gazetteers: ${Object.entries(gaz).map(([k, v]) => `${k} ${v.length}`).join(', ')}`);
+
+  const feats = train.map((d) => docFeatures(d.words, d.sentStart, res));
+  const gold = train.map((d) => bilou(d.tags));
+  const model = new AveragedPerceptron(N_TAGS);
+  const rand = rng(SEED);
+  const order = train.map((_, i) => i);
+  for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    let errors = 0;
+    let tokens = 0;
+    for (const d of order) {
+      const f = feats[d]!;
+      const g = gold[d]!;
+      greedyDecode(f, train[d]!.sentStart, model, (i, dyn, dynLen, pred) => {
+        if (pred !== g[i]) {
+          model.update([[f.stat, f.statStart[i]!, f.statStart[i + 1]!], [dyn, 0, dynLen]], g[i]!, pred);
+          errors++;
+        }
+        model.c++;
+        tokens++;
+      });
+    }
+    log(`epoch ${epoch}: ${errors} token errors / ${tokens}, ${model.size} feature rows`);
+  }
+  const { keys, weights } = model.export(MIN_WEIGHT);
+  writeFileSync(path.join(OUT, MODEL_FILES.weights), WeightTable.toBuffer(keys, weights));
+  const header: ModelHeader = {
+    format: 'claimline-ner/1', tags: TAGS, features: keys.length,
+    trainedOn: `CoNLL-2003 English train (eng.train${Number.isFinite(LIMIT) ? `, first ${LIMIT} documents` : ''}), ${EPOCHS} epochs`,
+    created: new Date().toISOString().slice(0, 10),
+  };
+  writeFileSync(path.join(OUT, MODEL_FILES.header), `${JSON.stringify(header, null, 2)}\n`);
+  log(`wrote ${OUT}: ${keys.length} features, ${((keys.byteLength + weights.byteLength) / 1e6).toFixed(1)} MB`);
+  log(`dev (eng.testa):\n${formatConlleval(evaluateNerDocs(dev, loadNerModel(OUT)))}`);
+}
+
+main();

@@ -1,0 +1,86 @@
+/**
+ * The `claimline` command: dispatches to one module per command. Modules that pull in heavy dependencies
+ * (the store, evaluators) are imported only when their command runs, so `analyze` starts fast.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { packageRoot } from '../util/paths.js';
+import { EXIT, UsageError } from './args.js';
+import type { RunContext } from './analyze.js';
+
+const HELP = `claimline — who said what, about whom, when, via which channel, and what was confirmed or denied.
+
+Usage: claimline <command> [options]
+
+Commands:
+  analyze <inputs...|->     analyse documents, print claimline/1 JSON, JSONL, a Markdown report or TimeML
+  ingest <inputs...|->      analyse documents into a SQLite store (default ./claimline.db)
+  statements                list stored statements (--speaker NAME, --about TEXT)
+  timeline                  dated items across stored documents (--entity NAME)
+  search TEXT               full-text search over stored documents and statements
+  stats                     counts of what the store holds
+  validate <files...>       check claimline/1 JSON or JSONL files against the schema
+  eval <layer> [...]        score a layer on a standard dataset: timex, ner, attribution, coref
+
+Run 'claimline <command> --help' for a command's options. 'claimline --version' prints the version.
+Exit codes: 0 success; 1 some inputs failed; 2 bad command line; 3 store error.`;
+
+const EVAL_HELP = `Usage: claimline eval <layer> [args]
+
+  eval timex <dir of .tml> [--errors]      TempEval-3 Task A: strict/relaxed P/R/F1, type and value accuracy, value F1
+  eval ner <conll file>                    conlleval span P/R/F1 per type (PER/ORG/LOC/MISC)
+  eval attribution <polnear split dir>     PolNeAR source/cue/content exact-span P/R/F1 (CofeNet protocol)
+  eval coref [gum-news dir]                people/organisation mentions that land in the right entity`;
+
+type Command = (args: string[], ctx: RunContext) => Promise<number>;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  analyze: async () => (await import('./analyze.js')).analyzeCommand,
+  ingest: async () => (await import('./analyze.js')).ingestCommand,
+  statements: async () => (await import('./query.js')).statementsCommand,
+  timeline: async () => (await import('./query.js')).timelineCommand,
+  search: async () => (await import('./query.js')).searchCommand,
+  stats: async () => (await import('./query.js')).statsCommand,
+  validate: async () => (await import('./validate.js')).validateCommand,
+  eval: async () => evalCommand,
+};
+
+const EVALUATORS: Record<string, () => Promise<(args: string[]) => Promise<number>>> = {
+  timex: async () => (await import('../eval/timex.js')).evalTimexCommand,
+  ner: async () => (await import('../eval/ner.js')).evalNerCommand,
+  attribution: async () => (await import('../eval/attribution.js')).evalAttributionCommand,
+  coref: async () => (await import('../eval/coref.js')).evalCorefCommand,
+};
+
+async function evalCommand(args: string[], ctx: RunContext): Promise<number> {
+  const [layer, ...rest] = args;
+  if (!layer || layer === '--help' || layer === '-h') { ctx.stdout.write(EVAL_HELP + '\n'); return layer ? EXIT.ok : EXIT.usage; }
+  const load = EVALUATORS[layer];
+  if (!load) throw new UsageError(`unknown evaluation layer '${layer}' (expected ${Object.keys(EVALUATORS).join(', ')})`);
+  return (await load())(rest);
+}
+
+export async function main(argv: string[], ctx: RunContext = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    ctx.stdout.write(HELP + '\n');
+    return cmd ? EXIT.ok : EXIT.usage;
+  }
+  if (cmd === '--version' || cmd === '-v') {
+    const pkg = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8'));
+    ctx.stdout.write(`claimline ${pkg.version}\n`);
+    return EXIT.ok;
+  }
+  const load = COMMANDS[cmd];
+  try {
+    if (!load) throw new UsageError(`unknown command '${cmd}' (run 'claimline --help')`);
+    return await (await load())(rest, ctx);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      ctx.stderr.write(`claimline ${cmd}: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    ctx.stderr.write(`claimline ${cmd}: ${(e as Error).stack ?? e}\n`);
+    return EXIT.inputFailed;
+  }
+}

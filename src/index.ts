@@ -1,0 +1,8 @@
+/**
+ * claimline as a library: `analyze(text | {text, published, ...})` returns the same `claimline/1` record
+ * that `claimline analyze --format json` prints.
+ */
+export { analyze, analyzeDoc, InputError, isValidIsoDate, type AnalyzeInput } from './pipeline/analyze.js';
+export { validateAnalysis } from './output/validate.js';
+export * from './model/format.js';
+export type { Doc } from './model/document.js';

@@ -1,0 +1,29 @@
+/** What the input layer hands to the pipeline: raw document text plus whatever metadata the input carried. */
+
+export type InputFormat = 'text' | 'html' | 'feed' | 'jsonl';
+
+export interface RawDoc {
+  id: string;
+  /** BOM stripped and line ends normalised to LF; every later offset points into exactly this string. */
+  text: string;
+  title: string | null;
+  url: string | null;
+  /** YYYY-MM-DD or null. */
+  published: string | null;
+  /** Where the document came from: a path, `stdin`, `feed.xml#3`, `records.jsonl:7`. */
+  source: string;
+  format: InputFormat;
+  /** Problems that did not stop the document (an unparsable date, a broken sidecar). */
+  warnings: string[];
+}
+
+/** One result per document or per rejected input, so a bad file never stops a run. */
+export type InputItem =
+  | { ok: true; doc: RawDoc }
+  | { ok: false; source: string; reason: string };
+
+export interface ReadOptions {
+  stdin?: NodeJS.ReadableStream;
+  /** Larger inputs are rejected before they are read. Default 20 MB. */
+  maxBytes?: number;
+}

@@ -1,0 +1,102 @@
+/**
+ * Turns the working document model into the public `claimline/1` record. This is the only place where
+ * internal indices become public ids (e1, s1, t1, c1, v1) and where spans get their `text`, so every
+ * interface (CLI, library, store, exports) shares one shape.
+ */
+import type { Doc, SpanRange } from '../model/document.js';
+import { SCHEMA_ID, type AnalysisOut, type Span } from '../model/format.js';
+
+export function toOutput(doc: Doc): AnalysisOut {
+  const { text } = doc;
+  const span = (r: SpanRange): Span => ({ start: r.start, end: r.end, text: text.slice(r.start, r.end) });
+  const spanOrNull = (r: SpanRange | null): Span | null => (r ? span(r) : null);
+  const eid = (i: number) => `e${i + 1}`;
+  const tid = (i: number) => `t${i + 1}`;
+  const sid = (i: number) => `s${i + 1}`;
+
+  return {
+    schema: SCHEMA_ID,
+    document: {
+      id: doc.meta.id,
+      title: doc.meta.title,
+      url: doc.meta.url,
+      published: doc.meta.published,
+      publishedSource: doc.meta.publishedSource,
+      language: doc.language,
+      text,
+      source: doc.meta.source,
+    },
+    warnings: [...doc.warnings],
+    entities: doc.entities.map((e, i) => ({
+      id: eid(i),
+      name: e.name,
+      type: e.type,
+      roles: dedupe(e.roles.map((r) => r.text)),
+      roleSpans: e.roles.map(span),
+      mentions: e.mentions
+        .map((m) => doc.mentions[m]!)
+        .sort((a, b) => a.start - b.start)
+        .map((m) => ({ ...span(m), kind: m.kind })),
+    })),
+    statements: doc.statements.map((s, i) => ({
+      id: sid(i),
+      kind: s.kind,
+      speaker: {
+        mention: spanOrNull(s.speakerSpan),
+        entity: s.speakers.length > 0 ? eid(s.speakers[0]!) : null,
+        name: s.speakers.length > 0
+          ? s.speakers.map((e) => doc.entities[e]!.name).join('; ')
+          : s.speakerName,
+        entities: s.speakers.map(eid),
+      },
+      cue: spanOrNull(s.cue),
+      content: s.content.map(span),
+      channel: spanOrNull(s.channel),
+      via: s.via.map(eid),
+      addressee: spanOrNull(s.addressee),
+      time: reportTime(doc, s.sentence),
+    })),
+    timexes: doc.timexes.map((t, i) => ({
+      id: tid(i), start: t.start, end: t.end, text: text.slice(t.start, t.end), type: t.type, value: t.value,
+      resolved: t.resolved,
+      ...(t.mod ? { mod: t.mod } : {}),
+      ...(t.anchor ? { anchor: t.anchor } : {}),
+    })),
+    claims: doc.claims.map((c, i) => ({
+      id: `c${i + 1}`,
+      statement: c.statement === null ? null : sid(c.statement),
+      text: span(c.text),
+      status: c.status,
+      by: c.by.map(eid),
+      evidence: spanOrNull(c.evidence),
+    })),
+    events: doc.events.map((e, i) => ({
+      id: `v${i + 1}`,
+      trigger: span(e.trigger),
+      participants: e.participants.map((p) => ({ role: p.role, entity: eid(p.entity) })),
+      time: e.time === null ? null : tid(e.time),
+      place: e.place === null ? null : eid(e.place),
+      statement: e.statement === null ? null : sid(e.statement),
+    })),
+    quantities: doc.quantities.map((q) => ({
+      span: span(q), value: q.value, unit: q.unit, approx: q.approx, bound: q.bound,
+    })),
+  };
+}
+
+function dedupe(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
+
+/**
+ * Report time of a statement: a DATE timex in its sentence that is outside the quoted content and points at
+ * the day of speaking ("said today", "said on Monday"). Falls back to null; the timeline then uses the
+ * publication date.
+ */
+function reportTime(doc: Doc, sentence: number): string | null {
+  const sent = doc.sentences[sentence];
+  if (!sent) return null;
+  const i = doc.timexes.findIndex((t) => t.start >= sent.start && t.end <= sent.end && t.type === 'DATE'
+    && /^\d{4}-\d{2}-\d{2}$/.test(t.value));
+  return i >= 0 ? `t${i + 1}` : null;
+}

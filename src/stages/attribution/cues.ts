@@ -1,0 +1,106 @@
+/**
+ * Cue lexicon: the verbs that introduce what someone said (speech), thought (belief) or what a source shows
+ * (evidence: "polls show", "the study found"). Speech cues make direct/indirect/mixed statements; belief and
+ * evidence cues make PolNeAR's wider attributions, kind 'other'.
+ */
+
+export type CueClass = 'speech' | 'belief' | 'evidence';
+
+export interface CueInfo {
+  cls: CueClass;
+  /** The verb takes an addressee object before its content ("told reporters that ..."). */
+  addressee: boolean;
+}
+
+/** Base forms; inflections are generated below (irregular ones listed explicitly). */
+const SPEECH = [
+  'say', 'tell', 'add', 'note', 'write', 'ask', 'announce', 'report', 'tweet', 'argue', 'explain', 'continue',
+  'acknowledge', 'declare', 'claim', 'state', 'insist', 'warn', 'recall', 'reply', 'respond', 'stress',
+  'emphasize', 'emphasise', 'admit', 'deny', 'confirm', 'reveal', 'predict', 'promise', 'pledge', 'vow', 'concede',
+  'contend', 'assert', 'maintain', 'observe', 'remark', 'comment', 'complain', 'conclude', 'agree', 'testify',
+  'allege', 'joke', 'quip', 'boast', 'scoff', 'post', 'urge', 'suggest', 'indicate', 'mention', 'disclose',
+  'proclaim', 'recount', 'retort', 'counter', 'caution', 'lament', 'muse', 'wonder', 'demand', 'threaten',
+  'propose', 'repeat', 'reiterate', 'assure', 'inform', 'brief', 'advise', 'announce', 'estimate', 'describe',
+  'call', 'accuse', 'criticize', 'criticise', 'praise', 'blame', 'question', 'dismiss', 'reject', 'signal',
+  'charge', 'contend', 'shout', 'yell', 'exclaim', 'whisper', 'snap', 'chime', 'opine', 'blog', 'email',
+  'tout', 'hint', 'specify', 'point', 'cite', 'summarize', 'summarise', 'acknowledge', 'recommend', 'forecast',
+  'project', 'hail', 'slam', 'blast', 'attack', 'defend', 'endorse', 'declare', 'order', 'read', 'quote',
+];
+const BELIEF = [
+  'believe', 'think', 'feel', 'hope', 'fear', 'expect', 'know', 'want', 'doubt', 'worry', 'suspect', 'assume',
+  'understand', 'consider', 'guess', 'reckon', 'figure', 'imagine', 'realize', 'realise', 'recognize',
+  'recognise', 'wish', 'plan', 'intend', 'prefer', 'support', 'oppose', 'favor', 'favour', 'view', 'see',
+];
+const EVIDENCE = ['show', 'find', 'suggest', 'indicate', 'reveal', 'conclude', 'estimate', 'project', 'confirm'];
+
+const IRREGULAR: Record<string, string[]> = {
+  say: ['says', 'said', 'saying'], tell: ['tells', 'told', 'telling'], write: ['writes', 'wrote', 'written',
+    'writing'], think: ['thinks', 'thought', 'thinking'], feel: ['feels', 'felt', 'feeling'],
+  know: ['knows', 'knew', 'known', 'knowing'], find: ['finds', 'found', 'finding'], show: ['shows', 'showed',
+    'shown', 'showing'], understand: ['understands', 'understood', 'understanding'], see: ['sees', 'saw', 'seen',
+    'seeing'], read: ['reads', 'reading'], forecast: ['forecasts', 'forecasting'], quip: ['quips', 'quipped',
+    'quipping'], snap: ['snaps', 'snapped', 'snapping'], signal: ['signals', 'signaled', 'signalled', 'signaling',
+    'signalling'], blog: ['blogs', 'blogged', 'blogging'], favor: ['favors', 'favored', 'favoring'],
+  favour: ['favours', 'favoured', 'favouring'], admit: ['admits', 'admitted', 'admitting'],
+  slam: ['slams', 'slammed', 'slamming'], plan: ['plans', 'planned', 'planning'],
+  prefer: ['prefers', 'preferred', 'preferring'],
+};
+
+/** Regular English inflections: -s, -ed, -ing with the usual spelling changes. */
+function inflect(base: string): string[] {
+  if (IRREGULAR[base]) return [base, ...IRREGULAR[base]!];
+  const s = /(s|sh|ch|x|z)$/.test(base) ? `${base}es` : /[^aeiou]y$/.test(base) ? `${base.slice(0, -1)}ies` : `${base}s`;
+  let ed: string;
+  let ing: string;
+  if (base.endsWith('e')) {
+    ed = `${base}d`;
+    ing = base.endsWith('ee') ? `${base}ing` : `${base.slice(0, -1)}ing`;
+  } else if (/[^aeiou]y$/.test(base)) {
+    ed = `${base.slice(0, -1)}ied`;
+    ing = `${base}ing`;
+  } else {
+    ed = `${base}ed`;
+    ing = `${base}ing`;
+  }
+  return [base, s, ed, ing];
+}
+
+function build(): Map<string, CueInfo> {
+  const m = new Map<string, CueInfo>();
+  const add = (bases: string[], cls: CueClass) => {
+    for (const b of bases) {
+      for (const f of inflect(b)) {
+        if (!m.has(f)) m.set(f, { cls, addressee: b === 'tell' || b === 'inform' || b === 'assure' || b === 'brief' || b === 'advise' });
+      }
+    }
+  };
+  // Speech first: verbs in two lists ("suggest", "reveal") are speech unless the subject is a poll or a study,
+  // which the stage checks with EVIDENCE_NOUNS.
+  add(SPEECH, 'speech');
+  add(BELIEF, 'belief');
+  add(EVIDENCE, 'evidence');
+  return m;
+}
+
+const LEXICON = build();
+
+export function cueInfo(lower: string): CueInfo | undefined {
+  return LEXICON.get(lower);
+}
+
+/** Nouns that make a subject an evidence source rather than a speaker ("the poll found"). */
+export const EVIDENCE_NOUNS = new Set([
+  'poll', 'polls', 'survey', 'surveys', 'study', 'studies', 'report', 'reports', 'data', 'analysis', 'research',
+  'investigation', 'review', 'audit', 'figures', 'statistics', 'numbers', 'results', 'findings', 'evidence',
+  'records', 'documents', 'document', 'test', 'tests', 'estimate', 'estimates', 'census', 'model', 'models',
+]);
+
+/** Channel nouns: "in a statement", "at a press conference", "in an interview with ...", "on Twitter". */
+export const CHANNEL_HEADS = new Set([
+  'statement', 'statements', 'interview', 'interviews', 'conference', 'briefing', 'speech', 'address', 'tweet',
+  'tweets', 'post', 'posts', 'email', 'emails', 'e-mail', 'letter', 'letters', 'video', 'broadcast', 'radio',
+  'television', 'tv', 'blog', 'podcast', 'remarks', 'testimony', 'hearing', 'twitter', 'facebook', 'instagram',
+  'telegram', 'x', 'youtube', 'tiktok', 'op-ed', 'column', 'article', 'memo', 'release', 'message', 'call',
+  'rally', 'appearance', 'session', 'meeting', 'event', 'debate', 'town', 'show', 'program', 'programme',
+  'newspaper', 'website', 'channel', 'network', 'station', 'summit', 'forum', 'communique', 'communiqué',
+]);

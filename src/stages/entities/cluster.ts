@@ -1,0 +1,202 @@
+/**
+ * Clusters name mentions into entities: countries by any of their names ("the United States", "U.S."),
+ * capitals that stand for their government ("confirmed by Moscow") into the country, people by full name and
+ * later surname or first name ("Alexandr Matsegora" … "Matsegora"), organisations by normalised name and acronym
+ * ("Korean Central News Agency (KCNA)" … "KCNA").
+ */
+import type { Mention } from '../../model/document.js';
+import type { EntityType } from '../../model/format.js';
+import { lookupGeo } from '../../lexicon/geo.js';
+import { HONORIFICS } from '../../lexicon/titles.js';
+import { genderOfFirstName } from '../../lexicon/names.js';
+import { type EntityContext, link, newEntity, POSSESSIVE_MARKS } from './context.js';
+import { isGovernmentMetonym } from './metonyms.js';
+
+/** Words dropped when comparing organisation names ("Apple Inc." = "Apple"). */
+const CORPORATE_SUFFIXES = new Set([
+  'inc', 'inc.', 'corp', 'corp.', 'corporation', 'co', 'co.', 'ltd', 'ltd.', 'llc', 'plc', 'ag', 'sa', 's.a.',
+  'gmbh', 'limited', 'group', 'holdings',
+]);
+/** Function words skipped when forming an acronym from a long name. */
+const ACRONYM_SKIP = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', 'to', '&', 'de', 'du', 'des', 'la', 'le']);
+
+/** Types whose one-word mentions may be a person's surname mistyped by the NER. */
+const SURNAME_TYPES = new Set<EntityType>(['PERSON', 'ORG', 'OTHER']);
+
+/** Types whose surface may be a country, capital or region from the geo lexicon. */
+const GEO_TYPES = new Set<EntityType>(['GPE', 'LOC', 'ORG', 'FAC', 'NORP', 'OTHER']);
+
+/** The words of a name as compared: lower-cased, without leading "the", honorifics or a trailing possessive. */
+function nameWords(ctx: EntityContext, m: Mention): string[] {
+  const words: string[] = [];
+  for (let t = m.tokenStart; t < m.tokenEnd; t++) {
+    const tok = ctx.doc.tokens[t]!;
+    if (POSSESSIVE_MARKS.has(tok.text)) continue;
+    if (words.length === 0 && (tok.lower === 'the' || HONORIFICS.has(tok.lower))) continue;
+    words.push(tok.lower.replace(/[’']s$/, ''));
+  }
+  return words;
+}
+
+/** Surface form used as an entity name: the mention text without leading "the" and trailing possessive. */
+function displayName(ctx: EntityContext, m: Mention): string {
+  return ctx.doc.text.slice(m.start, m.end).replace(/^the\s+/i, '').replace(/\s*[’']s?$/, '');
+}
+
+function acronymOf(words: string[]): string | null {
+  const content = words.filter((w) => !ACRONYM_SKIP.has(w));
+  if (content.length < 2) return null;
+  return content.map((w) => w[0]).join('');
+}
+
+const isAcronymLike = (s: string) => /^[A-Z][A-Z.&]{1,9}$/.test(s);
+const stripDots = (s: string) => s.replace(/\./g, '').toLowerCase();
+
+interface Registry {
+  /** Normalised full name → entity. */
+  byKey: Map<string, number>;
+  /** Acronym (lower-case, no dots) → entity. */
+  byAcronym: Map<string, number>;
+  /** Country name → its GPE entity. */
+  byCountry: Map<string, number>;
+  /** Per entity: its longest name's words, to match surnames and first names against. */
+  fullNames: Map<number, string[]>;
+}
+
+function orgKey(words: string[]): string {
+  const kept = words.filter((w) => !CORPORATE_SUFFIXES.has(w));
+  return (kept.length > 0 ? kept : words).join(' ');
+}
+
+function countryEntity(ctx: EntityContext, reg: Registry, country: string): number {
+  let e = reg.byCountry.get(country);
+  if (e === undefined) {
+    e = newEntity(ctx, country, 'GPE');
+    ctx.facts[e]!.country = country;
+    reg.byCountry.set(country, e);
+  }
+  return e;
+}
+
+/** Remembers `m`'s name on entity `e`, renaming the entity when this name is longer (the canonical full name). */
+function noteName(ctx: EntityContext, reg: Registry, e: number, m: Mention, words: string[]): void {
+  for (const w of words) ctx.facts[e]!.nameWords.add(w);
+  const entity = ctx.doc.entities[e]!;
+  const current = reg.fullNames.get(e);
+  if (ctx.facts[e]!.country === null && (!current || words.length > current.length)) {
+    reg.fullNames.set(e, words);
+    entity.name = displayName(ctx, m);
+  }
+  if (entity.type === 'PERSON' && ctx.facts[e]!.gender === null && words.length >= 2) {
+    ctx.facts[e]!.gender = genderOfFirstName(words[0]!);
+  }
+  const acronym = entity.type !== 'PERSON' ? acronymOf(words) : null;
+  if (acronym && !reg.byAcronym.has(acronym)) reg.byAcronym.set(acronym, e);
+}
+
+/** A single-word person name that is the surname or first name of a known person, nearest mention first. */
+function personByPart(ctx: EntityContext, reg: Registry, word: string, at: number): number {
+  let best = -1;
+  let bestDistance = Infinity;
+  for (const [e, full] of reg.fullNames) {
+    if (ctx.doc.entities[e]!.type !== 'PERSON' || full.length < 2) continue;
+    if (full[full.length - 1] !== word && full[0] !== word) continue;
+    for (const mi of ctx.doc.entities[e]!.mentions) {
+      const d = Math.abs(ctx.doc.mentions[mi]!.start - at);
+      if (d < bestDistance) { bestDistance = d; best = e; }
+    }
+  }
+  return best;
+}
+
+/** "Korean Central News Agency (KCNA)": the bracketed name right after another names the same entity. */
+function bracketedAfter(ctx: EntityContext, m: Mention): number {
+  const { tokens, mentions } = ctx.doc;
+  const open = tokens[m.tokenStart - 1];
+  const close = tokens[m.tokenEnd];
+  if (open?.text !== '(' || close?.text !== ')') return -1;
+  const before = ctx.nameAt[m.tokenStart - 2] ?? -1;
+  return before >= 0 ? mentions[before]!.entity : -1;
+}
+
+export function clusterNames(ctx: EntityContext): void {
+  const { doc } = ctx;
+  const reg: Registry = { byKey: new Map(), byAcronym: new Map(), byCountry: new Map(), fullNames: new Map() };
+  // Decisions on capitals keyed by the mention's last token, so "Moscow or Pyongyang" can share one.
+  const metonymDecisions = new Map<number, boolean>();
+  const singleWords: number[] = [];
+
+  const order = doc.mentions.map((_, i) => i).filter((i) => doc.mentions[i]!.kind === 'name');
+  for (const mi of order) {
+    const m = doc.mentions[mi]!;
+    const words = nameWords(ctx, m);
+    if (words.length === 0) continue;
+    const surface = displayName(ctx, m);
+
+    const geo = GEO_TYPES.has(m.type) ? lookupGeo(surface) : null;
+    if (geo?.kind === 'country' && m.type !== 'NORP') {
+      m.type = 'GPE';
+      const e = countryEntity(ctx, reg, geo.country!);
+      link(ctx, mi, e);
+      noteName(ctx, reg, e, m, words);
+      continue;
+    }
+    if (geo?.kind === 'capital' && m.type !== 'NORP') {
+      const agent = isGovernmentMetonym(doc, m, metonymDecisions);
+      metonymDecisions.set(m.tokenEnd - 1, agent);
+      if (agent) {
+        m.kind = 'metonym';
+        m.type = 'GPE';
+        link(ctx, mi, countryEntity(ctx, reg, geo.country!));
+        continue;
+      }
+    }
+    if (geo?.kind === 'demonym') {
+      // "Russians", "North Korean": one NORP entity per country, apart from the state itself.
+      m.kind = 'demonym';
+      m.type = 'NORP';
+      const key = `norp:${geo.country}`;
+      let e = reg.byKey.get(key);
+      if (e === undefined) { e = newEntity(ctx, surface, 'NORP'); reg.byKey.set(key, e); }
+      link(ctx, mi, e);
+      continue;
+    }
+
+    if (words.length === 1 && SURNAME_TYPES.has(m.type) && !isAcronymLike(surface) && !geo) {
+      singleWords.push(mi);
+      continue;
+    }
+
+    const key = m.type === 'PERSON' ? words.join(' ') : orgKey(words);
+    let e = reg.byKey.get(key) ?? bracketedAfter(ctx, m);
+    if (e < 0 && isAcronymLike(surface)) e = reg.byAcronym.get(stripDots(surface)) ?? -1;
+    if (e < 0 && m.type === 'PERSON') {
+      // "Donald J. Trump" after "Donald Trump": same first and last name.
+      for (const [cand, full] of reg.fullNames) {
+        if (doc.entities[cand]!.type === 'PERSON' && full.length >= 2 && full[0] === words[0]
+          && full[full.length - 1] === words[words.length - 1]) { e = cand; break; }
+      }
+    }
+    if (e >= 0 && isAcronymLike(surface) && !reg.byKey.has(key)) m.kind = 'acronym';
+    if (e < 0) e = newEntity(ctx, surface, geo?.kind === 'capital' ? 'GPE' : m.type);
+    reg.byKey.set(key, e);
+    link(ctx, mi, e);
+    noteName(ctx, reg, e, m, words);
+  }
+
+  // Lone words last, so a headline "Matsegora" finds the full name given further down. The NER may type a
+  // surname as an organisation, so any lone word that is a known person's name part joins that person.
+  for (const mi of singleWords) {
+    const m = doc.mentions[mi]!;
+    const words = nameWords(ctx, m);
+    let e = reg.byKey.get(words[0]!) ?? personByPart(ctx, reg, words[0]!, m.start);
+    if (e < 0) {
+      e = newEntity(ctx, displayName(ctx, m), m.type);
+      reg.byKey.set(words[0]!, e);
+    } else if (doc.entities[e]!.type === 'PERSON') {
+      m.type = 'PERSON';
+    }
+    link(ctx, mi, e);
+    noteName(ctx, reg, e, m, words);
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Shared working state of the entity stage: per-token lookups (which name mention covers a token, whether a token
+ * is inside a quotation) and per-entity facts that are not part of the public model (gender, lower-cased name and
+ * role words). Built once per document so every rule is a constant-time lookup.
+ */
+import type { Doc, Entity, Mention, Token } from '../../model/document.js';
+import type { EntityType, MentionKind } from '../../model/format.js';
+import type { Gender } from '../../lexicon/names.js';
+
+export interface EntityFacts {
+  gender: Gender | null;
+  /** Lower-cased tokens of every name the entity goes by (for surname and acronym matching). */
+  nameWords: Set<string>;
+  /** Lower-cased words of every role phrase ("russian", "ambassador", "to", "north", "korea"). */
+  roleWords: Set<string>;
+  /** Country the entity is (for GPE entities built from the geo lexicon). */
+  country: string | null;
+}
+
+export interface EntityContext {
+  doc: Doc;
+  /** Token index → index in `doc.mentions` of the name mention covering it, or -1. */
+  nameAt: Int32Array;
+  /** Token index → 1 when the token lies between quotation marks. */
+  inQuote: Uint8Array;
+  facts: EntityFacts[];
+}
+
+const OPEN_QUOTES = new Set(['“', '«', '„']);
+const CLOSE_QUOTES = new Set(['”', '»']);
+const TOGGLE_QUOTES = new Set(['"', '``', "''"]);
+
+/** Quote state per token; reset at each paragraph so one stray mark cannot flip the rest of the article. */
+function quoteMask(doc: Doc): Uint8Array {
+  const mask = new Uint8Array(doc.tokens.length);
+  let open = false;
+  let paragraph = -1;
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const t = doc.tokens[i]!;
+    const p = doc.sentences[t.sentence]?.paragraph ?? -1;
+    if (p !== paragraph) { paragraph = p; open = false; }
+    if (OPEN_QUOTES.has(t.text)) { open = true; continue; }
+    if (CLOSE_QUOTES.has(t.text)) { open = false; continue; }
+    if (TOGGLE_QUOTES.has(t.text)) { open = !open; continue; }
+    if (open) mask[i] = 1;
+  }
+  return mask;
+}
+
+export function buildContext(doc: Doc): EntityContext {
+  const nameAt = new Int32Array(doc.tokens.length).fill(-1);
+  doc.mentions.forEach((m, i) => {
+    if (m.kind !== 'name') return;
+    for (let t = m.tokenStart; t < m.tokenEnd; t++) nameAt[t] = i;
+  });
+  return { doc, nameAt, inQuote: quoteMask(doc), facts: [] };
+}
+
+export function newEntity(ctx: EntityContext, name: string, type: EntityType): number {
+  ctx.doc.entities.push({ name, type, roles: [], mentions: [] });
+  ctx.facts.push({ gender: null, nameWords: new Set(), roleWords: new Set(), country: null });
+  return ctx.doc.entities.length - 1;
+}
+
+/** Links mention `mi` to entity `e` (mention lists are rebuilt in document order at the end of the stage). */
+export function link(ctx: EntityContext, mi: number, e: number): void {
+  const m = ctx.doc.mentions[mi]!;
+  m.entity = e;
+  ctx.doc.entities[e]!.mentions.push(mi);
+}
+
+/** Adds a new pronoun/nominal/metonym mention over tokens `[ts, te)` linked to entity `e`. */
+export function addMention(ctx: EntityContext, ts: number, te: number, kind: MentionKind, e: number): void {
+  const { doc } = ctx;
+  const entity: Entity = doc.entities[e]!;
+  const m: Mention = {
+    start: doc.tokens[ts]!.start, end: doc.tokens[te - 1]!.end, tokenStart: ts, tokenEnd: te,
+    type: entity.type, kind, entity: e,
+  };
+  doc.mentions.push(m);
+  entity.mentions.push(doc.mentions.length - 1);
+}
+
+export function addRole(ctx: EntityContext, e: number, ts: number, te: number): void {
+  const { doc } = ctx;
+  const start = doc.tokens[ts]!.start;
+  const end = doc.tokens[te - 1]!.end;
+  const text = doc.text.slice(start, end);
+  const entity = doc.entities[e]!;
+  const lower = text.toLowerCase();
+  // A role already covered by a longer one ("ambassador" within "Russian Ambassador to North Korea") adds nothing.
+  if (entity.roles.some((r) => r.text.toLowerCase().includes(lower))) return;
+  entity.roles = entity.roles.filter((r) => !lower.includes(r.text.toLowerCase()));
+  entity.roles.push({ start, end, text });
+  for (let t = ts; t < te; t++) ctx.facts[e]!.roleWords.add(doc.tokens[t]!.lower);
+}
+
+/** True for punctuation that closes a phrase (comma, full stop, dash, bracket, colon, semicolon, quote). */
+export function isBoundary(t: Token | undefined): boolean {
+  return !t || (t.pos === 'PUNCT' && t.text !== '-');
+}
+
+export const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an']);
+export const POSSESSIVE_MARKS: ReadonlySet<string> = new Set(["'s", '’s', "'", '’']);

@@ -1,0 +1,87 @@
+/**
+ * Greedy left-to-right BILOU decoding with the transition constraints of the scheme, shared by training (which
+ * updates weights at each step) and inference.
+ */
+import {
+  N_TAGS, MAX_DYNAMIC, TYPES, dynamicFeatures, recordHistory, tagPart, tagType,
+  type ConllType, type DocFeatures, type History,
+} from './features.js';
+
+/** Anything that can add feature weights into per-tag scores. */
+export interface Scorer {
+  addScores(feats: Uint32Array, from: number, to: number, scores: Float64Array | Int32Array): void;
+}
+
+/** Inside a name (after B or I) only I or L of the same type may follow; outside, only O, B or U. */
+export function allowed(prev: number, tag: number, lastInSentence: boolean): boolean {
+  const inside = prev > 0 && tagPart(prev) <= 1;
+  if (inside) return tag > 0 && tagType(tag) === tagType(prev) && (tagPart(tag) === 2 || (!lastInSentence && tagPart(tag) === 1));
+  if (tag === 0) return true;
+  const part = tagPart(tag);
+  return part === 3 || (part === 0 && !lastInSentence);
+}
+
+export function bestAllowed(scores: Float64Array | Int32Array, prev: number, last: boolean): number {
+  let best = -1;
+  for (let t = 0; t < N_TAGS; t++) {
+    if (allowed(prev, t, last) && (best < 0 || scores[t]! > scores[best]!)) best = t;
+  }
+  return best;
+}
+
+/**
+ * Tags one document. `learn`, when given, sees every step (features, predicted tag) and returns the tag to record
+ * as history and context — training passes the prediction through after updating on the gold tag.
+ */
+export function greedyDecode(
+  f: DocFeatures, sentStart: readonly boolean[], scorer: Scorer,
+  learn?: (i: number, dyn: Uint32Array, dynLen: number, predicted: number) => void,
+): Uint8Array {
+  const tags = new Uint8Array(f.n);
+  const hist: History = new Map();
+  const dyn = new Uint32Array(MAX_DYNAMIC);
+  const scores = new Int32Array(N_TAGS);
+  const fscores = new Float64Array(N_TAGS);
+  const useFloat = learn !== undefined;
+  let prev = -1;
+  let prev2 = -1;
+  for (let i = 0; i < f.n; i++) {
+    if (sentStart[i]) { prev = -1; prev2 = -1; }
+    const last = i + 1 >= f.n || sentStart[i + 1] === true;
+    const dynLen = dynamicFeatures(f, i, prev, prev2, hist, dyn, 0);
+    const s = useFloat ? fscores : scores;
+    s.fill(0);
+    scorer.addScores(f.stat, f.statStart[i]!, f.statStart[i + 1]!, s);
+    scorer.addScores(dyn, 0, dynLen, s);
+    const tag = bestAllowed(s, prev, last);
+    if (learn) learn(i, dyn, dynLen, tag);
+    tags[i] = tag;
+    recordHistory(f, i, tag, hist);
+    prev2 = prev;
+    prev = tag;
+  }
+  return tags;
+}
+
+/** A name as a token range `[start, end)` with its CoNLL type. */
+export interface NameSpan {
+  start: number;
+  end: number;
+  type: ConllType;
+}
+
+/** BILOU tags → spans. Decoding is constrained, so every B is closed by an L of the same type. */
+export function spansFromTags(tags: ArrayLike<number>): NameSpan[] {
+  const out: NameSpan[] = [];
+  let open = -1;
+  for (let i = 0; i < tags.length; i++) {
+    const t = tags[i]!;
+    if (t === 0) { open = -1; continue; }
+    const part = tagPart(t);
+    const type = TYPES[tagType(t)]!;
+    if (part === 3) { out.push({ start: i, end: i + 1, type }); open = -1; }
+    else if (part === 0) open = i;
+    else if (part === 2 && open >= 0) { out.push({ start: open, end: i + 1, type }); open = -1; }
+  }
+  return out;
+}

@@ -1,0 +1,224 @@
+/**
+ * Feature extraction for the greedy BILOU tagger, shared by training and inference so the two can never drift.
+ *
+ * Features are integers (see hash.ts). Static features depend only on the words and are computed once per
+ * document; dynamic ones depend on the tags already predicted (previous two tags, and the document's prediction
+ * history for the same word — the "non-local" features of Ratinov & Roth 2009 that make a name tagged PER early in
+ * an article stay PER later, where the context is weaker).
+ */
+import { hashString, mix } from './hash.js';
+import { gazetteerTags, type GazIndex } from './gazetteer.js';
+
+/** Word-cluster ids per lower-cased, digit-normalised word, one id per level (coarse → fine). */
+export type ClusterTable = Map<string, number[]>;
+
+export interface Resources {
+  clusters: ClusterTable;
+  gazetteer: GazIndex;
+}
+
+/** Entity types of the CoNLL-2003 scheme, in tag-index order. */
+export const TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
+export type ConllType = (typeof TYPES)[number];
+
+/** Tag 0 is O; then B, I, L, U for each type. */
+export const TAGS: string[] = ['O', ...TYPES.flatMap((t) => ['B', 'I', 'L', 'U'].map((p) => `${p}-${t}`))];
+export const N_TAGS = TAGS.length;
+export const tagType = (tag: number): number => (tag === 0 ? -1 : (tag - 1) >> 2);
+/** 0 B, 1 I, 2 L, 3 U. */
+export const tagPart = (tag: number): number => (tag - 1) & 3;
+
+/** Collapsed character-class shape: "Matsegora" → "Xx", "U.S." → "X.X.", "1996-08-22" → "d-d-d". */
+export function wordShape(w: string): string {
+  let out = '';
+  let prev = '';
+  for (let i = 0; i < w.length && out.length < 12; i++) {
+    const c = w.charCodeAt(i);
+    let k: string;
+    if (c >= 65 && c <= 90) k = 'X';
+    else if (c >= 97 && c <= 122) k = 'x';
+    else if (c >= 48 && c <= 57) k = 'd';
+    else if (c > 127) k = w[i] === w[i]!.toLowerCase() ? (w[i] === w[i]!.toUpperCase() ? 'o' : 'x') : 'X';
+    else k = w[i]!;
+    if (k !== prev) out += k;
+    prev = k;
+  }
+  return out;
+}
+
+/** Lower-case with every digit as 0, so years and scores share statistics. */
+export const normWord = (w: string): string => w.toLowerCase().replace(/[0-9]/g, '0');
+
+const isUpperStart = (w: string): boolean => {
+  const c = w.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c > 127 && w[0] !== w[0]!.toLowerCase());
+};
+const hasLower = (w: string): boolean => w !== w.toUpperCase();
+const hasLetter = (w: string): boolean => w.toLowerCase() !== w.toUpperCase();
+
+// Template ids. Numbering is part of the model: append, never renumber.
+const enum T {
+  Bias, Word, Low, Shape, Pre1, Pre2, Pre3, Pre4, Suf1, Suf2, Suf3, Suf4,
+  LowM1, LowM2, LowP1, LowP2, ShapeM1, ShapeP1, ShapeM1S0, ShapeS0P1, LowM1L0, LowL0P1,
+  Clu0, CluM1 = Clu0 + 5, CluP1 = CluM1 + 5,
+  Gaz0 = CluP1 + 5, GazM1, GazP1, FirstShape, FirstLow, HeadLow, HeadShape, SeenLower, SeenCapMid,
+  PrevTag, Prev2Tags, PrevTagLow, PrevTagShape, Hist, HistMajor, HistShape,
+  WordM1, WordP1, LowM1P1, PrevTagLowM1,
+}
+
+/** Everything about one document that does not depend on predicted tags. */
+export interface DocFeatures {
+  n: number;
+  /** Static feature keys of token i: `stat[statStart[i] .. statStart[i+1])`. */
+  stat: Uint32Array;
+  statStart: Uint32Array;
+  lowHash: Uint32Array;
+  shapeHash: Uint32Array;
+  /** Hash of the normalised word used as the prediction-history key; 0 when the word cannot be a name. */
+  histKey: Uint32Array;
+  /** Lower-case hash of the previous word in the sentence (a sentence-start marker for the first). */
+  lowM1: Uint32Array;
+}
+
+/**
+ * `sentStart[i]` is true when token i opens a sentence. Headlines (sentences without any lower-case letter) get
+ * their own variants of word features: in all-caps lines capitalisation says nothing.
+ */
+export function docFeatures(words: readonly string[], sentStart: readonly boolean[], res: Resources): DocFeatures {
+  const n = words.length;
+  const lows = words.map(normWord);
+  const shapes = words.map(wordShape);
+  const lowHash = new Uint32Array(n);
+  const shapeHash = new Uint32Array(n);
+  const wordHash = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    lowHash[i] = hashString(lows[i]!);
+    shapeHash[i] = hashString(shapes[i]!);
+    wordHash[i] = hashString(words[i]!);
+  }
+  // Headline flag per token: its sentence has letters but no lower-case letter.
+  const headline = new Uint8Array(n);
+  for (let s = 0; s < n;) {
+    let e = s + 1;
+    while (e < n && !sentStart[e]) e++;
+    let letters = false;
+    let lower = false;
+    for (let i = s; i < e; i++) {
+      if (hasLetter(words[i]!)) letters = true;
+      if (hasLower(words[i]!)) lower = true;
+    }
+    if (letters && !lower) headline.fill(1, s, e);
+    s = e;
+  }
+  // Document-level case evidence: has this word been seen lower-case, or capitalised mid-sentence, in running text?
+  const seenLower = new Set<string>();
+  const seenCapMid = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    if (headline[i] || sentStart[i]) continue;
+    const w = words[i]!;
+    if (!hasLetter(w)) continue;
+    if (isUpperStart(w)) seenCapMid.add(lows[i]!);
+    else seenLower.add(lows[i]!);
+  }
+  const gaz = gazetteerTags(lows, words, res.gazetteer);
+  const histKey = new Uint32Array(n);
+  const lowM1 = new Uint32Array(n);
+  const stat: number[] = [];
+  const statStart = new Uint32Array(n + 1);
+  const clu = words.map((_, i) => res.clusters.get(lows[i]!));
+  const bos = hashString('<s>');
+  const eos = hashString('</s>');
+  const low = (j: number) => (j < 0 ? bos : j >= n ? eos : lowHash[j]!);
+  const shp = (j: number) => (j < 0 ? bos : j >= n ? eos : shapeHash[j]!);
+  for (let i = 0; i < n; i++) {
+    statStart[i] = stat.length;
+    const w = words[i]!;
+    const lw = lows[i]!;
+    const L0 = lowHash[i]!;
+    const S0 = shapeHash[i]!;
+    const first = sentStart[i] ? 1 : 0;
+    // Sentence boundaries cut the context window so one sentence's end does not leak into the next.
+    const m1 = first ? -1 : i - 1;
+    const m2 = first || (i >= 1 && sentStart[i - 1]) ? -1 : i - 2;
+    const p1 = i + 1 < n && !sentStart[i + 1] ? i + 1 : n;
+    const p2 = p1 < n && i + 2 < n && !sentStart[i + 2] ? i + 2 : n;
+    const h = headline[i]!;
+    lowM1[i] = low(m1);
+    stat.push(
+      mix(T.Bias, 0), mix(T.Word, wordHash[i]!), mix(T.Low, L0), mix(T.Shape, S0),
+      mix(T.LowM1, low(m1)), mix(T.LowM2, low(m2)), mix(T.LowP1, low(p1)), mix(T.LowP2, low(p2)),
+      mix(T.ShapeM1, shp(m1)), mix(T.ShapeP1, shp(p1)), mix(T.ShapeM1S0, shp(m1), S0), mix(T.ShapeS0P1, S0, shp(p1)),
+      mix(T.LowM1L0, low(m1), L0), mix(T.LowL0P1, L0, low(p1)), mix(T.LowM1P1, low(m1), low(p1)),
+      mix(T.WordM1, m1 >= 0 ? wordHash[m1]! : bos), mix(T.WordP1, p1 < n ? wordHash[p1]! : eos),
+    );
+    for (let k = 1; k <= 4 && k < lw.length; k++) {
+      stat.push(mix(T.Pre1 + k - 1, hashString(lw.slice(0, k))), mix(T.Suf1 + k - 1, hashString(lw.slice(-k))));
+    }
+    const c0 = clu[i];
+    if (c0) for (let l = 0; l < c0.length; l++) stat.push(mix(T.Clu0 + l, c0[l]!));
+    const cm = m1 >= 0 ? clu[m1] : undefined;
+    if (cm) for (let l = 0; l < cm.length; l++) stat.push(mix(T.CluM1 + l, cm[l]!));
+    const cp = p1 < n ? clu[p1] : undefined;
+    if (cp) for (let l = 0; l < cp.length; l++) stat.push(mix(T.CluP1 + l, cp[l]!));
+    for (const g of gaz[i]!) stat.push(mix(T.Gaz0, hashString(g)));
+    if (m1 >= 0) for (const g of gaz[m1]!) stat.push(mix(T.GazM1, hashString(g)));
+    if (p1 < n) for (const g of gaz[p1]!) stat.push(mix(T.GazP1, hashString(g)));
+    if (first) stat.push(mix(T.FirstShape, S0), mix(T.FirstLow, L0));
+    if (h) stat.push(mix(T.HeadLow, L0), mix(T.HeadShape, S0));
+    if (hasLetter(w) && (first || h || isUpperStart(w))) {
+      stat.push(mix(T.SeenLower, seenLower.has(lw) ? 1 : 0, S0), mix(T.SeenCapMid, seenCapMid.has(lw) ? 1 : 0, h));
+      histKey[i] = L0 || 1;
+    }
+  }
+  statStart[n] = stat.length;
+  return { n, stat: Uint32Array.from(stat), statStart, lowHash, shapeHash, histKey, lowM1 };
+}
+
+/** Counts of types (index 0..3) and of O (index 4) predicted so far for each history key in the document. */
+export type History = Map<number, Uint16Array>;
+
+/**
+ * Appends the tag-dependent features of token i to `out` (starting at `len`) and returns the new length.
+ * `prev`/`prev2` are the tags predicted for the two previous tokens of the sentence (0 = O, or -1 at the start).
+ */
+export function dynamicFeatures(
+  f: DocFeatures, i: number, prev: number, prev2: number, hist: History, out: Uint32Array, len: number,
+): number {
+  const L0 = f.lowHash[i]!;
+  const S0 = f.shapeHash[i]!;
+  const p = prev + 1;
+  out[len++] = mix(T.PrevTag, p);
+  out[len++] = mix(T.Prev2Tags, p, prev2 + 1);
+  out[len++] = mix(T.PrevTagLow, p, L0);
+  out[len++] = mix(T.PrevTagShape, p, S0);
+  out[len++] = mix(T.PrevTagLowM1, p, f.lowM1[i]!);
+  const key = f.histKey[i]!;
+  if (key) {
+    const counts = hist.get(key);
+    if (counts) {
+      let best = -1;
+      let bestN = 0;
+      for (let t = 0; t < 5; t++) {
+        if (counts[t]! === 0) continue;
+        out[len++] = mix(T.Hist, t);
+        if (counts[t]! > bestN) { bestN = counts[t]!; best = t; }
+      }
+      out[len++] = mix(T.HistMajor, best);
+      out[len++] = mix(T.HistShape, best, S0);
+    }
+  }
+  return len;
+}
+
+/** Records the tag predicted for token i in the document's history. */
+export function recordHistory(f: DocFeatures, i: number, tag: number, hist: History): void {
+  const key = f.histKey[i]!;
+  if (!key) return;
+  let counts = hist.get(key);
+  if (!counts) hist.set(key, (counts = new Uint16Array(5)));
+  const t = tag === 0 ? 4 : tagType(tag);
+  if (counts[t]! < 65535) counts[t]!++;
+}
+
+/** Room for the dynamic features of one token (4 tag features + at most 7 history features). */
+export const MAX_DYNAMIC = 16;

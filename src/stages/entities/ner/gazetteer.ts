@@ -1,0 +1,51 @@
+/**
+ * Name lists used as NER features: phrase (lower-cased, tokens joined by one space) → categories. The lists are
+ * frozen into `models/ner/gazetteers.json` at training time so the features a model sees at run time are exactly
+ * the ones it was trained with, whatever happens to the sources later.
+ */
+
+export const MAX_GAZ_TOKENS = 5;
+
+export type GazIndex = Map<string, string[]>;
+
+/** `{category: [phrase, ...]}` → phrase → categories. */
+export function buildGazIndex(lists: Record<string, string[]>): GazIndex {
+  const idx: GazIndex = new Map();
+  for (const [cat, phrases] of Object.entries(lists)) {
+    for (const p of phrases) {
+      const key = p.toLowerCase().replace(/\s+/g, ' ').trim();
+      if (!key) continue;
+      const cats = idx.get(key);
+      if (!cats) idx.set(key, [cat]);
+      else if (!cats.includes(cat)) cats.push(cat);
+    }
+  }
+  return idx;
+}
+
+/**
+ * Per-token gazetteer tags "category:B|I|L|U" for every list phrase that matches starting at a capitalised token.
+ * Lists hold names, so requiring a capital first letter avoids matching "may", "bath", "reading" as places.
+ */
+export function gazetteerTags(lowers: readonly string[], words: readonly string[], idx: GazIndex): string[][] {
+  const out: string[][] = lowers.map(() => []);
+  for (let i = 0; i < lowers.length; i++) {
+    const c = words[i]!.charCodeAt(0);
+    if (!(c >= 65 && c <= 90)) continue;
+    let key = '';
+    for (let n = 1; n <= MAX_GAZ_TOKENS && i + n <= lowers.length; n++) {
+      key = n === 1 ? lowers[i]! : `${key} ${lowers[i + n - 1]!}`;
+      const cats = idx.get(key);
+      if (!cats) continue;
+      for (const cat of cats) {
+        if (n === 1) out[i]!.push(`${cat}:U`);
+        else {
+          out[i]!.push(`${cat}:B`);
+          for (let k = i + 1; k < i + n - 1; k++) out[k]!.push(`${cat}:I`);
+          out[i + n - 1]!.push(`${cat}:L`);
+        }
+      }
+    }
+  }
+  return out;
+}

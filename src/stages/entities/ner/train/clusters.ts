@@ -1,0 +1,159 @@
+/**
+ * Word clusters induced from unlabeled text, a cheap stand-in for Brown clusters: each frequent word is
+ * represented by its positive-PMI profile over left/right neighbours (the most frequent words), randomly projected
+ * to a few dozen dimensions, then split by hierarchical spherical k-means. The ids of the successive levels play
+ * the role of Brown-cluster bit prefixes: coarse classes (places, surnames, months) and fine ones.
+ */
+import { normWord, type ClusterTable } from '../features.js';
+
+export interface ClusterOptions {
+  minCount: number;
+  maxVocab: number;
+  contexts: number;
+  dims: number;
+  /** Children per node at each level, e.g. [16, 16, 8] → 16, 256, 2048 clusters. */
+  branching: number[];
+  iterations: number;
+  seed: number;
+}
+
+const TOKEN = /\p{L}+(?:[-.]\p{L}+)*\.?|'\p{L}+|\p{N}+(?:[.,:/-]\p{N}+)*|[^\s\p{L}\p{N}]/gu;
+
+export function tokenizeForClusters(text: string): string[] {
+  return (text.match(TOKEN) ?? []).map(normWord);
+}
+
+/** Mulberry32: small, fast, seedable. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function induceClusters(texts: string[], opt: ClusterOptions): ClusterTable {
+  const rand = rng(opt.seed);
+  const docs = texts.map(tokenizeForClusters);
+  const freq = new Map<string, number>();
+  for (const d of docs) for (const w of d) freq.set(w, (freq.get(w) ?? 0) + 1);
+  const byFreq = [...freq].filter(([, c]) => c >= opt.minCount).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const vocab = byFreq.slice(0, opt.maxVocab).map(([w]) => w);
+  const vid = new Map(vocab.map((w, i) => [w, i]));
+  const C = Math.min(opt.contexts, vocab.length);
+  const nCtx = 4 * C; // left-1, right+1, left-2, right+2
+  // Co-occurrence pairs as packed codes, counted by sorting (far lighter than a Map of millions of keys).
+  const codes: number[] = [];
+  for (const d of docs) {
+    const ids = d.map((w) => vid.get(w) ?? -1);
+    for (let i = 0; i < ids.length; i++) {
+      const w = ids[i]!;
+      if (w < 0) continue;
+      const ctx = [ids[i - 1], ids[i + 1], ids[i - 2], ids[i + 2]];
+      for (let k = 0; k < 4; k++) {
+        const c = ctx[k];
+        if (c !== undefined && c >= 0 && c < C) codes.push(w * nCtx + k * C + c);
+      }
+    }
+  }
+  const sorted = Float64Array.from(codes).sort();
+  const pairW: number[] = [];
+  const pairC: number[] = [];
+  const pairN: number[] = [];
+  const rowSum = new Float64Array(vocab.length);
+  const colSum = new Float64Array(nCtx);
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j < sorted.length && sorted[j] === sorted[i]) j++;
+    const code = sorted[i]!;
+    const w = Math.floor(code / nCtx);
+    const c = code - w * nCtx;
+    pairW.push(w); pairC.push(c); pairN.push(j - i);
+    rowSum[w] += j - i;
+    colSum[c] += j - i;
+    i = j;
+  }
+  const total = sorted.length;
+  // Gaussian random projection of each word's PPMI row.
+  const D = opt.dims;
+  const R = new Float32Array(nCtx * D);
+  for (let i = 0; i < R.length; i++) R[i] = Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand());
+  const V = new Float32Array(vocab.length * D);
+  for (let p = 0; p < pairW.length; p++) {
+    const w = pairW[p]!;
+    const c = pairC[p]!;
+    const pmi = Math.log((pairN[p]! * total) / (rowSum[w]! * colSum[c]!));
+    if (pmi <= 0) continue;
+    for (let d = 0; d < D; d++) V[w * D + d] += pmi * R[c * D + d]!;
+  }
+  for (let w = 0; w < vocab.length; w++) normalise(V, w * D, D);
+  // Hierarchical spherical k-means.
+  const ids: number[][] = vocab.map(() => []);
+  let groups: number[][] = [vocab.map((_, i) => i)];
+  for (const k of opt.branching) {
+    const next: number[][] = [];
+    groups.forEach((members) => {
+      const assign = kmeans(V, D, members, k, opt.iterations, rand);
+      const parts: number[][] = Array.from({ length: k }, () => []);
+      members.forEach((m, i) => parts[assign[i]!]!.push(m));
+      for (const part of parts) {
+        const id = next.length;
+        for (const m of part) ids[m]!.push(id);
+        next.push(part);
+      }
+    });
+    groups = next;
+  }
+  const table: ClusterTable = new Map();
+  vocab.forEach((w, i) => table.set(w, ids[i]!));
+  return table;
+}
+
+function normalise(V: Float32Array, off: number, D: number): void {
+  let s = 0;
+  for (let d = 0; d < D; d++) s += V[off + d]! * V[off + d]!;
+  const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
+  for (let d = 0; d < D; d++) V[off + d]! *= inv;
+}
+
+/** Spherical k-means over the given rows; returns the cluster of each member. */
+function kmeans(V: Float32Array, D: number, members: number[], k: number, iters: number, rand: () => number): Int32Array {
+  const n = members.length;
+  const assign = new Int32Array(n);
+  if (n <= k) { for (let i = 0; i < n; i++) assign[i] = i; return assign; }
+  const cent = new Float32Array(k * D);
+  for (let c = 0; c < k; c++) {
+    const m = members[Math.floor(rand() * n)]!;
+    cent.set(V.subarray(m * D, m * D + D), c * D);
+  }
+  for (let it = 0; it < iters; it++) {
+    for (let i = 0; i < n; i++) {
+      const off = members[i]! * D;
+      let best = 0;
+      let bestS = -Infinity;
+      for (let c = 0; c < k; c++) {
+        let s = 0;
+        for (let d = 0; d < D; d++) s += V[off + d]! * cent[c * D + d]!;
+        if (s > bestS) { bestS = s; best = c; }
+      }
+      assign[i] = best;
+    }
+    cent.fill(0);
+    const size = new Int32Array(k);
+    for (let i = 0; i < n; i++) {
+      const off = members[i]! * D;
+      const c = assign[i]!;
+      size[c]++;
+      for (let d = 0; d < D; d++) cent[c * D + d] += V[off + d]!;
+    }
+    for (let c = 0; c < k; c++) {
+      // An emptied cluster restarts at a random member, so every level keeps k live clusters.
+      if (size[c] === 0) { const m = members[Math.floor(rand() * n)]!; cent.set(V.subarray(m * D, m * D + D), c * D); }
+      else normalise(cent, c * D, D);
+    }
+  }
+  return assign;
+}

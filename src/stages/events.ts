@@ -1,0 +1,98 @@
+/**
+ * Events: what happened, who took part, when and where. A first, shallow layer: a trigger is a content verb
+ * (or a handful of event nouns such as "collapse", "invasion") that is neither a speech cue nor an auxiliary,
+ * and that has an entity or a time expression in its clause. Participants come from the nearest entity
+ * mentions before (agent) and after (patient) the trigger inside the clause; time is the timex of the clause,
+ * place the location mention introduced by in/at/near.
+ *
+ * Events inside a statement's content are reported by that statement's speaker (`statement`), the rest by
+ * the report itself.
+ */
+import type { Doc, DocEvent, Stage, Token } from '../model/document.js';
+
+/** Verbs that only carry grammar, speech or stance: never event triggers on their own. */
+const NON_EVENT_VERBS = new Set([
+  'be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", "'re", "'m",
+  'have', 'has', 'had', 'having', 'do', 'does', 'did', 'done',
+  'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must',
+  'say', 'says', 'said', 'saying', 'tell', 'tells', 'told', 'telling', 'add', 'adds', 'added',
+  'stress', 'stressed', 'recall', 'recalled', 'continue', 'continued', 'argue', 'argued', 'arguing',
+  'claim', 'claimed', 'note', 'noted', 'explain', 'explained', 'insist', 'insisted', 'want', 'wanted',
+  'try', 'tried', 'seem', 'seemed', 'become', 'became', 'get', 'got', 'make', 'made', 'go', 'went',
+  'provide', 'provided', 'confirm', 'confirmed', 'deny', 'denied', 'believe', 'believed', 'think', 'thought',
+]);
+/** Event nouns worth a trigger even without a verb. */
+const EVENT_NOUNS = new Set([
+  'collapse', 'invasion', 'attack', 'attacks', 'election', 'elections', 'war', 'strike', 'strikes',
+  'explosion', 'earthquake', 'coup', 'referendum', 'ceasefire', 'summit', 'visit', 'arrest', 'crash',
+  'fire', 'flood', 'shooting', 'bombing', 'negotiations', 'talks', 'annexation', 'protest', 'protests',
+]);
+const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
+const PLACE_PREPS = new Set(['in', 'at', 'near', 'inside', 'across']);
+
+function isClauseBreak(t: Token): boolean {
+  return t.text === ';' || t.text === ':' || t.pos === 'SCONJ' || t.pos === 'CCONJ' && t.lower !== 'and';
+}
+
+function isTrigger(t: Token): boolean {
+  if (t.pos === 'VERB') return !NON_EVENT_VERBS.has(t.lower) && t.lower.length > 2;
+  return t.pos === 'NOUN' && EVENT_NOUNS.has(t.lower);
+}
+
+export function findEvents(doc: Doc): DocEvent[] {
+  const out: DocEvent[] = [];
+  const { tokens, mentions, timexes } = doc;
+  let mi = 0;
+  for (const sent of doc.sentences) {
+    while (mi < mentions.length && mentions[mi]!.end <= sent.start) mi++;
+    const sentMentions = [];
+    for (let k = mi; k < mentions.length && mentions[k]!.start < sent.end; k++) {
+      if (mentions[k]!.entity >= 0) sentMentions.push(mentions[k]!);
+    }
+    const sentTimexes = timexes.filter((x) => x.start >= sent.start && x.end <= sent.end);
+    for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
+      const t = tokens[i]!;
+      if (!isTrigger(t)) continue;
+      // clause bounds around the trigger
+      let a = i;
+      while (a > sent.tokenStart && !isClauseBreak(tokens[a - 1]!)) a--;
+      let b = i + 1;
+      while (b < sent.tokenEnd && !isClauseBreak(tokens[b]!) && !(tokens[b]!.pos === 'VERB' && isTrigger(tokens[b]!))) b++;
+      const lo = tokens[a]!.start;
+      const hi = tokens[b - 1]!.end;
+      const before = sentMentions.filter((m) => m.end <= t.start && m.start >= lo);
+      const after = sentMentions.filter((m) => m.start >= t.end && m.end <= hi);
+      const participants: { role: string; entity: number }[] = [];
+      const agent = before[before.length - 1];
+      if (agent) participants.push({ role: 'agent', entity: agent.entity });
+      let place: number | null = null;
+      let patientTaken = false;
+      for (const m of after) {
+        const prep = m.tokenStart > 0 ? tokens[m.tokenStart - 1]! : null;
+        const prep2 = m.tokenStart > 1 ? tokens[m.tokenStart - 2]! : null;
+        const introducedByPlacePrep = (prep && PLACE_PREPS.has(prep.lower)) || (prep?.pos === 'DET' && prep2 && PLACE_PREPS.has(prep2.lower));
+        if (place === null && PLACE_TYPES.has(m.type) && introducedByPlacePrep) { place = m.entity; continue; }
+        if (!patientTaken && !introducedByPlacePrep && m.entity !== agent?.entity) {
+          participants.push({ role: 'patient', entity: m.entity });
+          patientTaken = true;
+        }
+      }
+      const timex = sentTimexes.find((x) => x.start >= lo && x.end <= hi) ?? (sentTimexes.length === 1 ? sentTimexes[0] : undefined);
+      if (participants.length === 0 && timex === undefined && place === null) continue;
+      const st = doc.statements.findIndex((s) => s.content.some((c) => t.start >= c.start && t.end <= c.end));
+      out.push({
+        trigger: { start: t.start, end: t.end },
+        participants,
+        time: timex ? timexes.indexOf(timex) : null,
+        place,
+        statement: st >= 0 ? st : null,
+      });
+    }
+  }
+  return out;
+}
+
+export const eventStage: Stage = {
+  name: 'events',
+  run(doc: Doc) { doc.events = findEvents(doc); },
+};

@@ -1,0 +1,153 @@
+/**
+ * Word lists of the time tagger, keyed by lower-cased token. Kept as Maps/Sets built once at load time so the
+ * tagger's hot loop does one hash lookup per token.
+ */
+
+export const MONTHS = new Map<string, number>([
+  ['january', 1], ['february', 2], ['march', 3], ['april', 4], ['may', 5], ['june', 6], ['july', 7],
+  ['august', 8], ['september', 9], ['october', 10], ['november', 11], ['december', 12],
+  ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['jun', 6], ['jul', 7], ['aug', 8], ['sep', 9], ['sept', 9],
+  ['oct', 10], ['nov', 11], ['dec', 12],
+]);
+
+/** Abbreviations that are also ordinary words ("mar", "dec") only count when capitalised and followed by "." or a day. */
+export const AMBIGUOUS_MONTHS = new Set(['may', 'mar', 'jan', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'feb', 'apr', 'march']);
+
+/** ISO weekday numbers. */
+export const WEEKDAYS = new Map<string, number>([
+  ['monday', 1], ['tuesday', 2], ['wednesday', 3], ['thursday', 4], ['friday', 5], ['saturday', 6], ['sunday', 7],
+  ['mondays', 1], ['tuesdays', 2], ['wednesdays', 3], ['thursdays', 4], ['fridays', 5], ['saturdays', 6], ['sundays', 7],
+]);
+
+export const SEASONS = new Map<string, string>([
+  ['spring', 'SP'], ['summer', 'SU'], ['fall', 'FA'], ['autumn', 'FA'], ['winter', 'WI'],
+]);
+
+/** Month in which each season starts (northern hemisphere), to order seasons against a date. */
+export const SEASON_START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
+
+export const PARTS_OF_DAY = new Map<string, string>([
+  ['morning', 'MO'], ['afternoon', 'AF'], ['evening', 'EV'], ['night', 'NI'], ['nights', 'NI'],
+  ['mornings', 'MO'], ['evenings', 'EV'], ['afternoons', 'AF'],
+]);
+
+/** Duration units: TIMEX3 letter, whether it is a time (PT) unit, and length in the unit's base for arithmetic. */
+export interface Unit {
+  code: 'S' | 'MIN' | 'H' | 'D' | 'W' | 'WE' | 'M' | 'Q' | 'Y' | 'E' | 'C' | 'L';
+  plural: boolean;
+}
+
+const UNIT_FORMS: [string, Unit['code']][] = [
+  ['second', 'S'], ['minute', 'MIN'], ['hour', 'H'], ['day', 'D'], ['week', 'W'], ['weekend', 'WE'],
+  ['month', 'M'], ['quarter', 'Q'], ['year', 'Y'], ['decade', 'E'], ['century', 'C'], ['millennium', 'L'],
+  ['fortnight', 'W'],
+];
+
+export const UNITS = new Map<string, Unit>();
+for (const [w, code] of UNIT_FORMS) {
+  UNITS.set(w, { code, plural: false });
+  UNITS.set(w === 'century' ? 'centuries' : w === 'millennium' ? 'millennia' : `${w}s`, { code, plural: true });
+}
+UNITS.set('yr', { code: 'Y', plural: false });
+UNITS.set('yrs', { code: 'Y', plural: true });
+UNITS.set('hr', { code: 'H', plural: false });
+UNITS.set('hrs', { code: 'H', plural: true });
+UNITS.set('min', { code: 'MIN', plural: false });
+UNITS.set('mins', { code: 'MIN', plural: true });
+
+export const NUMBER_WORDS = new Map<string, number>([
+  ['a', 1], ['an', 1], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7],
+  ['eight', 8], ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12], ['thirteen', 13], ['fourteen', 14],
+  ['fifteen', 15], ['sixteen', 16], ['seventeen', 17], ['eighteen', 18], ['nineteen', 19], ['twenty', 20],
+  ['thirty', 30], ['forty', 40], ['fifty', 50], ['sixty', 60], ['seventy', 70], ['eighty', 80], ['ninety', 90],
+  ['hundred', 100], ['dozen', 12], ['half', 0.5],
+]);
+
+/** Quantifiers that make a duration's count unknown ("several years" = PXY). */
+export const VAGUE_COUNTS = new Set(['several', 'few', 'many', 'some', 'couple', 'number']);
+
+export const ORDINALS = new Map<string, number>([
+  ['first', 1], ['second', 2], ['third', 3], ['fourth', 4], ['fifth', 5], ['sixth', 6], ['seventh', 7],
+  ['eighth', 8], ['ninth', 9], ['tenth', 10], ['eleventh', 11], ['twelfth', 12], ['thirteenth', 13],
+  ['fourteenth', 14], ['fifteenth', 15], ['sixteenth', 16], ['seventeenth', 17], ['eighteenth', 18],
+  ['nineteenth', 19], ['twentieth', 20], ['twenty-first', 21], ['thirtieth', 30], ['last', -1], ['final', -1],
+  ['1st', 1], ['2nd', 2], ['3rd', 3], ['4th', 4],
+]);
+
+/** Modifiers before a timex that belong to its extent, with their TIMEX3 `mod`. Multi-word ones are keyed by first word. */
+export const PRE_MODS: [string[], string][] = [
+  [['about'], 'APPROX'], [['around'], 'APPROX'], [['approximately'], 'APPROX'], [['roughly'], 'APPROX'],
+  [['some'], 'APPROX'], [['nearly'], 'LESS_THAN'], [['almost'], 'LESS_THAN'], [['more', 'than'], 'MORE_THAN'],
+  [['over'], 'MORE_THAN'], [['less', 'than'], 'LESS_THAN'], [['under'], 'LESS_THAN'], [['fewer', 'than'], 'LESS_THAN'],
+  [['at', 'least'], 'EQUAL_OR_MORE'], [['at', 'most'], 'EQUAL_OR_LESS'], [['up', 'to'], 'EQUAL_OR_LESS'],
+  [['no', 'more', 'than'], 'EQUAL_OR_LESS'], [['within'], 'EQUAL_OR_LESS'], [['just', 'over'], 'MORE_THAN'],
+  [['well', 'over'], 'MORE_THAN'], [['just', 'under'], 'LESS_THAN'],
+];
+
+/** "early 2020", "mid-June", "late last year". */
+export const POSITION_MODS = new Map<string, string>([
+  ['early', 'START'], ['late', 'END'], ['mid', 'MID'], ['middle', 'MID'], ['earlier', 'START'], ['later', 'END'],
+]);
+
+/** "the end of", "the beginning of", ... keyed by the noun. */
+export const POSITION_NOUNS = new Map<string, string>([
+  ['end', 'END'], ['beginning', 'START'], ['start', 'START'], ['middle', 'MID'], ['close', 'END'], ['dawn', 'START'],
+  ['turn', 'START'],
+]);
+
+/** Single words that are timexes on their own, with their value. */
+export const REF_WORDS = new Map<string, string>([
+  ['now', 'PRESENT_REF'], ['currently', 'PRESENT_REF'], ['nowadays', 'PRESENT_REF'], ['presently', 'PRESENT_REF'],
+  ['recently', 'PAST_REF'], ['lately', 'PAST_REF'], ['previously', 'PAST_REF'], ['formerly', 'PAST_REF'],
+  ['soon', 'FUTURE_REF'],
+]);
+
+export const SET_WORDS = new Map<string, string>([
+  ['daily', 'P1D'], ['weekly', 'P1W'], ['monthly', 'P1M'], ['annually', 'P1Y'], ['yearly', 'P1Y'],
+  ['quarterly', 'P3M'], ['hourly', 'PT1H'], ['nightly', 'P1D'], ['biweekly', 'P2W'], ['biannually', 'P6M'],
+]);
+
+/** Fixed-date holidays (month, day) and movable ones computed per year in the tagger. */
+export const FIXED_HOLIDAYS = new Map<string, [number, number]>([
+  ['christmas', [12, 25]], ['christmas eve', [12, 24]], ['christmas day', [12, 25]], ['boxing day', [12, 26]],
+  ["new year's day", [1, 1]], ["new year's eve", [12, 31]], ['new year', [1, 1]], ['halloween', [10, 31]],
+  ["valentine's day", [2, 14]], ['independence day', [7, 4]], ['fourth of july', [7, 4]], ['veterans day', [11, 11]],
+  ['armistice day', [11, 11]], ['bastille day', [7, 14]], ["st. patrick's day", [3, 17]], ['may day', [5, 1]],
+  ['victory day', [5, 9]], ['juneteenth', [6, 19]], ['remembrance day', [11, 11]], ['australia day', [1, 26]],
+]);
+
+/** Movable holidays: [month, iso weekday, n-th (-1 = last)], or 'easter' offsets. */
+export const MOVABLE_HOLIDAYS = new Map<string, [number, number, number] | ['easter', number]>([
+  ['thanksgiving', [11, 4, 4]], ['thanksgiving day', [11, 4, 4]], ['labor day', [9, 1, 1]],
+  ['memorial day', [5, 1, -1]], ['martin luther king day', [1, 1, 3]], ["presidents' day", [2, 1, 3]],
+  ['mothers day', [5, 7, 2]], ["mother's day", [5, 7, 2]], ["father's day", [6, 7, 3]],
+  ['easter', ['easter', 0]], ['easter sunday', ['easter', 0]], ['good friday', ['easter', -2]],
+  ['easter monday', ['easter', 1]], ['ash wednesday', ['easter', -46]], ['palm sunday', ['easter', -7]],
+  ['pentecost', ['easter', 49]],
+]);
+
+/** First words of holiday names, so the tagger only tries holiday lookups where one can start. */
+export const HOLIDAY_FIRST_WORDS = new Set<string>();
+for (const k of [...FIXED_HOLIDAYS.keys(), ...MOVABLE_HOLIDAYS.keys()]) HOLIDAY_FIRST_WORDS.add(k.split(' ')[0]!);
+
+/** Time zones written after clock times; kept in the extent, not in the value (TimeBank convention). */
+export const TIME_ZONES = new Set([
+  'est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt', 'gmt', 'utc', 'bst', 'cet', 'cest', 'eet', 'eest',
+  'msk', 'ist', 'jst', 'kst', 'aest', 'aedt', 'hkt', 'sgt', 'et', 'pt', 'ct', 'z',
+]);
+
+/** Past-tense verb forms that do not end in -ed. */
+export const IRREGULAR_PAST = new Set([
+  'was', 'were', 'had', 'did', 'said', 'told', 'made', 'went', 'came', 'took', 'gave', 'got', 'saw', 'knew',
+  'thought', 'found', 'left', 'felt', 'became', 'began', 'brought', 'bought', 'built', 'sent', 'spent', 'held',
+  'kept', 'led', 'lost', 'met', 'paid', 'ran', 'rose', 'fell', 'sold', 'stood', 'struck', 'taught', 'won', 'wrote',
+  'spoke', 'broke', 'chose', 'drew', 'drove', 'ate', 'fought', 'flew', 'forgot', 'grew', 'hid', 'hit', 'hung',
+  'heard', 'lay', 'meant', 'quit', 'read', 'rode', 'rang', 'shot', 'shut', 'sang', 'sank', 'sat', 'slept', 'slid',
+  'stole', 'swore', 'threw', 'understood', 'woke', 'wore', 'withdrew', 'overtook', 'undertook', 'set', 'put',
+  'cut', 'let', 'cost', 'beat', 'bore', 'dealt', 'fled', 'forecast', 'laid', 'sought', 'sped', 'spun', 'swept',
+  'tore', 'arose', 'awoke', 'bled', 'caught', 'clung', 'crept', 'dug', 'fed', 'fit', 'forbade', 'froze',
+  'lit', 'mistook', 'shook', 'shrank', 'sprang', 'stuck', 'stung', 'strove', 'swam', 'swung', 'wept', 'wound',
+]);
+
+/** Words that mark a future clause. */
+export const FUTURE_MARKERS = new Set(['will', "'ll", 'shall', 'would', 'wo', 'gonna', 'plans', 'planned', 'scheduled', 'expected', 'expects', 'due', 'upcoming', 'next']);

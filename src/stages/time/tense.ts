@@ -1,0 +1,47 @@
+/**
+ * Tense of the clause around a time expression, from verb forms near it: decides whether a bare "Friday" or
+ * "in March" points back (past narrative) or ahead ("will meet Friday"). Universal POS tags carry no tense, so the
+ * word forms decide; the POS tag only confirms that an -ed word is a verb.
+ */
+import { FUTURE_MARKERS, IRREGULAR_PAST } from './lexicon.js';
+
+export const PAST = -1, PRESENT = 0, FUTURE = 1;
+
+/** A token sequence as the tense finder sees it; `isVerb` may be null when no POS tags are available. */
+export interface TenseView {
+  lower(i: number): string;
+  isVerb: ((i: number) => boolean) | null;
+}
+
+const PRESENT_FORMS = new Set(['is', 'are', 'am', 'says', 'say', 'do', 'does', 'remains', 'expects', 'plans']);
+// Present perfect ("has arrived") places the event in the past.
+const PERFECT = new Set(['has', 'have', "'ve"]);
+
+function tenseOf(v: TenseView, i: number): number | null {
+  const w = v.lower(i);
+  if (FUTURE_MARKERS.has(w)) return w === 'next' || w === 'expected' || w === 'planned' ? null : FUTURE;
+  if (IRREGULAR_PAST.has(w) || PERFECT.has(w)) return PAST;
+  if (w.length > 4 && w.endsWith('ed') && (v.isVerb === null || v.isVerb(i))) return PAST;
+  if (PRESENT_FORMS.has(w)) return PRESENT;
+  return null;
+}
+
+/**
+ * Nearest tensed word to token `t` within `[lo, hi)`, looking left first at equal distance (the governing verb of
+ * an adverbial usually precedes it); a future marker among the words left of that verb ("will have", "would be")
+ * wins over the verb's own form.
+ */
+export function tenseAround(v: TenseView, t: number, lo: number, hi: number): number {
+  for (let k = 1; t - k >= lo || t + k < hi; k++) {
+    for (const i of [t - k, t + k]) {
+      if (i < lo || i >= hi) continue;
+      const tense = tenseOf(v, i);
+      if (tense === null) continue;
+      if (tense !== FUTURE) {
+        for (let j = i - 1; j >= Math.max(lo, i - 3); j--) if (tenseOf(v, j) === FUTURE) return FUTURE;
+      }
+      return tense;
+    }
+  }
+  return PRESENT;
+}

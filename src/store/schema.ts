@@ -1,0 +1,109 @@
+/**
+ * SQLite schema of a claimline store. The full `claimline/1` JSON of each document is the record of truth; the
+ * other tables are derived from it for querying and are rebuilt whenever a document is re-ingested.
+ */
+
+/** Bump on every incompatible change, and add a migration to `sqlite.ts`. */
+export const SCHEMA_VERSION = 1;
+/** PRAGMA application_id marks the file as ours ("CLM1"), so foreign databases are refused, not modified. */
+export const APPLICATION_ID = 0x434c4d31;
+
+export const SCHEMA_SQL = `
+CREATE TABLE documents (
+  id TEXT PRIMARY KEY,
+  title TEXT,
+  url TEXT,
+  published TEXT,
+  language TEXT NOT NULL,
+  source TEXT,
+  text TEXT NOT NULL,
+  -- sha256 of the whole analysis JSON: a re-analysis by a newer pipeline counts as changed content.
+  content_hash TEXT NOT NULL,
+  analysis TEXT NOT NULL,
+  ingested_at TEXT NOT NULL
+);
+
+CREATE TABLE entities (
+  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  entity_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  type TEXT NOT NULL,
+  roles TEXT NOT NULL, -- JSON array of role phrases
+  PRIMARY KEY (doc_id, entity_id)
+);
+
+CREATE TABLE mentions (
+  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  entity_id TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  kind TEXT NOT NULL
+);
+CREATE INDEX mentions_doc_pos ON mentions (doc_id, start);
+
+CREATE TABLE statements (
+  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  statement_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  speaker_entity TEXT,
+  -- Display name: the linked entity's name, else the stated name, else the speaker mention as written.
+  speaker_name TEXT,
+  cue TEXT,
+  content TEXT NOT NULL,
+  channel TEXT,
+  report_time TEXT, -- value of the statement's time timex
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  sentence_start INTEGER NOT NULL,
+  sentence_end INTEGER NOT NULL,
+  PRIMARY KEY (doc_id, statement_id)
+);
+
+-- Entities a statement is by (speaker, incl. collective subjects) or about (mentioned inside its content).
+CREATE TABLE statement_entities (
+  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  statement_id TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('speaker', 'about')),
+  PRIMARY KEY (doc_id, statement_id, entity_id, role)
+);
+
+CREATE TABLE timexes (
+  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  timex_id TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  type TEXT NOT NULL,
+  value TEXT NOT NULL,
+  resolved INTEGER NOT NULL,
+  sentence_start INTEGER NOT NULL,
+  sentence_end INTEGER NOT NULL,
+  sentence TEXT NOT NULL,
+  PRIMARY KEY (doc_id, timex_id)
+);
+CREATE INDEX timexes_value ON timexes (value);
+
+CREATE TABLE claims (
+  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  claim_id TEXT NOT NULL,
+  statement_id TEXT,
+  text TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  by_entities TEXT NOT NULL, -- JSON array of entity ids
+  evidence TEXT,
+  PRIMARY KEY (doc_id, claim_id)
+);
+
+-- One row per document text and per statement content; kind/doc_id/statement_id are only carried along.
+CREATE VIRTUAL TABLE fts USING fts5 (
+  body,
+  kind UNINDEXED,
+  doc_id UNINDEXED,
+  statement_id UNINDEXED,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+`;
