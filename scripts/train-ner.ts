@@ -82,7 +82,7 @@ function main(): void {
   const clusterFile = path.join(OUT, MODEL_FILES.clusters);
   if (!(args.includes('--reuse-clusters') && existsSync(clusterFile))) {
     const table = induceClusters(unlabeledTexts(readConll(path.join(DATA, 'ner/conll2003/train.txt'))), {
-      minCount: 2, maxVocab: 80000, contexts: 2000, dims: 128, branching: [8, 8, 8, 8], iterations: 8, seed: SEED,
+      minCount: 2, maxVocab: 80000, contexts: 2000, branching: [8, 8, 8, 8], iterations: 8, seed: SEED,
     });
     writeFileSync(clusterFile, [...table].map(([w, ids]) => `${w}\t${ids.join('\t')}\n`).join(''));
     log(`clusters: ${table.size} words`);

@@ -60,3 +60,12 @@ test('confirmation by a named party', () => {
   assert.equal(c!.status, 'confirmed');
   assert.deepEqual(name(doc, c!.by), ['Peru']);
 });
+
+test('a status comment inside the content span is cut from the claim and sets its status', () => {
+  const text = 'Chile said its miners were safe, information that was never confirmed by Peru.';
+  const doc = docWith(text, { speaker: 'Chile', cue: 'said', content: 'its miners were safe, information that was never confirmed by Peru' }, ['Chile', 'Peru']);
+  const [c] = findClaims(doc);
+  assert.equal(c!.status, 'unconfirmed');
+  assert.equal(text.slice(c!.text.start, c!.text.end), 'its miners were safe');
+  assert.deepEqual(name(doc, c!.by), ['Peru']);
+});

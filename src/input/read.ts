@@ -2,8 +2,10 @@
  * Every input the CLI accepts (files, directories, `-` for stdin) becomes a stream of documents and rejections.
  * Nothing here throws for bad input: each problem is one `{ok: false}` item and the run goes on.
  */
+import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { formatFromExtension, sniffFormat } from './detect.js';
 import { feedItems } from './feed.js';
 import { extractArticle } from './html.js';
@@ -16,10 +18,32 @@ export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 const SIDECAR = '.meta.json';
 
 export async function* readInputs(inputs: string[], opts: ReadOptions = {}): AsyncGenerator<InputItem> {
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const seen = new Map<string, number>();
+  for await (const item of readAll(inputs, opts.maxBytes ?? DEFAULT_MAX_BYTES, opts.stdin ?? process.stdin)) {
+    if (item.ok) uniqueId(item.doc, seen);
+    yield item;
+  }
+}
+
+/**
+ * Two `notes.txt` in different folders, or a JSONL file that repeats an id, would silently overwrite each other
+ * in a store keyed by id; later ones get a suffix and a warning instead.
+ */
+function uniqueId(doc: RawDoc, seen: Map<string, number>): void {
+  const count = (seen.get(doc.id) ?? 0) + 1;
+  seen.set(doc.id, count);
+  if (count === 1) return;
+  let id = `${doc.id}-${count}`;
+  while (seen.has(id)) id += '-';
+  seen.set(id, 1);
+  doc.warnings.push(`duplicate document id "${doc.id}" in this run; renamed to "${id}"`);
+  doc.id = id;
+}
+
+async function* readAll(inputs: string[], maxBytes: number, stdin: NodeJS.ReadableStream): AsyncGenerator<InputItem> {
   for (const input of inputs) {
     if (input === '-') {
-      yield* readStdin(opts.stdin ?? process.stdin, maxBytes);
+      yield* readStdin(stdin, maxBytes);
       continue;
     }
     let info;
@@ -51,9 +75,10 @@ async function* readDirectory(dir: string, maxBytes: number): AsyncGenerator<Inp
     else if (entry.isSymbolicLink()) {
       // Following linked directories could loop forever; linked files are read like any other.
       const target = await stat(path).catch(() => null);
-      if (target?.isDirectory()) yield { ok: false, source: path, reason: 'skipped: symbolic link to a directory' };
+      if (target?.isDirectory()) yield skip(path, 'symbolic link to a directory');
       else yield* readPath(path, maxBytes, false);
     } else if (entry.isFile()) yield* readPath(path, maxBytes, false);
+    else yield skip(path, 'not a regular file');
   }
 }
 
@@ -63,20 +88,21 @@ async function* readDirectory(dir: string, maxBytes: number): AsyncGenerator<Inp
  */
 async function* readPath(path: string, maxBytes: number, explicit: boolean): AsyncGenerator<InputItem> {
   if (path.endsWith(SIDECAR)) {
-    yield { ok: false, source: path, reason: 'skipped: a metadata sidecar, not a document' };
+    yield skip(path, 'a metadata sidecar, not a document');
     return;
   }
   const ext = extname(path);
   const byExt = formatFromExtension(ext);
   if (byExt === null && !explicit) {
-    yield { ok: false, source: path, reason: `skipped: unknown file kind (${ext ? `"${ext}"` : 'no extension'})` };
+    yield skip(path, `unknown file kind (${ext ? `"${ext}"` : 'no extension'})`);
     return;
   }
   let content: string;
   try {
     const { size } = await stat(path);
     if (size > maxBytes) throw new InputError(`file too large (${size} bytes; limit ${maxBytes})`);
-    content = decodeText(await readFile(path));
+    // Read with the limit as well: pipes and devices report size 0, and a file may grow after stat.
+    content = decodeText(await readLimited(createReadStream(path), maxBytes));
   } catch (e) {
     yield { ok: false, source: path, reason: e instanceof InputError ? e.message : fsReason(e) };
     return;
@@ -103,20 +129,31 @@ async function* readStdin(stream: NodeJS.ReadableStream, maxBytes: number): Asyn
   const source = 'stdin';
   let content: string;
   try {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for await (const chunk of stream) {
-      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      total += buf.length;
-      if (total > maxBytes) throw new InputError(`input too large (over ${maxBytes} bytes)`);
-      chunks.push(buf);
-    }
-    content = decodeText(Buffer.concat(chunks));
+    content = decodeText(await readLimited(stream, maxBytes));
   } catch (e) {
     yield { ok: false, source, reason: e instanceof InputError ? e.message : `cannot read stdin: ${(e as Error).message}` };
     return;
   }
   yield* parseContent(content, sniffFormat(content), source, source, async () => NO_SIDECAR);
+}
+
+async function readLimited(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    total += buf.length;
+    if (total > maxBytes) {
+      (stream as Partial<Readable>).destroy?.();
+      throw new InputError(`input too large (over ${maxBytes} bytes)`);
+    }
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
+}
+
+function skip(source: string, why: string): InputItem {
+  return { ok: false, source, reason: `skipped: ${why}`, skipped: true };
 }
 
 /** Metadata from `<name>.meta.json`; `meta` is null when there is no usable sidecar. */

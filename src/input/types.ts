@@ -20,7 +20,8 @@ export interface RawDoc {
 /** One result per document or per rejected input, so a bad file never stops a run. */
 export type InputItem =
   | { ok: true; doc: RawDoc }
-  | { ok: false; source: string; reason: string };
+  /** `skipped` marks inputs that were passed over on purpose (unknown kind inside a folder), not failures. */
+  | { ok: false; source: string; reason: string; skipped?: true };
 
 export interface ReadOptions {
   stdin?: NodeJS.ReadableStream;

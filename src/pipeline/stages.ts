@@ -9,6 +9,7 @@ import { languageStage } from '../stages/language.js';
 import { quantityStage } from '../stages/quantities.js';
 import { claimStage } from '../stages/claims/index.js';
 import { eventStage } from '../stages/events.js';
+import { attributionStage } from '../stages/attribution/index.js';
 
 export const STAGES: Stage[] = [
   languageStage,
@@ -16,7 +17,7 @@ export const STAGES: Stage[] = [
   // nerStage        (src/stages/entities/ner.ts)
   // entityStage     (src/stages/entities/resolve.ts: roles, aliases, coref, metonyms)
   // timeStage       (src/stages/time/index.ts)
-  // attributionStage(src/stages/attribution/index.ts)
+  attributionStage,
   quantityStage,
   claimStage,
   eventStage,

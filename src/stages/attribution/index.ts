@@ -224,8 +224,9 @@ class Reader {
     const v = this.verbGroupStart(t, min);
     // Passive ("was told", "is expected"): the grammatical subject did not speak.
     for (let i = v; i < t; i++) if (BE.has(toks[i]!.lower) && PARTICIPLE.test(toks[t]!.lower)) return;
+    // PolNeAR's cue is the whole verb group: "has also said", "is saying".
     const d: Draft = {
-      cls: info.cls, cue: { s: t, e: cueEnd }, source: null, inheritFrom: null, content: [], channel: null,
+      cls: info.cls, cue: { s: v, e: cueEnd }, source: null, inheritFrom: null, content: [], channel: null,
       addressee: null, via: null, sentence: si,
     };
     const participial = toks[t]!.lower.endsWith('ing') && v === t && v - 1 >= min && toks[v - 1]!.lower === ',';
@@ -258,6 +259,7 @@ class Reader {
     const closesQuote = this.quoteClosedBy.get(before)
       ?? (before - 1 >= 0 && CLAUSE_END.has(toks[before]!.lower) ? this.quoteClosedBy.get(before - 1) : undefined);
     const afterAdjuncts = this.skipAdjuncts(k, max, d);
+    if (k === cueEnd) d.cue!.e = afterAdjuncts;
     const restIsEmpty = afterAdjuncts >= max || toks[afterAdjuncts]!.lower === '.'
       || toks[afterAdjuncts]!.lower === ',' || isQuoteMark(toks[afterAdjuncts]!.text);
     if (restIsEmpty && (closesQuote !== undefined || (before >= min && CLAUSE_END.has(toks[before]!.lower)))) {
@@ -297,7 +299,10 @@ class Reader {
         k = e;
       }
     }
+    const adjunctsStart = k;
     k = this.skipAdjuncts(k, max, d);
+    // Adjuncts right after the verb ("said Tuesday in a statement that") are part of the cue.
+    if (d.cue && adjunctsStart === d.cue.e) d.cue.e = k;
     if (k < max && toks[k]!.lower === ',') k = this.skipAdjuncts(k + 1, max, d);
     if (k < max && (toks[k]!.lower === 'that' || toks[k]!.lower === ':')) k++;
     if (k >= max) return false;

@@ -36,6 +36,13 @@ const CUE_STATUS: [RegExp, ClaimStatus][] = [
   [/^(?:retract(?:s|ed|ing)?)$/i, 'retracted'],
 ];
 
+/**
+ * A trailing appositive inside the reported content that comments on the claim itself rather than continuing
+ * it: "..., information that was never confirmed by Moscow", "..., a claim denied by Kyiv", "..., which Peru
+ * disputes". Attribution may legitimately include it in the content span, so the claim is cut before it.
+ */
+const TRAILING_COMMENT = /,\s+(?:(?:an?|the|this|that|such)\s+)?(?:information|claims?|reports?|allegations?|assertions?|accounts?|figures?|something|which|this)\b[^,]*$/i;
+
 /** A sentence that refers back to the previous claim ("The claim ...", "Those reports ..."). */
 const BACK_REFERENCE = /^\s*(?:the|this|that|these|those|such)\s+(?:claim|claims|report|reports|allegation|allegations|information|account|accounts|assertion|assertions|statement|figure|figures|number|numbers)\b/i;
 
@@ -77,6 +84,16 @@ function claimFor(doc: Doc, st: Statement, index: number): Claim | null {
   if (st.content.length === 0) return null;
   const text = { start: st.content[0]!.start, end: st.content[st.content.length - 1]!.end };
   const claim: Claim = { statement: index, text, status: 'asserted', by: [...st.speakers], evidence: null };
+  const tail = TRAILING_COMMENT.exec(doc.text.slice(text.start, text.end));
+  if (tail) {
+    const tailStart = text.start + tail.index;
+    const inTail = findStatusIn(doc, tailStart + 1, text.end);
+    if (inTail) {
+      text.end = tailStart;
+      Object.assign(claim, { status: inTail.status, by: inTail.by, evidence: inTail.evidence });
+      return claim;
+    }
+  }
   if (st.cue) {
     const cueWord = doc.text.slice(st.cue.start, st.cue.end).split(/\s+/)[0] ?? '';
     for (const [re, status] of CUE_STATUS) {

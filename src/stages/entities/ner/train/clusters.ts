@@ -1,7 +1,7 @@
 /**
  * Word clusters induced from unlabeled text, a cheap stand-in for Brown clusters: each frequent word is
- * represented by its positive-PMI profile over left/right neighbours (the most frequent words), randomly projected
- * to a few dozen dimensions, then split by hierarchical spherical k-means. The ids of the successive levels play
+ * represented by its positive-PMI profile over neighbours at distance 1 and 2 on each side (among the most frequent
+ * words), and the profiles are split by hierarchical spherical k-means. The ids of the successive levels play
  * the role of Brown-cluster bit prefixes: coarse classes (places, surnames, months) and fine ones.
  */
 import { normWord, type ClusterTable } from '../features.js';
@@ -10,14 +10,13 @@ export interface ClusterOptions {
   minCount: number;
   maxVocab: number;
   contexts: number;
-  dims: number;
   /** Children per node at each level, e.g. [16, 16, 8] → 16, 256, 2048 clusters. */
   branching: number[];
   iterations: number;
   seed: number;
 }
 
-const TOKEN = /\p{L}+(?:[-.]\p{L}+)*\.?|'\p{L}+|\p{N}+(?:[.,:/-]\p{N}+)*|[^\s\p{L}\p{N}]/gu;
+const TOKEN = /(?:\p{L}\.){2,}|\p{L}+(?:[-]\p{L}+)*|'\p{L}+|\p{N}+(?:[.,:/-]\p{N}+)*|[^\s\p{L}\p{N}]/gu;
 
 export function tokenizeForClusters(text: string): string[] {
   return (text.match(TOKEN) ?? []).map(normWord);
@@ -77,26 +76,34 @@ export function induceClusters(texts: string[], opt: ClusterOptions): ClusterTab
     i = j;
   }
   const total = sorted.length;
-  // Gaussian random projection of each word's PPMI row.
-  const D = opt.dims;
-  const R = new Float32Array(nCtx * D);
-  for (let i = 0; i < R.length; i++) R[i] = Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand());
-  const V = new Float32Array(vocab.length * D);
-  for (let p = 0; p < pairW.length; p++) {
-    const w = pairW[p]!;
-    const c = pairC[p]!;
-    const pmi = Math.log((pairN[p]! * total) / (rowSum[w]! * colSum[c]!));
-    if (pmi <= 0) continue;
-    for (let d = 0; d < D; d++) V[w * D + d] += pmi * R[c * D + d]!;
+  // Sparse PPMI rows (pairs are already grouped by word, in order), L2-normalised.
+  const rowPtr = new Int32Array(vocab.length + 1);
+  const col: number[] = [];
+  const val: number[] = [];
+  let p = 0;
+  for (let w = 0; w < vocab.length; w++) {
+    rowPtr[w] = col.length;
+    let norm = 0;
+    const from = col.length;
+    for (; p < pairW.length && pairW[p] === w; p++) {
+      const pmi = Math.log((pairN[p]! * total) / (rowSum[w]! * colSum[pairC[p]!]!));
+      if (pmi <= 0) continue;
+      col.push(pairC[p]!);
+      val.push(pmi);
+      norm += pmi * pmi;
+    }
+    const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let j = from; j < val.length; j++) val[j]! *= inv;
   }
-  for (let w = 0; w < vocab.length; w++) normalise(V, w * D, D);
-  // Hierarchical spherical k-means.
+  rowPtr[vocab.length] = col.length;
+  const rows: SparseRows = { rowPtr, col: Int32Array.from(col), val: Float32Array.from(val), dim: nCtx };
+  // Hierarchical spherical k-means: every level splits each cluster of the level above.
   const ids: number[][] = vocab.map(() => []);
   let groups: number[][] = [vocab.map((_, i) => i)];
   for (const k of opt.branching) {
     const next: number[][] = [];
-    groups.forEach((members) => {
-      const assign = kmeans(V, D, members, k, opt.iterations, rand);
+    for (const members of groups) {
+      const assign = kmeans(rows, members, k, opt.iterations, rand);
       const parts: number[][] = Array.from({ length: k }, () => []);
       members.forEach((m, i) => parts[assign[i]!]!.push(m));
       for (const part of parts) {
@@ -104,12 +111,19 @@ export function induceClusters(texts: string[], opt: ClusterOptions): ClusterTab
         for (const m of part) ids[m]!.push(id);
         next.push(part);
       }
-    });
+    }
     groups = next;
   }
   const table: ClusterTable = new Map();
   vocab.forEach((w, i) => table.set(w, ids[i]!));
   return table;
+}
+
+interface SparseRows {
+  rowPtr: Int32Array;
+  col: Int32Array;
+  val: Float32Array;
+  dim: number;
 }
 
 function normalise(V: Float32Array, off: number, D: number): void {
@@ -119,41 +133,43 @@ function normalise(V: Float32Array, off: number, D: number): void {
   for (let d = 0; d < D; d++) V[off + d]! *= inv;
 }
 
-/** Spherical k-means over the given rows; returns the cluster of each member. */
-function kmeans(V: Float32Array, D: number, members: number[], k: number, iters: number, rand: () => number): Int32Array {
+/** Spherical k-means over sparse rows with dense centroids; returns the cluster of each member. */
+function kmeans(X: SparseRows, members: number[], k: number, iters: number, rand: () => number): Int32Array {
   const n = members.length;
+  const D = X.dim;
   const assign = new Int32Array(n);
   if (n <= k) { for (let i = 0; i < n; i++) assign[i] = i; return assign; }
   const cent = new Float32Array(k * D);
-  for (let c = 0; c < k; c++) {
+  const seedRow = (c: number) => {
     const m = members[Math.floor(rand() * n)]!;
-    cent.set(V.subarray(m * D, m * D + D), c * D);
-  }
+    cent.fill(0, c * D, c * D + D);
+    for (let j = X.rowPtr[m]!; j < X.rowPtr[m + 1]!; j++) cent[c * D + X.col[j]!] = X.val[j]!;
+  };
+  for (let c = 0; c < k; c++) seedRow(c);
+  const sim = new Float64Array(k);
   for (let it = 0; it < iters; it++) {
     for (let i = 0; i < n; i++) {
-      const off = members[i]! * D;
-      let best = 0;
-      let bestS = -Infinity;
-      for (let c = 0; c < k; c++) {
-        let s = 0;
-        for (let d = 0; d < D; d++) s += V[off + d]! * cent[c * D + d]!;
-        if (s > bestS) { bestS = s; best = c; }
+      const m = members[i]!;
+      sim.fill(0);
+      for (let j = X.rowPtr[m]!; j < X.rowPtr[m + 1]!; j++) {
+        const cc = X.col[j]!;
+        const v = X.val[j]!;
+        for (let c = 0; c < k; c++) sim[c] += v * cent[c * D + cc]!;
       }
+      let best = 0;
+      for (let c = 1; c < k; c++) if (sim[c]! > sim[best]!) best = c;
       assign[i] = best;
     }
     cent.fill(0);
     const size = new Int32Array(k);
     for (let i = 0; i < n; i++) {
-      const off = members[i]! * D;
+      const m = members[i]!;
       const c = assign[i]!;
       size[c]++;
-      for (let d = 0; d < D; d++) cent[c * D + d] += V[off + d]!;
+      for (let j = X.rowPtr[m]!; j < X.rowPtr[m + 1]!; j++) cent[c * D + X.col[j]!] += X.val[j]!;
     }
-    for (let c = 0; c < k; c++) {
-      // An emptied cluster restarts at a random member, so every level keeps k live clusters.
-      if (size[c] === 0) { const m = members[Math.floor(rand() * n)]!; cent.set(V.subarray(m * D, m * D + D), c * D); }
-      else normalise(cent, c * D, D);
-    }
+    // An emptied cluster restarts at a random member, so every level keeps k live clusters.
+    for (let c = 0; c < k; c++) if (size[c] === 0) seedRow(c); else normalise(cent, c * D, D);
   }
   return assign;
 }
