@@ -2,7 +2,8 @@
  * Trains the NER model (`npm run train:ner`) and writes `models/ner/`:
  *   clusters.tsv     word clusters induced from unlabeled text in ../shared/data (see train/clusters.ts)
  *   gazetteers.json  name lists frozen from the compromise lexicon and src/lexicon/geo.ts
- *   weights.bin      averaged-perceptron weights, Int16 (see weights.ts)
+ *   weights.bin      first-pass averaged-perceptron weights, Int16 (see weights.ts)
+ *   weights2.bin     second-pass weights (first-pass output as extra features, see features.ts FirstPass)
  *   model.json       header: tag set, feature count, training data
  * Deterministic: fixed seeds, fixed document order per epoch. Options: --epochs N, --reuse-clusters,
  * --limit N (train on the first N documents, for quick iterations), --out DIR.
@@ -11,7 +12,9 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readConll, type ConllDoc } from '../src/stages/entities/ner/conll.js';
-import { docFeatures, N_TAGS, TAGS, type Resources } from '../src/stages/entities/ner/features.js';
+import {
+  docFeatures, firstPassOf, N_TAGS, TAGS, type FirstPass, type Resources,
+} from '../src/stages/entities/ner/features.js';
 import { buildGazIndex } from '../src/stages/entities/ner/gazetteer.js';
 import { greedyDecode } from '../src/stages/entities/ner/decode.js';
 import { MODEL_FILES, loadNerModel, parseClusters, type ModelHeader } from '../src/stages/entities/ner/model.js';
@@ -40,6 +43,7 @@ const LIMIT = Number(opt('--limit') ?? Infinity);
 /** Features whose largest averaged weight is below this many update units are dropped from the file. */
 const MIN_WEIGHT = Number(opt('--min-weight') ?? 0.05);
 const SEED = 20030601;
+const FOLDS = 5;
 
 /** BIO/IOB1 tags → BILOU tag indices (what the tagger predicts). */
 function bilou(tags: readonly string[]): Uint8Array {
@@ -94,39 +98,54 @@ function main(): void {
 
   const feats = train.map((d) => docFeatures(d.words, d.sentStart, res));
   const gold = train.map((d) => bilou(d.tags));
-  const model = new AveragedPerceptron(N_TAGS);
-  const rand = rng(SEED);
-  const order = train.map((_, i) => i);
-  for (let epoch = 1; epoch <= EPOCHS; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
+  const all = train.map((_, i) => i);
+  const trainOn = (docs: number[], firstPasses?: FirstPass[]): AveragedPerceptron => {
+    const model = new AveragedPerceptron(N_TAGS);
+    const rand = rng(SEED);
+    const order = [...docs];
+    for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(rand() * (i + 1));
+        [order[i], order[j]] = [order[j]!, order[i]!];
+      }
+      for (const d of order) {
+        const f = feats[d]!;
+        const g = gold[d]!;
+        greedyDecode(f, train[d]!.sentStart, model, firstPasses?.[d], (i, dyn, dynLen, pred) => {
+          if (pred !== g[i]) model.update([[f.stat, f.statStart[i]!, f.statStart[i + 1]!], [dyn, 0, dynLen]], g[i]!, pred);
+          model.c++;
+        });
+      }
     }
-    let errors = 0;
-    let tokens = 0;
-    for (const d of order) {
-      const f = feats[d]!;
-      const g = gold[d]!;
-      greedyDecode(f, train[d]!.sentStart, model, (i, dyn, dynLen, pred) => {
-        if (pred !== g[i]) {
-          model.update([[f.stat, f.statStart[i]!, f.statStart[i + 1]!], [dyn, 0, dynLen]], g[i]!, pred);
-          errors++;
-        }
-        model.c++;
-        tokens++;
-      });
+    return model;
+  };
+  // Second-stage features must be learned from first-pass output as noisy as at run time, so the first pass over
+  // the training data comes from models that did not see the document (jackknife over FOLDS folds).
+  const firstPasses: FirstPass[] = new Array(train.length);
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const model = trainOn(all.filter((d) => d % FOLDS !== fold));
+    for (const d of all.filter((d) => d % FOLDS === fold)) {
+      firstPasses[d] = firstPassOf(feats[d]!, greedyDecode(feats[d]!, train[d]!.sentStart, model));
     }
-    log(`epoch ${epoch}: ${errors} token errors / ${tokens}, ${model.size} feature rows`);
+    log(`first-pass fold ${fold + 1}/${FOLDS} done`);
   }
-  const { keys, weights } = model.export(MIN_WEIGHT);
-  writeFileSync(path.join(OUT, MODEL_FILES.weights), WeightTable.toBuffer(keys, weights));
+  let bytes = 0;
+  for (const [stage, file, model] of [
+    [1, MODEL_FILES.weights, trainOn(all)],
+    [2, MODEL_FILES.weights2, trainOn(all, firstPasses)],
+  ] as const) {
+    const { keys, weights } = model.export(MIN_WEIGHT);
+    writeFileSync(path.join(OUT, file), WeightTable.toBuffer(keys, weights));
+    bytes += keys.byteLength + weights.byteLength;
+    log(`stage ${stage}: ${keys.length} features`);
+  }
   const header: ModelHeader = {
-    format: 'claimline-ner/1', tags: TAGS, features: keys.length,
+    format: 'claimline-ner/1', tags: TAGS,
     trainedOn: `CoNLL-2003 English train (eng.train${Number.isFinite(LIMIT) ? `, first ${LIMIT} documents` : ''}), ${EPOCHS} epochs`,
     created: new Date().toISOString().slice(0, 10),
   };
   writeFileSync(path.join(OUT, MODEL_FILES.header), `${JSON.stringify(header, null, 2)}\n`);
-  log(`wrote ${OUT}: ${keys.length} features, ${((keys.byteLength + weights.byteLength) / 1e6).toFixed(1)} MB`);
+  log(`wrote ${OUT}: weights ${(bytes / 1e6).toFixed(1)} MB`);
   log(`dev (eng.testa):\n${formatConlleval(evaluateNerDocs(dev, loadNerModel(OUT)))}`);
 }
 

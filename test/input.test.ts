@@ -1,13 +1,22 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parsePublished, readInputs, type InputItem, type RawDoc } from '../src/input/index.js';
 
-const FIXTURES = fileURLToPath(new URL('./fixtures/input/', import.meta.url));
+/** The repo's `test/fixtures/input`, found from here whether this runs as test/*.ts (tsx) or dist/test/*.js. */
+function fixturesDir(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'test', 'fixtures', 'input');
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) throw new Error('test/fixtures/input not found');
+  }
+}
+
+const FIXTURES = fixturesDir();
 const fixture = (name: string): string => join(FIXTURES, name);
 
 async function collect(inputs: string[], opts: Parameters<typeof readInputs>[1] = {}): Promise<InputItem[]> {
@@ -121,7 +130,8 @@ describe('readInputs: formats', () => {
     assert.deepEqual(items.map((i) => (i.ok ? i.doc.id : `skip:${i.source}`)), [
       `skip:${fixture('dir/NOTES.md')}`, 'harbour', 'bad-date', 'no-title',
     ]);
-    assert.match(errors(items)[0].reason, /unknown file kind \("\.md"\)/);
+    assert.match(errors(items)[0].reason, /^skipped: unknown file kind \("\.md"\)/);
+    assert.equal(items[0].ok === false && items[0].skipped, true, 'a skip is marked as such, unlike a failure');
     const badDate = docs(items)[1];
     assert.equal(badDate.published, null);
     assert.match(badDate.warnings[0], /unparsable metadata date "2023-13-45"/);
@@ -220,6 +230,17 @@ describe('readInputs: bad input never stops the run', () => {
     assert.ok(item.ok);
     assert.equal(item.doc.text, 'Title line\n\nFirst  line.\nSecond\tline.\n');
     assert.equal(item.doc.title, 'Title line');
+  });
+
+  it('duplicate ids within a run are renamed with a warning, not silently merged', async () => {
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(dir, 'a'));
+    mkdirSync(join(dir, 'b'));
+    write('a/same.txt', 'First report.');
+    write('b/same.txt', 'Second report.');
+    const found = docs(await collect([join(dir, 'a'), join(dir, 'b')]));
+    assert.deepEqual(found.map((d) => d.id), ['same', 'same-2']);
+    assert.match(found[1].warnings[0], /duplicate document id "same"/);
   });
 
   it('a broken sidecar is a warning, not a failure', async () => {

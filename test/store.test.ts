@@ -220,3 +220,18 @@ describe('SqliteStore', () => {
     assert.throws(() => new SqliteStore(newer), /store schema 99/);
   });
 });
+
+describe('sentenceAround', () => {
+  it('finds the sentence around a span, past abbreviations and initials, stopping at paragraph breaks', async () => {
+    const { sentenceAround } = await import('../src/store/sentence.js');
+    const text = 'Earlier news. Mr. J. Smith of the U.S. Navy said on Monday "it is over." Then he left.\n\nHeadline without stop\nNext para.';
+    const at = (s: string): string => {
+      const i = text.indexOf(s);
+      const r = sentenceAround(text, i, i + s.length);
+      return text.slice(r.start, r.end);
+    };
+    assert.equal(at('Monday'), 'Mr. J. Smith of the U.S. Navy said on Monday "it is over."');
+    assert.equal(at('left'), 'Then he left.');
+    assert.equal(at('without'), 'Headline without stop\nNext para.');
+  });
+});

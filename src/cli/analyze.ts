@@ -31,7 +31,8 @@ Exit codes: 0 all inputs analysed; 1 some inputs failed (the others were still a
 export const INGEST_HELP = `Usage: claimline ingest <inputs...|-> [--db FILE] [options]
 
 Analyse documents and store them in a SQLite database (default ./claimline.db). Re-ingesting a document
-with the same id replaces it when its text changed and leaves it alone otherwise; each document is stored in
+with the same id replaces it when its analysis changed (new text, or a newer claimline) and leaves it alone
+otherwise, so nothing is duplicated; each document is stored in
 its own transaction, so an interrupted run keeps everything already committed and a failed input changes
 nothing.
 
@@ -70,7 +71,9 @@ async function eachAnalysis(
   const progress = new Progress(ctx.stderr, opts.quiet, verb);
   for await (const item of readInputs(inputs, { stdin: ctx.stdin, maxBytes: opts.maxBytes })) {
     if (!item.ok) {
-      progress.fail(item.source, item.reason);
+      // Things passed over on purpose inside a folder (unknown file kinds, links to folders) are not failures.
+      if (item.skipped) progress.skip(item.source, item.reason);
+      else progress.fail(item.source, item.reason);
       continue;
     }
     const raw = item.doc;

@@ -31,6 +31,12 @@ export class Progress {
     this.err.write(`claimline: ${source}: ${reason}\n`);
   }
 
+  skip(source: string, reason: string): void {
+    if (this.quiet) return;
+    if (this.tty) this.err.write('\r\x1b[K');
+    this.err.write(`claimline: ${source}: ${reason}\n`);
+  }
+
   finish(): void {
     if (this.quiet) return;
     if (this.tty) this.err.write('\r\x1b[K');

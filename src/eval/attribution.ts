@@ -9,8 +9,9 @@
  *   (`analyzeText`, every stage in STAGES).
  * - Gold: every `Attribution` and `Attribution-no-source` event, with its Source, Cue and Content (and Content2)
  *   arguments. `Discuss` and other annotation types are ignored.
- * - System: every statement; its `speakerSpan` is the source, `cue` the cue, `content` the content. A statement
- *   without a speaker span (or without a cue) has no source (or cue) span.
+ * - System: every statement; its source is `sourcePhrase` (else `speakerSpan`), its cue `cuePhrase` (else `cue`),
+ *   its content `content` — the PolNeAR-style phrases the attribution stage keeps next to the product's spans. A
+ *   statement without a speaker span (or without a cue) has no source (or cue) span.
  * - Trimming, applied to gold and system spans alike, fragment by fragment and repeated until nothing changes:
  *   whitespace at both edges; quotation marks (" “ ” „ « ») at both edges; final punctuation (. , ; : ! ?);
  *   a leading "that " (any case). Trimming never empties a span: a cue that is only ":" stays ":".
@@ -173,11 +174,15 @@ export function loadSplit(dir: string): { id: string; text: string; gold: Attrib
 /** System attributions: one per statement. */
 export function systemAttributions(text: string, id: string): Attribution[] {
   const doc = analyzeText(text, { id });
-  return doc.statements.map((s) => ({
-    source: s.speakerSpan ? [s.speakerSpan] : [],
-    cue: s.cue ? [s.cue] : [],
-    content: s.content.map((c) => ({ start: c.start, end: c.end })),
-  }));
+  return doc.statements.map((s) => {
+    const source = s.sourcePhrase ?? s.speakerSpan;
+    const cue = s.cuePhrase ?? s.cue;
+    return {
+      source: source ? [source] : [],
+      cue: cue ? [cue] : [],
+      content: s.content.map((c) => ({ start: c.start, end: c.end })),
+    };
+  });
 }
 
 function countMatches(gold: string[], sys: string[]): number {

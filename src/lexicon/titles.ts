@@ -87,9 +87,8 @@ const BROAD_HEADS = new Map<string, string[]>([
 
 /** Person nouns that are not titles but commonly re-mention a named person ("the man", "the victim"). */
 export const GENERIC_PERSON_HEADS: ReadonlySet<string> = new Set([
-  'man', 'woman', 'boy', 'girl', 'victim', 'suspect', 'defendant', 'teenager', 'youth', 'veteran', 'mother',
-  'father', 'son', 'daughter', 'wife', 'husband', 'businessman', 'businesswoman', 'billionaire', 'millionaire',
-  'winner', 'newcomer', 'incumbent', 'challenger', 'survivor', 'patient', 'student', 'pilot', 'driver',
+  'man', 'woman', 'boy', 'girl', 'victim', 'suspect', 'defendant', 'teenager', 'businessman', 'businesswoman',
+  'billionaire', 'incumbent', 'challenger',
 ]);
 
 /** Organisation kinds for "the ministry", "the company": head word → words that mark such an organisation. */

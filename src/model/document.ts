@@ -94,6 +94,13 @@ export interface Statement {
   /** Entities through which the statement reached the reporter ("according to Yonhap, quoting KCNA"). */
   via: number[];
   sentence: number;
+  /**
+   * The source and cue as PolNeAR annotates them, for evaluation: the source with its appositive or relative
+   * clause ("Joseph, who has four children"), the cue with its auxiliaries, adverbs and adjuncts ("has also said
+   * Tuesday"). Absent when they equal `speakerSpan` and `cue`.
+   */
+  sourcePhrase?: SpanRange | null;
+  cuePhrase?: SpanRange | null;
 }
 
 export interface Claim {

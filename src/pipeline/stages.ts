@@ -10,12 +10,13 @@ import { quantityStage } from '../stages/quantities.js';
 import { claimStage } from '../stages/claims/index.js';
 import { eventStage } from '../stages/events.js';
 import { attributionStage } from '../stages/attribution/index.js';
+import { entityStage } from '../stages/entities/resolve.js';
 
 export const STAGES: Stage[] = [
   languageStage,
   segmentStage,
   // nerStage        (src/stages/entities/ner.ts)
-  // entityStage     (src/stages/entities/resolve.ts: roles, aliases, coref, metonyms)
+  entityStage,
   // timeStage       (src/stages/time/index.ts)
   attributionStage,
   quantityStage,

@@ -23,6 +23,8 @@ export class SqliteStore implements Store {
     try {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('foreign_keys = ON');
+      // Two CLI runs ingesting into one file wait for each other's write instead of failing at once.
+      this.db.pragma('busy_timeout = 5000');
       this.prepareSchema(file);
     } catch (e) {
       this.db.close();
@@ -232,5 +234,6 @@ export class SqliteStore implements Store {
 function statementSpans(st: StatementOut): Span[] {
   const spans = [...st.content];
   for (const s of [st.speaker.mention, st.cue, st.channel]) if (s) spans.push(s);
-  return spans.length ? spans : [{ start: 0, end: 0, text: '' }];
+  if (spans.length === 0) throw new Error(`statement ${st.id} has no spans (no content, speaker or cue)`);
+  return spans;
 }

@@ -25,8 +25,12 @@ interface Range {
 
 interface Draft {
   cls: CueInfo['cls'];
+  /** The cue verb (with its particle) and the speaker phrase, as the product reports them. */
   cue: Range | null;
   source: Range | null;
+  /** PolNeAR's wider spans: the cue with its verb group and adjuncts, the source with its appositive. */
+  cuePhrase: Range | null;
+  sourcePhrase: Range | null;
   /** Speaker inherited from another statement (participles, floating quotes). */
   inheritFrom: Draft | null;
   content: Range[];
@@ -34,6 +38,10 @@ interface Draft {
   addressee: Range | null;
   via: Range | null;
   sentence: number;
+  /** First token of the attribution clause (subject or verb group), where an earlier content must stop. */
+  clause: number;
+  /** Postposed on a quote: a quote opening the next sentence of the paragraph continues the statement. */
+  quoteContinues: boolean;
 }
 
 /** Words between a subject and its verb that belong to neither: auxiliaries, negation, adverbs. */
@@ -60,6 +68,8 @@ const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'frida
   'time', 'earlier', 'later', 'recently', 'ago', 'january', 'february', 'march', 'april', 'may', 'june', 'july',
   'august', 'september', 'october', 'november', 'december', 'jan.', 'feb.', 'aug.', 'sept.', 'oct.', 'nov.',
   'dec.', 'again', 'also', 'repeatedly', 'publicly', 'previously', 'then', 'now', 'once', 'privately', 'too']);
+/** Words that open the content clause ("explained how ..."), never an adjunct. */
+const WH_WORDS = new Set(['that', 'how', 'why', 'when', 'where', 'whether', 'what', 'who', 'if']);
 const TRAILING_PUNCT = new Set([',', '.', ';', ':', '—', '–', '-', '"', '“', '”', '„', '«', '»']);
 const CLAUSE_END = new Set([',', '?', '!', '—', '–', ';']);
 /** Minimum inner tokens for a quote with no cue to count as a floating quote rather than a scare quote. */
@@ -126,7 +136,52 @@ class Reader {
         if (info) this.verbCue(si, t, info);
       }
     }
+    this.splitNestedContent();
+    this.continueQuotes();
     this.floatingQuotes();
+  }
+
+  /** `She said X, “Y,” she said.`: an earlier content stops where a later attribution clause begins. */
+  splitNestedContent(): void {
+    const bySentence = new Map<number, Draft[]>();
+    for (const d of this.drafts) {
+      if (!bySentence.has(d.sentence)) bySentence.set(d.sentence, []);
+      bySentence.get(d.sentence)!.push(d);
+    }
+    for (const group of bySentence.values()) {
+      if (group.length < 2) continue;
+      for (const a of group) {
+        a.content = a.content.map((r) => {
+          if (this.quoteOfToken[r.s]! >= 0) return r;
+          for (const b of group) {
+            if (b !== a && b.clause > r.s + 1 && b.clause < r.e && b.content.some((c) => c.e <= b.clause)) {
+              return this.trim({ s: r.s, e: b.clause });
+            }
+          }
+          return r;
+        }).filter((r) => r.e > r.s);
+      }
+    }
+  }
+
+  /** `“A,” said Caddell. “B.”`: a quote opening the next sentence continues the statement if nothing claims it. */
+  continueQuotes(): void {
+    const claimed = new Set<number>();
+    const cueSentences = new Set<number>();
+    for (const d of this.drafts) {
+      for (const r of d.content) if (this.quoteOfToken[r.s]! >= 0) claimed.add(this.quoteOfToken[r.s]!);
+      if (d.cue) cueSentences.add(d.sentence);
+    }
+    for (const d of this.drafts) {
+      if (!d.quoteContinues) continue;
+      const cur = this.doc.sentences[d.sentence]!;
+      const next = this.doc.sentences[d.sentence + 1];
+      if (!next || next.paragraph !== cur.paragraph || cueSentences.has(d.sentence + 1)) continue;
+      const q = this.quoteOpenedBy.get(next.tokenStart);
+      if (q === undefined || claimed.has(q)) continue;
+      for (let c = q; c >= 0; c = this.quotes[c]!.next) claimed.add(c);
+      d.content.push(...this.quoteChain(q).map((r) => this.trim(r)));
+    }
   }
 
   /** Skips left over auxiliaries and adverbs; returns the first token of the verb group. */
@@ -137,11 +192,15 @@ class Reader {
     return v;
   }
 
-  /** The subject ending just before `v` (with appositive and relative-clause skipping), or null. */
-  subjectBefore(v: number, min: number): Range | null {
+  /**
+   * The subject ending just before `v`, or null: `np` is the noun phrase, `phrase` adds a parenthetical between
+   * it and the verb ("The ambassador, who did not provide details,").
+   */
+  subjectBefore(v: number, min: number): { np: Range; phrase: Range } | null {
     const { toks } = this;
     let end = v - 1;
     if (end < min) return null;
+    const phraseEnd = toks[end]!.lower === ',' ? end : v;
     if (toks[end]!.lower === ',') {
       // "The ambassador, who did not provide details, said": skip back over the parenthetical.
       let c = end - 1;
@@ -155,7 +214,21 @@ class Reader {
     }
     const s0 = npEndingAt(toks, end, min);
     if (s0 < 0) return null;
-    return { s: extendCoordination(toks, s0, min), e: end + 1 };
+    const s = extendCoordination(toks, s0, min);
+    return { np: { s, e: end + 1 }, phrase: { s, e: phraseEnd } };
+  }
+
+  /** End of an inverted subject's appositive: "said Kenneth Baer, a former official who runs a firm". */
+  appositiveEnd(e: number, max: number): number {
+    const { toks } = this;
+    if (e + 1 >= max || toks[e]!.lower !== ',') return e;
+    const next = toks[e + 1]!;
+    if (next.pos !== 'DET' && next.pos !== 'PROPN' && next.pos !== 'NOUN' && next.pos !== 'ADJ') return e;
+    let k = e + 1;
+    while (k < max && !isQuoteMark(toks[k]!.text) && toks[k]!.lower !== '.'
+      && !(toks[k]!.lower === ',' && k + 1 < max && (toks[k + 1]!.pos === 'VERB' || isQuoteMark(toks[k + 1]!.text)))) k++;
+    while (k > e + 1 && TRAILING_PUNCT.has(toks[k - 1]!.lower)) k--;
+    return k;
   }
 
   /** The subject of the sentence's main clause, for participial cues ("..., arguing that ..."). */
@@ -166,7 +239,7 @@ class Reader {
       const p = this.toks[t]!.pos;
       if (p === 'VERB' || p === 'AUX') {
         const v = this.verbGroupStart(t, sent.tokenStart);
-        return this.subjectBefore(v, sent.tokenStart);
+        return this.subjectBefore(v, sent.tokenStart)?.np ?? null;
       }
     }
     return null;
@@ -197,7 +270,7 @@ class Reader {
         continue;
       }
       const tok = toks[k]!;
-      if (TIME_WORDS.has(tok.lower) || (tok.pos === 'ADV' && tok.lower !== 'that')) {
+      if (TIME_WORDS.has(tok.lower) || (tok.pos === 'ADV' && !WH_WORDS.has(tok.lower))) {
         k++;
         continue;
       }
@@ -226,19 +299,22 @@ class Reader {
     for (let i = v; i < t; i++) if (BE.has(toks[i]!.lower) && PARTICIPLE.test(toks[t]!.lower)) return;
     // PolNeAR's cue is the whole verb group: "has also said", "is saying".
     const d: Draft = {
-      cls: info.cls, cue: { s: v, e: cueEnd }, source: null, inheritFrom: null, content: [], channel: null,
-      addressee: null, via: null, sentence: si,
+      cls: info.cls, cue: { s: t, e: cueEnd }, source: null, cuePhrase: { s: v, e: cueEnd }, sourcePhrase: null,
+      inheritFrom: null, content: [], channel: null,
+      addressee: null, via: null, sentence: si, clause: v, quoteContinues: false,
     };
     const participial = toks[t]!.lower.endsWith('ing') && v === t && v - 1 >= min && toks[v - 1]!.lower === ',';
     if (participial) {
       const prev = this.drafts[this.drafts.length - 1];
       if (prev && prev.sentence === si) d.inheritFrom = prev;
-      else d.source = this.mainSubject(si, v);
+      else d.source = d.sourcePhrase = this.mainSubject(si, v);
       if (!this.contentAfter(d, cueEnd, max, info)) return;
       this.push(d);
       return;
     }
-    let source = this.subjectBefore(v, min);
+    const subject = this.subjectBefore(v, min);
+    let source = subject?.np ?? null;
+    d.sourcePhrase = subject?.phrase ?? null;
     let leftEdge = source ? source.s : v; // first token of the attribution clause
     let k = cueEnd;
     if (!source) {
@@ -247,6 +323,7 @@ class Reader {
       if (e > 0 && (e === max || CLAUSE_END.has(toks[e]!.lower) || toks[e]!.lower === '.'
         || this.channelAt(e, max))) {
         source = { s: cueEnd, e };
+        d.sourcePhrase = { s: cueEnd, e: this.appositiveEnd(e, max) };
         k = e;
       } else if (v > min) {
         return; // a verb with no speaker anywhere: not an attribution we can read
@@ -254,18 +331,21 @@ class Reader {
     }
     d.source = source;
     if (source && source.s < leftEdge) leftEdge = source.s;
+    d.clause = leftEdge;
     // Postposed: the clause is preceded by a comma or a closing quote, and nothing but adjuncts follows the cue.
     const before = leftEdge - 1;
     const closesQuote = this.quoteClosedBy.get(before)
       ?? (before - 1 >= 0 && CLAUSE_END.has(toks[before]!.lower) ? this.quoteClosedBy.get(before - 1) : undefined);
     const afterAdjuncts = this.skipAdjuncts(k, max, d);
-    if (k === cueEnd) d.cue!.e = afterAdjuncts;
+    if (k === cueEnd) d.cuePhrase!.e = afterAdjuncts;
     const restIsEmpty = afterAdjuncts >= max || toks[afterAdjuncts]!.lower === '.'
       || toks[afterAdjuncts]!.lower === ',' || isQuoteMark(toks[afterAdjuncts]!.text);
     if (restIsEmpty && (closesQuote !== undefined || (before >= min && CLAUSE_END.has(toks[before]!.lower)))) {
       if (closesQuote !== undefined) d.content.push(...this.quoteChain(closesQuote));
       else d.content.push({ s: min, e: before });
+      const parts = d.content.length;
       this.continuation(d, afterAdjuncts, max, closesQuote !== undefined);
+      d.quoteContinues = closesQuote !== undefined && d.content.length === parts;
       this.push(d);
       return;
     }
@@ -279,10 +359,14 @@ class Reader {
   continuation(d: Draft, k: number, max: number, leftWasQuote: boolean): void {
     const { toks } = this;
     if (k >= max || toks[k]!.lower !== ',') return;
-    const q = this.quoteOpenedBy.get(k + 1);
-    if (q !== undefined) {
-      d.content.push(...this.quoteChain(q));
-      return;
+    // The quote resumes after the attribution, possibly after a participial aside ("Tester said, referring to
+    // the excuse, “you give ammunition ...”").
+    for (let i = k + 1; i < max; i++) {
+      if (!isQuoteMark(toks[i]!.text)) continue;
+      const q = this.quoteOpenedBy.get(i);
+      if (q !== undefined && toks[i - 1]!.lower === ',') d.content.push(...this.quoteChain(q));
+      if (q !== undefined || leftWasQuote) return;
+      break;
     }
     if (leftWasQuote) return;
     for (let i = k + 1; i < max; i++) if (this.quoteOfToken[i]! < 0 && this.isVerbCue(i)) return;
@@ -302,7 +386,7 @@ class Reader {
     const adjunctsStart = k;
     k = this.skipAdjuncts(k, max, d);
     // Adjuncts right after the verb ("said Tuesday in a statement that") are part of the cue.
-    if (d.cue && adjunctsStart === d.cue.e) d.cue.e = k;
+    if (d.cuePhrase && adjunctsStart === d.cuePhrase.e) d.cuePhrase.e = k;
     if (k < max && toks[k]!.lower === ',') k = this.skipAdjuncts(k + 1, max, d);
     if (k < max && (toks[k]!.lower === 'that' || toks[k]!.lower === ':')) k++;
     if (k >= max) return false;
@@ -337,8 +421,9 @@ class Reader {
     const e = npStartingAt(toks, t + 2, max);
     if (e < 0) return;
     const d: Draft = {
-      cls: 'speech', cue: { s: t, e: t + 2 }, source: { s: t + 2, e }, inheritFrom: null, content: [], channel: null,
-      addressee: null, via: null, sentence: si,
+      cls: 'speech', cue: { s: t, e: t + 2 }, source: { s: t + 2, e }, cuePhrase: null, sourcePhrase: null,
+      inheritFrom: null, content: [], channel: null,
+      addressee: null, via: null, sentence: si, clause: t, quoteContinues: false,
     };
     let after = e;
     // "according to Yonhap, quoting KCNA": the quoted agency spoke, the first one relayed it.
@@ -375,8 +460,9 @@ class Reader {
       if (npEndingAt(toks, c - 1, min) !== min) return;
       if (!toks.slice(min, c).some((x) => x.pos === 'PROPN' || isPronounHead(x))) return;
       const d: Draft = {
-        cls: 'speech', cue: { s: c, e: c + 1 }, source: { s: min, e: c }, inheritFrom: null, content: [],
-        channel: null, addressee: null, via: null, sentence: si,
+        cls: 'speech', cue: { s: c, e: c + 1 }, source: { s: min, e: c }, cuePhrase: null, sourcePhrase: null,
+        inheritFrom: null, content: [],
+        channel: null, addressee: null, via: null, sentence: si, clause: min, quoteContinues: false,
       };
       const q = this.quoteOpenedBy.get(c + 1);
       d.content.push(...(q !== undefined ? this.quoteChain(q) : [{ s: c + 1, e: max }]));
@@ -410,9 +496,9 @@ class Reader {
       if (!prev) continue;
       for (let c = qi; c >= 0; c = this.quotes[c]!.next) claimed[c] = 1;
       this.drafts.push({
-        cls: 'speech', cue: null, source: null, inheritFrom: prev, content: this.quoteChain(qi), channel: null,
+        cls: 'speech', cue: null, source: null, cuePhrase: null, sourcePhrase: null, inheritFrom: prev, content: this.quoteChain(qi), channel: null,
         addressee: null,
-        via: null, sentence: si,
+        via: null, sentence: si, clause: q.tokStart, quoteContinues: false,
       });
     }
     this.drafts.sort((a, b) => this.firstOffset(a) - this.firstOffset(b));
@@ -488,6 +574,11 @@ export function attribute(doc: Doc): void {
       via: d.via ? linkSpeaker(doc, span(d.via), sorted) : [],
       sentence: d.sentence,
     });
+    const st = out[out.length - 1]!;
+    if (d.sourcePhrase && (d.sourcePhrase.s !== d.source?.s || d.sourcePhrase.e !== d.source.e)) {
+      st.sourcePhrase = span(d.sourcePhrase);
+    }
+    if (d.cuePhrase && (d.cuePhrase.s !== d.cue?.s || d.cuePhrase.e !== d.cue.e)) st.cuePhrase = span(d.cuePhrase);
   }
   doc.statements = out;
 }

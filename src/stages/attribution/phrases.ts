@@ -10,6 +10,16 @@ const HEAD_POS = new Set(['NOUN', 'PROPN', 'NUM', 'PRON']);
 const POSSESSIVE_PRON = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your', 'whose']);
 /** Prepositions that attach a modifier inside a speaker phrase ("a spokesman for the campaign"). */
 const NP_ADP = new Set(['of', 'for', 'to', 'at', 'with', 'from', 'in']);
+/** Nouns for people or shares of a group, which keep a prepositional modifier in the speaker phrase. */
+const ROLE_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'director', 'president', 'chairman',
+  'chairwoman', 'chair', 'reporter', 'member', 'members', 'head', 'leader', 'leaders', 'secretary', 'minister',
+  'ambassador', 'envoy', 'official', 'officials', 'executive', 'professor', 'analyst', 'analysts', 'editor',
+  'founder', 'ceo', 'chief', 'governor', 'senator', 'representative', 'mayor', 'adviser', 'advisor', 'advisers',
+  'advisors', 'aide', 'aides', 'supporters', 'critics', 'one', 'some', 'many', 'most', 'all', 'none', 'each',
+  'both', 'several', 'majority', 'half', 'percent', 'spokespeople', 'researchers', 'researcher', 'fellow',
+  'economist', 'economists', 'expert', 'experts', 'lawyer', 'lawyers', 'attorney', 'manager', 'managers',
+  'strategist', 'strategists', 'staff', 'staffer', 'staffers', 'commissioner', 'candidate', 'nominee', 'author',
+  'dean', 'correspondent', 'columnist', 'people', 'residents', 'voters', 'sources', 'source', 'organizer']);
 const POSSESSIVE_MARK = new Set(["'s", '’s', "'", '’']);
 /** Words wink sometimes tags as nouns or adjectives that never belong to a speaker phrase. */
 const NOT_NP = new Set(['that', 'this', 'these', 'those', 'which', 'what', 'whether', 'there', 'here', 'also',
@@ -38,10 +48,11 @@ export function npEndingAt(toks: Token[], end: number, min: number): number {
   let attachments = 0;
   for (;;) {
     while (s - 1 >= min && isNpToken(toks[s - 1]!)) s--;
-    // "spokesman for the campaign": an inner preposition with a noun on its left.
+    // "spokesman for the campaign", "one of his aides": an inner preposition after a role or a quantity; other
+    // nouns ("footage of Trump") leave the speaker on the right.
     const p = s - 1;
     if (attachments < 2 && p - 1 >= min && NP_ADP.has(toks[p]!.lower) && toks[p]!.pos === 'ADP'
-      && (toks[p - 1]!.pos === 'NOUN' || toks[p - 1]!.pos === 'PROPN')) {
+      && (ROLE_NOUNS.has(toks[p - 1]!.lower) || (toks[p - 1]!.pos === 'PROPN' && toks[p]!.lower !== 'in'))) {
       s = p;
       attachments++;
       continue;

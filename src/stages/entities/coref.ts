@@ -141,12 +141,12 @@ class Resolver {
     const sentence = tok.sentence;
     const e = this.best(t, PRONOUN_WINDOW, (e, s) => {
       const entity = doc.entities[e]!;
+      // "Smith met Jones and told him": an object pronoun is not the subject of its own clause.
+      if (info.object && s.subject && s.sentence === sentence) return false;
       if (info.animate) {
         if (entity.type !== 'PERSON') return false;
         const g = facts[e]!.gender;
-        if (g && g !== info.gender) return false;
-        // "Smith met Jones and told him": an object pronoun is not the subject of its own clause.
-        return !(info.object && s.subject && s.sentence === sentence);
+        return !g || g === info.gender;
       }
       if (info.plural) return THEY_TYPES.has(entity.type) && !this.pluralBetween(s.token, t);
       return IT_TYPES.has(entity.type);
@@ -189,7 +189,7 @@ class Resolver {
       const name = nameAt[i]!;
       if (name >= 0) {
         const m = doc.mentions[name]!;
-        if (m.type === 'PERSON' || m.tokenStart < i) return t + 1;
+        if (m.type === 'PERSON') return t + 1;
         i = m.tokenEnd;
         head = -1;
         continue;
@@ -218,7 +218,7 @@ class Resolver {
     }
     const words: string[] = [];
     for (let k = t + 1; k < end; k++) words.push(doc.tokens[k]!.lower);
-    const e = this.matchDescription(t, headWord, words);
+    const e = this.matchDescription(t, headWord, words, doc.tokens[t]!.lower === 'the');
     if (e < 0) return t + 1;
     addMention(this.ctx, t, end, 'nominal', e);
     this.note(t, e);
@@ -226,7 +226,7 @@ class Resolver {
     return end;
   }
 
-  private matchDescription(t: number, headWord: string, words: string[]): number {
+  private matchDescription(t: number, headWord: string, words: string[], definite: boolean): number {
     const { doc, facts } = this.ctx;
     const orgMarkers = ORG_HEADS.get(headWord);
     if (orgMarkers) {
@@ -247,7 +247,8 @@ class Resolver {
         return own.size === 0 || [...descCountries].some((c) => own.has(c));
       });
     }
-    if (GENERIC_PERSON_HEADS.has(headWord)) {
+    // "the man" re-mentions someone; "his wife" is someone else.
+    if (definite && GENERIC_PERSON_HEADS.has(headWord)) {
       const gender: Gender | null = FEMALE_WORDS.has(headWord) ? 'female' : MALE_WORDS.has(headWord) ? 'male' : null;
       return this.best(t, PRONOUN_WINDOW, (e) => doc.entities[e]!.type === 'PERSON'
         && !(gender && facts[e]!.gender && facts[e]!.gender !== gender));
@@ -280,13 +281,8 @@ export function resolveCoreference(ctx: EntityContext): void {
     }
     if (nameAt[t]! >= 0) { t++; continue; }
     const tok = doc.tokens[t]!;
-    if (PRONOUNS.has(tok.lower) && tok.pos === 'PRON' || tok.lower === 'his' || tok.lower === 'its'
-      || tok.lower === 'their' || tok.lower === 'her') {
-      resolver.pronoun(t);
-      t++;
-      continue;
-    }
-    if (OPENERS.has(tok.lower)) { t = resolver.description(t); continue; }
-    t++;
+    if (PRONOUNS.has(tok.lower)) resolver.pronoun(t);
+    // A possessive pronoun also opens a description ("its spokesman"), so both rules see it.
+    t = OPENERS.has(tok.lower) ? resolver.description(t) : t + 1;
   }
 }

@@ -34,9 +34,10 @@ export function isGovernmentMetonym(doc: Doc, m: Mention, previous: ReadonlyMap<
   if (prev && (prev.lower === 'or' || prev.lower === 'and') && previous.has(m.tokenStart - 2)) {
     return previous.get(m.tokenStart - 2)!;
   }
+  // A possessive decides before any preposition: "away from Moscow's sphere of influence" is the state.
+  if (next && (next.text === "'s" || next.text === '’s')) return !(after && CITY_NOUNS.has(after.lower));
   if (prev && AGENTIVE_PREPOSITIONS.has(prev.lower)) return !(next && (next.pos === 'NOUN' || next.pos === 'PROPN'));
   if (prev && LOCATIVE.has(prev.lower)) return false;
-  if (next && (next.text === "'s" || next.text === '’s')) return !(after && CITY_NOUNS.has(after.lower));
   if (next && (next.pos === 'VERB' || next.pos === 'AUX')) return true;
   if (next?.pos === 'ADV' && after && (after.pos === 'VERB' || after.pos === 'AUX')) return true;
   // "Moscow and Beijing said": look past the coordination to the verb.

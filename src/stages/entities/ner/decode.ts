@@ -3,8 +3,8 @@
  * updates weights at each step) and inference.
  */
 import {
-  N_TAGS, MAX_DYNAMIC, TYPES, dynamicFeatures, recordHistory, tagPart, tagType,
-  type ConllType, type DocFeatures, type History,
+  N_TAGS, MAX_DYNAMIC, TYPES, dynamicFeatures, recordHistory, stackedFeatures, tagPart, tagType,
+  type ConllType, type DocFeatures, type FirstPass, type History,
 } from './features.js';
 
 /** Anything that can add feature weights into per-tag scores. */
@@ -30,11 +30,12 @@ export function bestAllowed(scores: Float64Array | Int32Array, prev: number, las
 }
 
 /**
- * Tags one document. `learn`, when given, sees every step (features, predicted tag) and returns the tag to record
- * as history and context — training passes the prediction through after updating on the gold tag.
+ * Tags one document; with `firstPass`, as the second pass of the two-stage tagger. `learn`, when given, sees every
+ * step (features, predicted tag) before the prediction becomes context for the next tokens: training updates the
+ * weights there.
  */
 export function greedyDecode(
-  f: DocFeatures, sentStart: readonly boolean[], scorer: Scorer,
+  f: DocFeatures, sentStart: readonly boolean[], scorer: Scorer, firstPass?: FirstPass,
   learn?: (i: number, dyn: Uint32Array, dynLen: number, predicted: number) => void,
 ): Uint8Array {
   const tags = new Uint8Array(f.n);
@@ -48,7 +49,8 @@ export function greedyDecode(
   for (let i = 0; i < f.n; i++) {
     if (sentStart[i]) { prev = -1; prev2 = -1; }
     const last = i + 1 >= f.n || sentStart[i + 1] === true;
-    const dynLen = dynamicFeatures(f, i, prev, prev2, hist, dyn, 0);
+    let dynLen = dynamicFeatures(f, i, prev, prev2, hist, dyn, 0);
+    if (firstPass) dynLen = stackedFeatures(f, i, firstPass, dyn, dynLen);
     const s = useFloat ? fscores : scores;
     s.fill(0);
     scorer.addScores(f.stat, f.statStart[i]!, f.statStart[i + 1]!, s);

@@ -64,6 +64,7 @@ const enum T {
   Gaz0 = CluP1 + 5, GazM1, GazP1, FirstShape, FirstLow, HeadLow, HeadShape, SeenLower, SeenCapMid,
   PrevTag, Prev2Tags, PrevTagLow, PrevTagShape, Hist, HistMajor, HistShape,
   WordM1, WordP1, LowM1P1, PrevTagLowM1,
+  S1Tag, S1TagM1, S1TagP1, S1Agg, S1AggMajor, S1AggShape,
 }
 
 /** Everything about one document that does not depend on predicted tags. */
@@ -210,6 +211,50 @@ export function dynamicFeatures(
   return len;
 }
 
+/**
+ * What a first tagging pass said about the document, for the second pass (Ratinov & Roth's two-stage non-local
+ * features): its tag for every token, and the types it gave to each history key anywhere in the document — so an
+ * all-caps headline or a sentence-initial name can borrow the reading of the same word further down.
+ */
+export interface FirstPass {
+  tags: Uint8Array;
+  /** Per history key: counts of types 0..3 and O (4) over all occurrences. */
+  agg: History;
+}
+
+export function firstPassOf(f: DocFeatures, tags: Uint8Array): FirstPass {
+  const agg: History = new Map();
+  for (let i = 0; i < f.n; i++) recordHistory(f, i, tags[i]!, agg);
+  return { tags, agg };
+}
+
+/** Appends the second-pass features of token i (see FirstPass). */
+export function stackedFeatures(f: DocFeatures, i: number, fp: FirstPass, out: Uint32Array, len: number): number {
+  const S0 = f.shapeHash[i]!;
+  out[len++] = mix(T.S1Tag, fp.tags[i]!);
+  out[len++] = mix(T.S1TagM1, i > 0 ? fp.tags[i - 1]! : 99);
+  out[len++] = mix(T.S1TagP1, i + 1 < f.n ? fp.tags[i + 1]! : 99);
+  const key = f.histKey[i]!;
+  const counts = key ? fp.agg.get(key) : undefined;
+  if (counts) {
+    // This token's own first-pass vote is left out: the features describe the *other* occurrences.
+    const own = fp.tags[i] === 0 ? 4 : tagType(fp.tags[i]!);
+    let best = -1;
+    let bestN = 0;
+    for (let t = 0; t < 5; t++) {
+      const c = counts[t]! - (t === own ? 1 : 0);
+      if (c <= 0) continue;
+      out[len++] = mix(T.S1Agg, t);
+      if (c > bestN) { bestN = c; best = t; }
+    }
+    if (best >= 0) {
+      out[len++] = mix(T.S1AggMajor, best);
+      out[len++] = mix(T.S1AggShape, best, S0);
+    }
+  }
+  return len;
+}
+
 /** Records the tag predicted for token i in the document's history. */
 export function recordHistory(f: DocFeatures, i: number, tag: number, hist: History): void {
   const key = f.histKey[i]!;
@@ -220,5 +265,5 @@ export function recordHistory(f: DocFeatures, i: number, tag: number, hist: Hist
   if (counts[t]! < 65535) counts[t]!++;
 }
 
-/** Room for the dynamic features of one token (4 tag features + at most 7 history features). */
-export const MAX_DYNAMIC = 16;
+/** Room for the dynamic features of one token (5 tag, at most 7 history and 10 second-pass features). */
+export const MAX_DYNAMIC = 24;

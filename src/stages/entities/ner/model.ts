@@ -6,13 +6,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildGazIndex } from './gazetteer.js';
-import { docFeatures, N_TAGS, TAGS, type ClusterTable, type Resources } from './features.js';
+import { docFeatures, firstPassOf, N_TAGS, TAGS, type ClusterTable, type Resources } from './features.js';
 import { greedyDecode, spansFromTags, type NameSpan } from './decode.js';
 import { WeightTable } from './weights.js';
 
 export const MODEL_FILES = {
   header: 'model.json',
   weights: 'weights.bin',
+  weights2: 'weights2.bin',
   clusters: 'clusters.tsv',
   gazetteers: 'gazetteers.json',
 } as const;
@@ -20,13 +21,14 @@ export const MODEL_FILES = {
 export interface ModelHeader {
   format: 'claimline-ner/1';
   tags: string[];
-  features: number;
   trainedOn: string;
   created: string;
 }
 
+/** Two-stage tagger: the second pass sees the first pass's output for the whole document. */
 export interface NerModel {
-  table: WeightTable;
+  first: WeightTable;
+  second: WeightTable;
   res: Resources;
 }
 
@@ -64,7 +66,8 @@ export function loadNerModel(dir = defaultModelDir()): NerModel {
   if (header.format !== 'claimline-ner/1' || header.tags.join() !== TAGS.join()) {
     throw new Error(`${dir}: model was trained for another tag set or format; retrain with npm run train:ner`);
   }
-  return { table: WeightTable.fromBuffer(readFileSync(path.join(dir, MODEL_FILES.weights)), N_TAGS), res: loadResources(dir) };
+  const table = (file: string) => WeightTable.fromBuffer(readFileSync(path.join(dir, file)), N_TAGS);
+  return { first: table(MODEL_FILES.weights), second: table(MODEL_FILES.weights2), res: loadResources(dir) };
 }
 
 let cached: NerModel | null = null;
@@ -80,5 +83,7 @@ export function getNerModel(): NerModel {
  */
 export function tagTokens(words: readonly string[], sentStart?: readonly boolean[], model = getNerModel()): NameSpan[] {
   const starts = sentStart ?? words.map((_, i) => i === 0);
-  return spansFromTags(greedyDecode(docFeatures(words, starts, model.res), starts, model.table));
+  const f = docFeatures(words, starts, model.res);
+  const firstPass = firstPassOf(f, greedyDecode(f, starts, model.first));
+  return spansFromTags(greedyDecode(f, starts, model.second, firstPass));
 }

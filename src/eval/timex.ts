@@ -1,0 +1,192 @@
+/**
+ * `claimline eval timex <dir of .tml> [--errors]`: TempEval-3 Task A scoring of the time stage on TimeML files
+ * (rules restated in shared/data/timex/SCORING.md). Alignment is by character overlap, greedy in document order,
+ * one partner each; counts are pooled over the corpus.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { newDoc } from '../model/document.js';
+import { segmentStage } from '../stages/segment.js';
+import { timeStage } from '../stages/time/index.js';
+
+export interface GoldTimex {
+  start: number;
+  end: number;
+  text: string;
+  type: string;
+  value: string;
+}
+
+export interface TmlDoc {
+  name: string;
+  dct: string | null;
+  text: string;
+  timexes: GoldTimex[];
+}
+
+export interface PRF {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+export interface TimexScores {
+  documents: number;
+  gold: number;
+  system: number;
+  strict: PRF;
+  relaxed: PRF;
+  typeAccuracy: number;
+  valueAccuracy: number;
+  typeF1: number;
+  valueF1: number;
+  /** One line per miss, false positive or wrong attribute, with context (filled when asked for). */
+  errors: string[];
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Parses one TimeML document: text inside <TEXT> with tags stripped (offsets into that text) and gold TIMEX3s. */
+export function parseTml(name: string, xml: string): TmlDoc {
+  const dctM = /<DCT>\s*<TIMEX3[^>]*\bvalue="([^"]*)"/.exec(xml);
+  const dct = dctM ? dctM[1]!.slice(0, 10) : null;
+  const s = xml.indexOf('<TEXT>'), e = xml.lastIndexOf('</TEXT>');
+  const body = s >= 0 && e > s ? xml.slice(s + 6, e) : '';
+  let text = '';
+  const timexes: GoldTimex[] = [];
+  let open: { start: number; type: string; value: string } | null = null;
+  const re = /<(\/?)([A-Za-z0-9_]+)([^>]*)>|&(amp|lt|gt|quot|apos);|[^<&]+|[<&]/g;
+  for (let m = re.exec(body); m; m = re.exec(body)) {
+    if (m[2]) {
+      if (m[2] !== 'TIMEX3') continue;
+      if (!m[1]) {
+        const attr = (k: string) => new RegExp(`\\b${k}="([^"]*)"`).exec(m![3]!)?.[1] ?? '';
+        open = { start: text.length, type: attr('type'), value: attr('value') };
+      } else if (open) {
+        const t = text.slice(open.start);
+        if (t.trim()) timexes.push({ start: open.start, end: text.length, text: t, type: open.type, value: open.value });
+        open = null;
+      }
+    } else if (m[4]) text += ENTITIES[m[4]]!;
+    else text += m[0];
+  }
+  return { name, dct, text, timexes };
+}
+
+interface Counts {
+  gold: number;
+  system: number;
+  relaxed: number;
+  strict: number;
+  typeOk: number;
+  valueOk: number;
+}
+
+function prf(matches: number, system: number, gold: number): PRF {
+  const precision = system ? matches / system : 0;
+  const recall = gold ? matches / gold : 0;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { precision, recall, f1 };
+}
+
+function context(text: string, start: number, end: number): string {
+  const a = Math.max(0, start - 40), b = Math.min(text.length, end + 40);
+  return `${text.slice(a, start)}[${text.slice(start, end)}]${text.slice(end, b)}`.replace(/\s+/g, ' ');
+}
+
+/** Scores one document into `c`; appends error lines when `errors` is given. */
+export function scoreDocument(doc: TmlDoc, c: Counts, errors: string[] | null): void {
+  const d = newDoc(doc.text, {
+    id: doc.name, title: null, url: null, published: doc.dct, publishedSource: doc.dct ? 'metadata' : null, source: doc.name,
+  });
+  segmentStage.run(d);
+  timeStage.run(d);
+  const sys = d.timexes;
+  const gold = doc.timexes;
+  const goldTaken = new Uint8Array(gold.length);
+  c.gold += gold.length;
+  c.system += sys.length;
+  for (const t of sys) {
+    let g = -1;
+    for (let k = 0; k < gold.length; k++) {
+      if (!goldTaken[k] && gold[k]!.start < t.end && t.start < gold[k]!.end) { g = k; break; }
+    }
+    const sysText = doc.text.slice(t.start, t.end);
+    if (g < 0) {
+      errors?.push(`${doc.name}\tFP\t${t.type} ${t.value}\t${context(doc.text, t.start, t.end)}`);
+      continue;
+    }
+    goldTaken[g] = 1;
+    const gt = gold[g]!;
+    c.relaxed++;
+    if (gt.text.trim() === sysText.trim()) c.strict++;
+    else errors?.push(`${doc.name}\tEXTENT\tgold "${gt.text}" sys "${sysText}"`);
+    if (gt.type === t.type) c.typeOk++;
+    if (gt.value === t.value) c.valueOk++;
+    else errors?.push(`${doc.name}\tVALUE\t${gt.type} ${gt.value} != ${t.type} ${t.value}\t${context(doc.text, gt.start, gt.end)}`);
+  }
+  for (let k = 0; k < gold.length; k++) {
+    if (!goldTaken[k]) {
+      const gt = gold[k]!;
+      errors?.push(`${doc.name}\tMISS\t${gt.type} ${gt.value}\t${context(doc.text, gt.start, gt.end)}`);
+    }
+  }
+}
+
+/** Runs segment + time over every .tml in `dir` and returns pooled TempEval-3 Task A scores (null: no .tml). */
+export async function scoreTimexDir(dir: string, withErrors = false): Promise<TimexScores | null> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.tml')).sort();
+  if (files.length === 0) return null;
+  const c: Counts = { gold: 0, system: 0, relaxed: 0, strict: 0, typeOk: 0, valueOk: 0 };
+  const errors: string[] = [];
+  for (const f of files) {
+    const doc = parseTml(f, await readFile(path.join(dir, f), 'utf8'));
+    scoreDocument(doc, c, withErrors ? errors : null);
+  }
+  const relaxed = prf(c.relaxed, c.system, c.gold);
+  const typeAccuracy = c.relaxed ? c.typeOk / c.relaxed : 0;
+  const valueAccuracy = c.relaxed ? c.valueOk / c.relaxed : 0;
+  return {
+    documents: files.length, gold: c.gold, system: c.system,
+    strict: prf(c.strict, c.system, c.gold), relaxed,
+    typeAccuracy, valueAccuracy, typeF1: typeAccuracy * relaxed.f1, valueF1: valueAccuracy * relaxed.f1,
+    errors,
+  };
+}
+
+const pct = (x: number) => (100 * x).toFixed(2).padStart(6);
+
+export function formatTimexScores(s: TimexScores): string {
+  const row = (name: string, p: PRF) => `${name.padEnd(10)} ${pct(p.precision)} ${pct(p.recall)} ${pct(p.f1)}`;
+  return [
+    `TempEval-3 Task A (TIMEX3): ${s.documents} documents, ${s.gold} gold, ${s.system} system timexes`,
+    `${''.padEnd(10)} ${'P'.padStart(6)} ${'R'.padStart(6)} ${'F1'.padStart(6)}`,
+    row('strict', s.strict),
+    row('relaxed', s.relaxed),
+    `type   accuracy ${pct(s.typeAccuracy)}   type F1  ${pct(s.typeF1)}`,
+    `value  accuracy ${pct(s.valueAccuracy)}   value F1 ${pct(s.valueF1)}`,
+  ].join('\n');
+}
+
+export async function evalTimexCommand(args: string[]): Promise<number> {
+  const withErrors = args.includes('--errors');
+  const rest = args.filter((a) => a !== '--errors');
+  if (rest.length !== 1 || rest[0]!.startsWith('-')) {
+    process.stderr.write('usage: claimline eval timex <dir of .tml> [--errors]\n');
+    return 2;
+  }
+  let scores: TimexScores | null;
+  try {
+    scores = await scoreTimexDir(rest[0]!, withErrors);
+  } catch (err) {
+    process.stderr.write(`eval timex: cannot read ${rest[0]}: ${(err as Error).message}\n`);
+    return 2;
+  }
+  if (!scores) {
+    process.stderr.write(`eval timex: no .tml files in ${rest[0]}\n`);
+    return 1;
+  }
+  if (withErrors) process.stdout.write(`${scores.errors.join('\n')}\n\n`);
+  process.stdout.write(`${formatTimexScores(scores)}\n`);
+  return 0;
+}
