@@ -2,15 +2,14 @@
  * Trains the NER model (`npm run train:ner`) and writes `models/ner/`:
  *   clusters.tsv     word clusters induced from unlabeled text in ../shared/data (see train/clusters.ts)
  *   gazetteers.json  name lists frozen from the compromise lexicon and src/lexicon/geo.ts
- *   weights.bin      first-pass averaged-perceptron weights, Int16 (see weights.ts)
- *   weights2.bin     second-pass weights (first-pass output as extra features, see features.ts FirstPass)
+ *   weights.bin      averaged-perceptron weights of both passes, Int16 (see weights.ts, features.ts FirstPass)
  *   model.json       header: tag set, feature count, training data
- * Deterministic: fixed seeds, fixed document order per epoch. Options: --epochs N, --reuse-clusters,
+ * Deterministic: fixed seeds, fixed document order per epoch. Options: --epochs N, --passes 1|2, --reuse-clusters,
  * --limit N (train on the first N documents, for quick iterations), --out DIR.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../src/util/paths.js';
 import { readConll, type ConllDoc } from '../src/stages/entities/ner/conll.js';
 import {
   docFeatures, firstPassOf, N_TAGS, TAGS, type FirstPass, type Resources,
@@ -24,18 +23,12 @@ import { induceClusters, rng } from '../src/stages/entities/ner/train/clusters.j
 import { buildGazetteers } from '../src/stages/entities/ner/train/gazetteer-sources.js';
 import { evaluateNerDocs, formatConlleval } from '../src/eval/ner.js';
 
-function repoRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return dir;
-}
-
 const args = process.argv.slice(2);
 const opt = (name: string): string | undefined => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const ROOT = repoRoot();
+const ROOT = packageRoot();
 const DATA = path.resolve(ROOT, '../shared/data');
 const OUT = path.resolve(ROOT, opt('--out') ?? 'models/ner');
 const EPOCHS = Number(opt('--epochs') ?? 12);
@@ -44,6 +37,7 @@ const LIMIT = Number(opt('--limit') ?? Infinity);
 const MIN_WEIGHT = Number(opt('--min-weight') ?? 0.05);
 const SEED = 20030601;
 const FOLDS = 5;
+const PASSES: 1 | 2 = opt('--passes') === '2' ? 2 : 1;
 
 /** BIO/IOB1 tags → BILOU tag indices (what the tagger predicts). */
 function bilou(tags: readonly string[]): Uint8Array {
@@ -111,10 +105,10 @@ function main(): void {
       for (const d of order) {
         const f = feats[d]!;
         const g = gold[d]!;
-        greedyDecode(f, train[d]!.sentStart, model, firstPasses?.[d], (i, dyn, dynLen, pred) => {
+        greedyDecode(f, train[d]!.sentStart, model, { firstPass: firstPasses?.[d], learn: (i, dyn, dynLen, pred) => {
           if (pred !== g[i]) model.update([[f.stat, f.statStart[i]!, f.statStart[i + 1]!], [dyn, 0, dynLen]], g[i]!, pred);
           model.c++;
-        });
+        } });
       }
     }
     return model;
@@ -122,30 +116,27 @@ function main(): void {
   // Second-stage features must be learned from first-pass output as noisy as at run time, so the first pass over
   // the training data comes from models that did not see the document (jackknife over FOLDS folds).
   const firstPasses: FirstPass[] = new Array(train.length);
-  for (let fold = 0; fold < FOLDS; fold++) {
+  for (let fold = 0; PASSES === 2 && fold < FOLDS; fold++) {
     const model = trainOn(all.filter((d) => d % FOLDS !== fold));
     for (const d of all.filter((d) => d % FOLDS === fold)) {
       firstPasses[d] = firstPassOf(feats[d]!, greedyDecode(feats[d]!, train[d]!.sentStart, model));
     }
     log(`first-pass fold ${fold + 1}/${FOLDS} done`);
   }
-  let bytes = 0;
-  for (const [stage, file, model] of [
-    [1, MODEL_FILES.weights, trainOn(all)],
-    [2, MODEL_FILES.weights2, trainOn(all, firstPasses)],
-  ] as const) {
-    const { keys, weights } = model.export(MIN_WEIGHT);
-    writeFileSync(path.join(OUT, file), WeightTable.toBuffer(keys, weights));
-    bytes += keys.byteLength + weights.byteLength;
-    log(`stage ${stage}: ${keys.length} features`);
-  }
+  const passModels = PASSES === 2 ? [trainOn(all), trainOn(all, firstPasses)] : [trainOn(all)];
+  const stages = passModels.map((m) => {
+    const { keys, weights } = m.export(MIN_WEIGHT);
+    return new WeightTable(N_TAGS, keys, weights);
+  });
+  const table = WeightTable.concat(stages);
+  writeFileSync(path.join(OUT, MODEL_FILES.weights), table.toBuffer());
   const header: ModelHeader = {
-    format: 'claimline-ner/1', tags: TAGS,
+    format: 'claimline-ner/1', tags: TAGS, passes: PASSES,
     trainedOn: `CoNLL-2003 English train (eng.train${Number.isFinite(LIMIT) ? `, first ${LIMIT} documents` : ''}), ${EPOCHS} epochs`,
     created: new Date().toISOString().slice(0, 10),
   };
   writeFileSync(path.join(OUT, MODEL_FILES.header), `${JSON.stringify(header, null, 2)}\n`);
-  log(`wrote ${OUT}: weights ${(bytes / 1e6).toFixed(1)} MB`);
+  log(`wrote ${OUT}: ${table.keys.length} features, ${(table.toBuffer().byteLength / 1e6).toFixed(1)} MB`);
   log(`dev (eng.testa):\n${formatConlleval(evaluateNerDocs(dev, loadNerModel(OUT)))}`);
 }
 

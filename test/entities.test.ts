@@ -93,3 +93,93 @@ test('mentions stay sorted by start and entity indices are consistent', () => {
   for (let i = 1; i < doc.mentions.length; i++) assert.ok(doc.mentions[i - 1]!.start <= doc.mentions[i]!.start);
   doc.entities.forEach((e, ei) => e.mentions.forEach((mi) => assert.equal(doc.mentions[mi]!.entity, ei)));
 });
+
+test('a company is found without saying so in its name; honorifics give gender', () => {
+  const text = 'Mrs. Okafor founded Zentrix in 2010. Yesterday the company said she would retire.';
+  const doc = docWithNames(text, [['Okafor', 'PERSON'], ['Zentrix', 'ORG']]);
+  resolveEntities(doc);
+  assert.deepEqual(mentionsOfEntityWith(doc, 'Zentrix'), ['Zentrix', 'the company']);
+  assert.deepEqual(mentionsOfEntityWith(doc, 'Okafor'), ['Okafor', 'she']);
+});
+
+test('lists and fronted phrases are not roles', () => {
+  const text = 'After the meeting, Ivan Petrov, Olga Sokolova and Anton Belov left. '
+    + 'In Lima, the summit is crowded.';
+  const doc = docWithNames(text, [['Ivan Petrov', 'PERSON'], ['Olga Sokolova', 'PERSON'], ['Anton Belov', 'PERSON'], ['Lima', 'GPE']]);
+  resolveEntities(doc);
+  assert.deepEqual(doc.entities.flatMap((e) => e.roles.map((r) => r.text)), []);
+});
+
+test('a description with an unknown compound title does not link', () => {
+  const text = 'The match referee Tomas Kral awarded a penalty after consulting the video assistant referee.';
+  const doc = docWithNames(text, [['Tomas Kral', 'PERSON']]);
+  resolveEntities(doc);
+  assert.deepEqual(mentionsOfEntityWith(doc, 'Tomas Kral'), ['Tomas Kral']);
+  assert.deepEqual(doc.entities[0]!.roles.map((r) => r.text), ['match referee']);
+});
+
+test('a bare title in a headline links to the person named in the story', () => {
+  const text = 'Danish Minister Warns of Floods\n\nDanish Environment Minister Karen Holm said on Monday that rivers '
+    + 'were rising. Holm asked residents to stay alert.';
+  const doc = docWithNames(text, [['Karen Holm', 'PERSON'], ['Holm', 'PERSON'], ['Danish', 'NORP']]);
+  resolveEntities(doc);
+  assert.deepEqual(mentionsOfEntityWith(doc, 'Karen Holm'), ['Danish Minister', 'Karen Holm', 'Holm']);
+});
+
+test('a title inside a person mention moves out of the span into the roles', () => {
+  const text = 'Former Ambassador Elena Varga spoke.';
+  const doc = docWithNames(text, [['Former Ambassador Elena Varga', 'PERSON']]);
+  resolveEntities(doc);
+  const m = doc.mentions[0]!;
+  assert.equal(text.slice(m.start, m.end), 'Elena Varga');
+  assert.deepEqual(doc.entities[0]!.roles.map((r) => r.text), ['Former Ambassador']);
+});
+
+test('possessive and "the Y of Z" appositives are roles; the Kremlin acts for Russia', () => {
+  const text = 'The country\'s foreign minister, Arvid Lunde, met Mia Kross, the head of the agency. '
+    + 'The plan was welcomed by the Kremlin.';
+  const doc = docWithNames(text, [['Arvid Lunde', 'PERSON'], ['Mia Kross', 'PERSON'], ['Kremlin', 'ORG']]);
+  resolveEntities(doc);
+  const roles = (name: string) => doc.entities.find((e) => e.name === name)?.roles.map((r) => r.text);
+  assert.deepEqual(roles('Arvid Lunde'), ["country's foreign minister"]);
+  assert.deepEqual(roles('Mia Kross'), ['head of the agency']);
+  assert.equal(doc.entities.find((e) => e.mentions.some((i) => doc.mentions[i]!.kind === 'metonym'))?.name, 'Russia');
+});
+
+test('NER type slips are repaired from names and roles', () => {
+  const text = 'The couple lost their infant daughter, Delia, in May. Delia had been ill. '
+    + 'Sharon Tate Corporation and Nadia Lorne met. Later Lorne said she was tired.';
+  const doc = docWithNames(text, [['Delia', 'GPE'], ['Sharon Tate Corporation', 'PERSON'], ['Nadia Lorne', 'ORG'], ['Lorne', 'GPE']]);
+  resolveEntities(doc);
+  const type = (name: string) => doc.entities.find((e) => e.name === name)?.type;
+  assert.equal(type('Delia'), 'PERSON');
+  assert.equal(type('Sharon Tate Corporation'), 'ORG');
+  assert.equal(type('Nadia Lorne'), 'PERSON');
+  assert.deepEqual(mentionsOfEntityWith(doc, 'Nadia Lorne'), ['Nadia Lorne', 'Lorne', 'she']);
+});
+
+test('a surname that is also a capital stays the person', () => {
+  const text = 'Hilda Paris chairs the board. Paris said the vote was fair.';
+  const doc = docWithNames(text, [['Hilda Paris', 'PERSON'], ['Paris', 'GPE']]);
+  resolveEntities(doc);
+  assert.deepEqual(mentionsOfEntityWith(doc, 'Hilda Paris'), ['Hilda Paris', 'Paris']);
+  assert.ok(!doc.entities.some((e) => e.name === 'France'));
+});
+
+test('a surname re-mention turns a mistyped two-word name into a person', () => {
+  const text = 'Ulvana Brisk joined the crew in 2005. Brisk said she was forced to work.';
+  const doc = docWithNames(text, [['Ulvana Brisk', 'ORG'], ['Brisk', 'GPE']]);
+  resolveEntities(doc);
+  assert.equal(doc.entities[0]!.type, 'PERSON');
+  assert.deepEqual(mentionsOfEntityWith(doc, 'Ulvana Brisk'), ['Ulvana Brisk', 'Brisk', 'she']);
+});
+
+test('party and rank keep holders of similar titles apart; honorifics stay out of names', () => {
+  const text = 'Democratic vice presidential nominee Tom Hale spoke. Mr. Ruiz, the Republican presidential nominee, '
+    + 'replied. Later the Republican nominee left, and the Democratic nominee stayed.';
+  const doc = docWithNames(text, [['Tom Hale', 'PERSON'], ['Mr. Ruiz', 'PERSON']]);
+  resolveEntities(doc);
+  assert.deepEqual(doc.entities.map((e) => e.name), ['Tom Hale', 'Ruiz']);
+  assert.deepEqual(mentionsOfEntityWith(doc, 'Mr. Ruiz'), ['Mr. Ruiz', 'the Republican nominee']);
+  assert.deepEqual(mentionsOfEntityWith(doc, 'Tom Hale'), ['Tom Hale']);
+});

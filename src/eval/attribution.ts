@@ -13,7 +13,8 @@
  *   its content `content` — the PolNeAR-style phrases the attribution stage keeps next to the product's spans. A
  *   statement without a speaker span (or without a cue) has no source (or cue) span.
  * - Trimming, applied to gold and system spans alike, fragment by fragment and repeated until nothing changes:
- *   whitespace at both edges; quotation marks (" “ ” „ « ») at both edges; final punctuation (. , ; : ! ?);
+ *   whitespace at both edges; quotation marks (" “ ” „ « » ' ‘ ’, and the two-character '' and ``) at both edges;
+ *   final punctuation (. , ; : ! ?);
  *   a leading "that " (any case). Trimming never empties a span: a cue that is only ":" stays ":".
  * - Discontinuous spans (brat `s1 e1;s2 e2`, Content + Content2, a statement with several content spans): a role
  *   of one attribution is the ordered list of its trimmed fragments and matches only if the whole list matches.
@@ -30,6 +31,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Doc } from '../model/document.js';
 import { analyzeText } from '../pipeline/analyze.js';
 
 export interface PRF {
@@ -64,7 +66,7 @@ export interface AttributionScores {
   linked: PRF;
 }
 
-const QUOTE_MARKS = '"“”„«»';
+const QUOTE_MARKS = '"“”„«»\'‘’';
 const FINAL_PUNCT = '.,;:!?';
 const SPEECH_CUE = /\b(say|says|said|saying|tell|tells|told|telling|add|adds|added|adding|write|writes|wrote|writing|ask|asks|asked|asking|note|notes|noted|noting|claim|claims|claimed|claiming|state|states|stated|stating|report|reports|reported|reporting|tweet|tweets|tweeted|tweeting|explain|explains|explained|explaining|argue|argues|argued|arguing)$/i;
 const PRONOUN = /^(he|she|they|i|we|you|it|who|which|that|him|her|them|us|me|one|this|these|those)$/i;
@@ -84,6 +86,8 @@ export function trimFragment(text: string, f: Fragment): Fragment {
     const e0 = end;
     while (start < end && /\s/.test(text[start]!)) start++;
     while (end > start && /\s/.test(text[end - 1]!)) end--;
+    if (end - start > 2 && /^(''|``)/.test(text.slice(start, start + 2))) start += 2;
+    if (end - start > 2 && text.slice(end - 2, end) === "''") end -= 2;
     if (end - start > 1 && QUOTE_MARKS.includes(text[start]!)) start++;
     if (end - start > 1 && QUOTE_MARKS.includes(text[end - 1]!)) end--;
     if (end - start > 1 && FINAL_PUNCT.includes(text[end - 1]!)) end--;
@@ -106,7 +110,8 @@ function isQuoted(text: string, frags: Fragment[]): boolean {
     while (a > 0 && /\s/.test(text[a - 1]!)) a--;
     let b = f.end;
     while (b < text.length && (/\s/.test(text[b]!) || FINAL_PUNCT.includes(text[b]!))) b++;
-    return a > 0 && QUOTE_MARKS.includes(text[a - 1]!) && b < text.length && QUOTE_MARKS.includes(text[b]!);
+    const opens = a > 0 && (QUOTE_MARKS.includes(text[a - 1]!) || /''|``/.test(text.slice(a - 2, a)));
+    return opens && b < text.length && (QUOTE_MARKS.includes(text[b]!) || text.slice(b, b + 2) === "''");
   });
 }
 
@@ -171,9 +176,13 @@ export function loadSplit(dir: string): { id: string; text: string; gold: Attrib
   return out;
 }
 
+/** Turns a document's text into the analysed document; the full pipeline unless a caller narrows it. */
+export type Analyzer = (text: string, id: string) => Doc;
+const fullPipeline: Analyzer = (text, id) => analyzeText(text, { id });
+
 /** System attributions: one per statement. */
-export function systemAttributions(text: string, id: string): Attribution[] {
-  const doc = analyzeText(text, { id });
+export function systemAttributions(text: string, id: string, analyze: Analyzer = fullPipeline): Attribution[] {
+  const doc = analyze(text, id);
   return doc.statements.map((s) => {
     const source = s.sourcePhrase ?? s.speakerSpan;
     const cue = s.cuePhrase ?? s.cue;
@@ -261,8 +270,8 @@ export function scorePairs(pairs: DocPair[]): AttributionScores {
 }
 
 /** Runs the pipeline over a PolNeAR split directory and scores it. */
-export function evaluateAttribution(dir: string): AttributionScores {
-  const pairs = loadSplit(dir).map((d) => ({ text: d.text, gold: d.gold, sys: systemAttributions(d.text, d.id) }));
+export function evaluateAttribution(dir: string, analyze: Analyzer = fullPipeline): AttributionScores {
+  const pairs = loadSplit(dir).map((d) => ({ text: d.text, gold: d.gold, sys: systemAttributions(d.text, d.id, analyze) }));
   return scorePairs(pairs);
 }
 

@@ -17,6 +17,7 @@ import { analyzeText } from '../pipeline/analyze.js';
 import { segment } from '../stages/segment.js';
 import { resolveEntities } from '../stages/entities/resolve.js';
 import { lookupGeo } from '../lexicon/geo.js';
+import { HONORIFICS, ROLE_HEADS } from '../lexicon/titles.js';
 import { packageRoot } from '../util/paths.js';
 
 interface GoldWord { start: number; end: number; upos: string }
@@ -112,26 +113,45 @@ function goldMention(words: GoldWord[], fields: string[], ws: number, we: number
 
 const GUM_TYPES: Record<string, EntityType> = { person: 'PERSON', organization: 'ORG', place: 'GPE', event: 'EVENT' };
 
-/** Gold proper-name mentions as NER output: the run of proper nouns around each name head. */
-function oracleDoc(text: string, gum: GumDoc): Doc {
+/**
+ * Gold proper-name mentions as an NER would give them: the run of proper nouns at the mention's head, without the
+ * names nested in it ("NASA" in "NASA Administrator Charles Bolden") and without leading title words.
+ */
+function goldNameSpans(gum: GumDoc, text: string): { ws: number; we: number; type: EntityType }[] {
+  const names = gum.mentions.filter((g) => g.form === 'name')
+    .sort((a, b) => (a.wordEnd - a.wordStart) - (b.wordEnd - b.wordStart));
+  const taken = new Uint8Array(gum.words.length);
+  const out: { ws: number; we: number; type: EntityType }[] = [];
+  for (const g of names) {
+    const heads = g.headWords.filter((i) => gum.words[i]!.upos === 'PROPN' && !taken[i]);
+    if (heads.length === 0) continue;
+    let we = Math.max(...heads) + 1;
+    let ws = we - 1;
+    while (ws > g.wordStart && gum.words[ws - 1]!.upos === 'PROPN' && !taken[ws - 1]) ws--;
+    while (we < g.wordEnd && gum.words[we]!.upos === 'PROPN' && !taken[we]) we++;
+    while (ws < we - 1 && isTitleWord(text.slice(gum.words[ws]!.start, gum.words[ws]!.end))) ws++;
+    for (let i = ws; i < we; i++) taken[i] = 1;
+    let type = GUM_TYPES[g.type] ?? 'OTHER';
+    if (type === 'GPE' && !lookupGeo(text.slice(gum.words[ws]!.start, gum.words[we - 1]!.end))) type = 'LOC';
+    out.push({ ws, we, type });
+  }
+  return out;
+}
+
+const isTitleWord = (w: string) => ROLE_HEADS.has(w.toLowerCase()) || HONORIFICS.has(w.toLowerCase());
+
+/** Runs the entity stage with the gold proper-name mentions standing in for the NER. */
+export function analyzeWithGoldNames(text: string, gum: GumDoc): Doc {
   const doc = newDoc(text, { id: gum.name, title: null, url: null, published: null, publishedSource: null, source: null });
   segment(doc);
-  const taken = new Set<string>();
-  for (const g of gum.mentions) {
-    if (g.form !== 'name') continue;
-    let ws = Math.min(...g.headWords.filter((i) => gum.words[i]!.upos === 'PROPN'));
-    let we = ws + 1;
-    while (ws > g.wordStart && gum.words[ws - 1]!.upos === 'PROPN') ws--;
-    while (we < g.wordEnd && gum.words[we]!.upos === 'PROPN') we++;
+  const tokenStarting = new Map(doc.tokens.map((t, i) => [t.start, i]));
+  const tokenEnding = new Map(doc.tokens.map((t, i) => [t.end, i]));
+  for (const { ws, we, type } of goldNameSpans(gum, text)) {
     const start = gum.words[ws]!.start;
     const end = gum.words[we - 1]!.end;
-    const ts = doc.tokens.findIndex((t) => t.start === start);
-    const te = doc.tokens.findIndex((t) => t.end === end);
-    if (ts < 0 || te < ts || taken.has(`${start}:${end}`)) continue;
-    if (doc.mentions.some((m) => m.start < end && start < m.end)) continue;
-    taken.add(`${start}:${end}`);
-    let type = GUM_TYPES[g.type] ?? 'OTHER';
-    if (type === 'GPE' && !lookupGeo(text.slice(start, end))) type = 'LOC';
+    const ts = tokenStarting.get(start);
+    const te = tokenEnding.get(end);
+    if (ts === undefined || te === undefined || te < ts) continue;
     doc.mentions.push({ start, end, tokenStart: ts, tokenEnd: te + 1, type, kind: 'name', entity: -1 });
   }
   doc.mentions.sort((a, b) => a.start - b.start);
@@ -151,7 +171,7 @@ export interface CorefScores {
 const EVAL_TYPES = ['person', 'organization'];
 
 /** The system entity each gold mention was found in (-1 when none overlaps its head). */
-function alignToSystem(doc: Doc, gold: GoldMention[]): number[] {
+export function alignToSystem(doc: Doc, gold: GoldMention[]): number[] {
   return gold.map((g) => {
     let best = -1;
     let bestOverlap = 0;
@@ -197,7 +217,7 @@ export async function evalCoref(dir: string, options: { oracleNames?: boolean } 
     const name = file.replace(/^GUM_news_/, '').replace(/\.conllu$/, '');
     const text = await readFile(path.join(textDir, `${name}.txt`), 'utf8');
     const gum = parseGum(name, await readFile(path.join(dir, file), 'utf8'), text);
-    const doc = options.oracleNames ? oracleDoc(text, gum) : analyzeText(text, { id: name });
+    const doc = options.oracleNames ? analyzeWithGoldNames(text, gum) : analyzeText(text, { id: name });
     const gold = gum.mentions.filter((g) => EVAL_TYPES.includes(g.type));
     const system = alignToSystem(doc, gold);
     const chainTo = mapChains(gold, system);

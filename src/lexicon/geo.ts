@@ -179,7 +179,7 @@ Slovenia||Ljubljana|Slovenian;Slovenians;Slovene;Slovenes
 Solomon Islands||Honiara|Solomon Islander
 Somalia||Mogadishu|Somali;Somalis;Somalian
 South Africa|Republic of South Africa|Pretoria;Cape Town|South African;South Africans
-South Korea|Republic of Korea;ROK;Korea|Seoul|South Korean;South Koreans
+South Korea|Republic of Korea;Korea Republic;ROK;Korea|Seoul|South Korean;South Koreans
 South Sudan||Juba|South Sudanese
 Spain|Kingdom of Spain|Madrid|Spanish;Spaniard;Spaniards
 Sri Lanka|Ceylon|Colombo;Sri Jayawardenepura Kotte|Sri Lankan;Sri Lankans

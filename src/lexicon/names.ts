@@ -1,8 +1,10 @@
 /**
  * A small list of common first names with their usual gender, for pronoun agreement ("he" should not pick
  * "Hillary Clinton"). Covers frequent English, European, Slavic, Arabic and other names seen in international news;
- * names used for both genders (Jean, Andrea, Alex, Kim, ...) are left out on purpose, so they stay unknown.
+ * names used for both genders (Jean, Andrea, Alex, Kim, ...) are left out on purpose, so they stay unknown. Names not
+ * here are looked up in the longer English lists of `first-names-data.ts`.
  */
+import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './first-names-data.js';
 
 const MALE = `
 aaron abdul abdullah abraham adam adrian ahmad ahmed alan albert alejandro aleksandr aleksei alex alexander
@@ -23,7 +25,8 @@ rafael ralph ramon randy ray raymond recep richard rick rob robert roberto rodri
 russell ryan salman sam samuel saul scott sean sebastian sergei sergey serhiy simon stanley stefan stephen
 steve steven stuart sultan tariq ted terry thomas tim timothy todd tom tommy tony travis valery vasily victor
 viktor vincent vitaly vladimir volodymyr walter warren wayne william willie wolfgang xavier yaroslav yevgeny
-yosef youssef yuri yusuf zachary
+yosef youssef yuri yusuf zachary bernie mitt newt rudy chuck mitch pete beto rand reince jared hunter
+narendra bashar
 `;
 
 const FEMALE = `
@@ -40,12 +43,14 @@ martha mary maya megan melania melissa michelle mildred miriam monica nadia nade
 natalya nicole nina olga olivia pamela patricia paula pauline rachel rebecca regina rita rosa rose ruth
 sabrina samantha sandra sara sarah sharon shirley silvia sofia sophia sophie stephanie susan svetlana sylvia tanya
 tamara tatiana teresa theresa tiffany ursula valentina valerie vanessa vera veronica victoria virginia wanda wendy
-yulia yelena yvonne zainab zoe
+yulia yelena yvonne zainab zoe kamala ivanka huma kellyanne
 `;
 
 const toSet = (s: string) => new Set(s.trim().split(/\s+/));
 const MALE_NAMES = toSet(MALE);
 const FEMALE_NAMES = toSet(FEMALE);
+// The long English lists are read on first use only, so the cost falls on documents that need a gender.
+let longLists: { male: Set<string>; female: Set<string> } | null = null;
 
 export type Gender = 'male' | 'female';
 
@@ -54,5 +59,8 @@ export function genderOfFirstName(name: string): Gender | null {
   const k = name.toLowerCase();
   if (MALE_NAMES.has(k)) return 'male';
   if (FEMALE_NAMES.has(k)) return 'female';
+  longLists ??= { male: toSet(MALE_FIRST_NAMES), female: toSet(FEMALE_FIRST_NAMES) };
+  if (longLists.male.has(k)) return 'male';
+  if (longLists.female.has(k)) return 'female';
   return null;
 }

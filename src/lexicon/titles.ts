@@ -13,7 +13,8 @@ const ROLE_FAMILIES: Record<string, string[]> = {
   leader: [
     'president', 'vice-president', 'vice president', 'premier', 'chancellor', 'leader', 'king', 'queen', 'emperor',
     'monarch', 'prince', 'princess', 'sultan', 'emir', 'sheikh', 'dictator', 'head', 'chief', 'chairman',
-    'chairwoman', 'chairperson', 'chair', 'governor', 'mayor', 'prime minister',
+    'chairwoman', 'chairperson', 'chair', 'governor', 'mayor', 'prime minister', 'administrator', 'director-general',
+    'secretary-general', 'president-elect', 'premier',
   ],
   minister: ['minister', 'secretary', 'commissioner', 'deputy', 'undersecretary', 'under-secretary', 'official'],
   lawmaker: [
@@ -43,6 +44,7 @@ const ROLE_FAMILIES: Record<string, string[]> = {
   culture: [
     'actor', 'actress', 'singer', 'musician', 'artist', 'director', 'producer', 'player', 'coach', 'athlete',
     'striker', 'goalkeeper', 'midfielder', 'defender', 'captain', 'manager', 'champion', 'star', 'designer',
+    'referee', 'novelist', 'poet', 'composer', 'comedian', 'filmmaker', 'rapper', 'footballer', 'cyclist',
   ],
   activist: ['activist', 'campaigner', 'protester', 'dissident', 'critic', 'advocate', 'organiser', 'organizer'],
 };
@@ -51,6 +53,15 @@ const ROLE_FAMILIES: Record<string, string[]> = {
 export const ROLE_HEADS: ReadonlySet<string> = new Set(
   Object.values(ROLE_FAMILIES).flat().filter((w) => !w.includes(' ')),
 );
+
+/** The role head a word stands for: itself, its singular, or the full form of an abbreviation ("Gov." → governor). */
+export function roleHeadOf(word: string): string | null {
+  const lower = word.toLowerCase();
+  const abbreviated = TITLE_ABBREVIATIONS.get(lower);
+  if (abbreviated) return abbreviated;
+  const one = singular(lower);
+  return ROLE_HEADS.has(one) ? one : null;
+}
 
 /** Families each role head belongs to ("president" is both a leader and an executive). */
 const FAMILIES_OF = new Map<string, string[]>();
@@ -128,6 +139,8 @@ export const ORG_HEADS: ReadonlyMap<string, readonly string[]> = new Map<string,
   ['government', ['government', 'administration', 'cabinet']],
   ['administration', ['administration', 'government']],
   ['hospital', ['hospital', 'clinic', 'medical']],
+  ['church', ['church', 'diocese', 'archdiocese']],
+  ['museum', ['museum', 'gallery']],
 ]);
 
 /** Words that mark a role phrase as female / male (for pronoun agreement when no first name is known). */
@@ -140,6 +153,15 @@ export const MALE_WORDS: ReadonlySet<string> = new Set([
   'mr', 'mr.', 'sir', 'lord', 'king', 'prince', 'actor', 'spokesman', 'chairman', 'congressman', 'councilman',
   'businessman', 'man', 'boy', 'father', 'husband', 'son', 'brother', 'grandfather', 'widower', 'duke', 'emperor',
   'monk', 'policeman', 'sportsman', 'uncle', 'nephew', 'pope', 'imam', 'rabbi', 'sultan', 'emir', 'sheikh',
+]);
+
+/** Abbreviated titles before names ("Gov. Mike Pence", "Sen. X") and the role head each stands for. */
+export const TITLE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ['gov.', 'governor'], ['sen.', 'senator'], ['rep.', 'representative'], ['gen.', 'general'], ['col.', 'colonel'],
+  ['lt.', 'lieutenant'], ['sgt.', 'sergeant'], ['capt.', 'captain'], ['cmdr.', 'commander'], ['adm.', 'admiral'],
+  ['maj.', 'major'], ['pres.', 'president'], ['amb.', 'ambassador'], ['atty.', 'attorney'], ['supt.', 'superintendent'],
+  ['insp.', 'inspector'], ['det.', 'detective'], ['cllr', 'councillor'], ['cllr.', 'councillor'], ['gov', 'governor'],
+  ['sen', 'senator'], ['rep', 'representative'], ['gen', 'general'], ['lt', 'lieutenant'], ['sgt', 'sergeant'],
 ]);
 
 /** Honorifics that may precede a name and are never part of a role. */

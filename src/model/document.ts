@@ -96,8 +96,8 @@ export interface Statement {
   sentence: number;
   /**
    * The source and cue as PolNeAR annotates them, for evaluation: the source with its appositive or relative
-   * clause ("Joseph, who has four children"), the cue with its auxiliaries, adverbs and adjuncts ("has also said
-   * Tuesday"). Absent when they equal `speakerSpan` and `cue`.
+   * clause ("Joseph, who has four children"), the cue with its auxiliaries and adverbs ("has also said").
+   * Absent when they equal `speakerSpan` and `cue`.
    */
   sourcePhrase?: SpanRange | null;
   cuePhrase?: SpanRange | null;

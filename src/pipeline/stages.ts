@@ -10,14 +10,16 @@ import { quantityStage } from '../stages/quantities.js';
 import { claimStage } from '../stages/claims/index.js';
 import { eventStage } from '../stages/events.js';
 import { attributionStage } from '../stages/attribution/index.js';
+import { nerStage } from '../stages/entities/ner.js';
 import { entityStage } from '../stages/entities/resolve.js';
+import { timeStage } from '../stages/time/index.js';
 
 export const STAGES: Stage[] = [
   languageStage,
   segmentStage,
-  // nerStage        (src/stages/entities/ner.ts)
+  nerStage,
   entityStage,
-  // timeStage       (src/stages/time/index.ts)
+  timeStage,
   attributionStage,
   quantityStage,
   claimStage,

@@ -1,3 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { packageRoot } from '../../util/paths.js';
+
 /**
  * Cue lexicon: the verbs that introduce what someone said (speech), thought (belief) or what a source shows
  * (evidence: "polls show", "the study found"). Speech cues make direct/indirect/mixed statements; belief and
@@ -104,3 +108,31 @@ export const CHANNEL_HEADS = new Set([
   'rally', 'appearance', 'session', 'meeting', 'event', 'debate', 'town', 'show', 'program', 'programme',
   'newspaper', 'website', 'channel', 'network', 'station', 'summit', 'forum', 'communique', 'communiqué',
 ]);
+
+/** Forms wink often tags as nouns that are nearly always speech verbs in news copy. */
+const STRONG_FORMS = new Set(['says', 'said', 'told', 'tells', 'added', 'wrote', 'tweeted', 'noted', 'asked']);
+
+/** A token that may be a cue verb at all: a verb, or a strong speech form mis-tagged as a noun. */
+export function isCueCandidate(pos: string, lower: string): boolean {
+  return pos === 'VERB' || pos === 'AUX' || STRONG_FORMS.has(lower);
+}
+
+/** Forms seen fewer times than this in training keep the hand lexicon's verdict. */
+const MIN_SUPPORT = 5;
+let learned: Map<string, number> | null = null;
+
+/**
+ * How often a form heads a cue in PolNeAR train (models/attribution/cues.json, from scripts/train-attribution.ts),
+ * or undefined when it was too rare to tell. Without the model file every form is undefined.
+ */
+export function learnedCueRate(lower: string): number | undefined {
+  if (!learned) {
+    learned = new Map();
+    const file = path.join(packageRoot(), 'models/attribution/cues.json');
+    if (existsSync(file)) {
+      const forms = (JSON.parse(readFileSync(file, 'utf8')) as { forms: Record<string, [number, number]> }).forms;
+      for (const [form, [cue, seen]] of Object.entries(forms)) if (seen >= MIN_SUPPORT) learned.set(form, cue / seen);
+    }
+  }
+  return learned.get(lower);
+}

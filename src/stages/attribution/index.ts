@@ -10,10 +10,12 @@
  * quote with no cue at all is a floating quote that inherits the previous speaker, and a short quoted term with
  * no cue (a scare quote, a title) is left alone.
  */
-import type { Doc, Mention, Stage, Statement, Token } from '../../model/document.js';
+import type { Doc, Mention, SpanRange, Stage, Statement, Token } from '../../model/document.js';
 import type { StatementKind } from '../../model/format.js';
-import { CHANNEL_HEADS, EVIDENCE_NOUNS, cueInfo, type CueInfo } from './cues.js';
-import { extendCoordination, isPronounHead, npEndingAt, npStartingAt } from './phrases.js';
+import {
+  CHANNEL_HEADS, EVIDENCE_NOUNS, cueInfo, isCueCandidate, learnedCueRate, type CueInfo,
+} from './cues.js';
+import { extendCoordination, isNameLikeRun, isPronounHead, npEndingAt, npStartingAt } from './phrases.js';
 import { chainHead, findQuotes, isQuoteMark, type Quote } from './quotes.js';
 import { linkSpeaker } from './speakers.js';
 
@@ -28,7 +30,7 @@ interface Draft {
   /** The cue verb (with its particle) and the speaker phrase, as the product reports them. */
   cue: Range | null;
   source: Range | null;
-  /** PolNeAR's wider spans: the cue with its verb group and adjuncts, the source with its appositive. */
+  /** PolNeAR's wider spans: the cue with its auxiliaries and adverbs, the source with its appositive. */
   cuePhrase: Range | null;
   sourcePhrase: Range | null;
   /** Speaker inherited from another statement (participles, floating quotes). */
@@ -47,13 +49,15 @@ interface Draft {
 /** Words between a subject and its verb that belong to neither: auxiliaries, negation, adverbs. */
 const VERB_GROUP = new Set(['also', 'has', 'have', 'had', 'would', 'will', 'did', 'does', 'do', 'could', 'may',
   'might', 'should', 'can', 'later', 'then', 'repeatedly', 'previously', 'once', 'again', 'further', 'just',
-  'already', 'often', 'never', 'not', "n't", 'always', 'recently', 'publicly', 'privately', 'reportedly',
+  'already', 'often', 'never', 'not', "n't", 'n’t', "'ve", '’ve', "'ll", '’ll', "'d", '’d', 'always', 'recently', 'publicly', 'privately', 'reportedly',
   'still', 'even', 'first', 'flatly', 'openly', 'quickly', 'simply', 'long', 'explicitly', 'clearly', 'has']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '’s', "'re", '’re']);
 /** Verbs whose -ed/-en form after "be" is passive ("was told"), so the subject is not the speaker. */
 const PARTICIPLE = /(ed|told|said|written|known|seen|shown|found|thought|felt|read|understood)$/;
-/** Forms wink often tags as nouns that are nearly always speech verbs in news copy. */
-const STRONG_FORMS = new Set(['says', 'said', 'told', 'tells', 'added', 'wrote', 'tweeted', 'noted', 'asked']);
+/** Share of a form's verb uses that head a PolNeAR cue above which it counts as a cue (tuned on train). */
+const CUE_RATE_THRESHOLD = 0.3;
+/** A verb PolNeAR often uses as a cue that the hand lexicon lacks ("endorsed", "seemed"): a wider attribution. */
+const LEARNED_ONLY: CueInfo = { cls: 'belief', addressee: false };
 /** Particles that belong to the cue ("pointed out", "called for"). */
 const PARTICLES: Record<string, Set<string>> = {
   point: new Set(['out', 'to']), points: new Set(['out', 'to']), pointed: new Set(['out', 'to']),
@@ -67,9 +71,17 @@ const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'frida
   'yesterday', 'tonight', 'week', 'weekend', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'day',
   'time', 'earlier', 'later', 'recently', 'ago', 'january', 'february', 'march', 'april', 'may', 'june', 'july',
   'august', 'september', 'october', 'november', 'december', 'jan.', 'feb.', 'aug.', 'sept.', 'oct.', 'nov.',
-  'dec.', 'again', 'also', 'repeatedly', 'publicly', 'previously', 'then', 'now', 'once', 'privately', 'too']);
+  'dec.', 'again', 'also', 'repeatedly', 'publicly', 'previously', 'then', 'now', 'once', 'privately']);
 /** Words that open the content clause ("explained how ..."), never an adjunct. */
 const WH_WORDS = new Set(['that', 'how', 'why', 'when', 'where', 'whether', 'what', 'who', 'if']);
+/** Words that, after a comma, start a clause of the reporter's rather than more of the reported content. */
+const CLAUSE_OPENERS = new Set(['but', 'which', 'who', 'while', 'although', 'though', 'whereas', 'yet']);
+/** Words that turn a following time word into an adjunct: "last week", "this morning". */
+const TIME_MODIFIERS = new Set(['last', 'this', 'next', 'past', 'early', 'late', 'earlier', 'later']);
+const QUOTE_CHARS = '"“”„«»\'`';
+const DASHES = new Set(['―', '—', '–', '--', '-']);
+/** Verbs whose object is the person addressed when a "that" clause follows it. */
+const OBJECT_FIRST = /^(warn|urg|remind|encourag|ask|persuad|convinc|caution|notif|advis|implor|pressur|assur)/;
 const TRAILING_PUNCT = new Set([',', '.', ';', ':', '—', '–', '-', '"', '“', '”', '„', '«', '»']);
 const CLAUSE_END = new Set([',', '?', '!', '—', '–', ';']);
 /** Minimum inner tokens for a quote with no cue to count as a floating quote rather than a scare quote. */
@@ -81,21 +93,56 @@ class Reader {
   readonly toks: Token[];
   readonly quotes: Quote[];
   readonly quoteOfToken: Int32Array;
+  readonly markOfToken: Uint8Array;
   /** Token index of each quote's closing mark → quote index. */
   readonly quoteClosedBy = new Map<number, number>();
   readonly quoteOpenedBy = new Map<number, number>();
   readonly drafts: Draft[] = [];
+  readonly windowStart: Int32Array;
+  readonly windowEnd: Int32Array;
 
   constructor(readonly doc: Doc) {
     this.toks = doc.tokens;
     const found = findQuotes(doc);
     this.quotes = found.quotes;
     this.quoteOfToken = found.quoteOfToken;
+    this.markOfToken = found.markOfToken;
+    this.windowStart = new Int32Array(doc.sentences.length);
+    this.windowEnd = new Int32Array(doc.sentences.length);
+    this.windows();
     for (let qi = 0; qi < this.quotes.length; qi++) {
       const q = this.quotes[qi]!;
-      if (q.tokStart > 0 && isQuoteMark(this.toks[q.tokStart - 1]!.text)) this.quoteOpenedBy.set(q.tokStart - 1, qi);
-      if (q.tokEnd < this.toks.length && this.toks[q.tokEnd]!.start === q.close) this.quoteClosedBy.set(q.tokEnd, qi);
+      for (let i = q.tokStart - 1; i >= 0 && this.toks[i]!.start >= q.open; i--) this.quoteOpenedBy.set(i, qi);
+      for (let i = q.tokEnd; i < this.toks.length && this.toks[i]!.start < q.closeEnd; i++) {
+        this.quoteClosedBy.set(i, qi);
+      }
     }
+  }
+
+  /**
+   * The token window each sentence is read in: wink ends sentences inside abbreviations in parentheses
+   * ("Sen. Lindsey Graham (R-S.C.) told ..."), so a sentence that starts with ")" or "," or a lower-case word is
+   * read together with its neighbour in the same paragraph.
+   */
+  windows(): void {
+    const { doc, toks } = this;
+    const n = doc.sentences.length;
+    for (let si = 0; si < n; si++) {
+      const sent = doc.sentences[si]!;
+      const first = toks[sent.tokenStart]!;
+      const glued = si > 0 && doc.sentences[si - 1]!.paragraph === sent.paragraph
+        && (first.lower === ')' || first.lower === ',' || /^[a-z]/.test(first.text));
+      this.windowStart[si] = glued ? this.windowStart[si - 1]! : sent.tokenStart;
+    }
+    for (let si = n - 1; si >= 0; si--) {
+      const glued = si + 1 < n && this.windowStart[si + 1] === this.windowStart[si];
+      this.windowEnd[si] = glued ? this.windowEnd[si + 1]! : doc.sentences[si]!.tokenEnd;
+    }
+  }
+
+  /** Token i is a quotation mark (paired, or a stray one). */
+  isMark(i: number): boolean {
+    return this.markOfToken[i] === 1 || isQuoteMark(this.toks[i]!.text);
   }
 
   /** Content ranges for a whole chain of paragraph-continued quotes, starting from any member. */
@@ -107,16 +154,21 @@ class Reader {
     return out;
   }
 
-  isVerbCue(t: number): CueInfo | undefined {
+  /**
+   * The cue reading of token t, or undefined. `weak`: the hand lexicon lists the verb but PolNeAR shows it is
+   * usually not a cue ("continue", "see"); a weak cue only counts right after a quote ("..." he continued).
+   */
+  isVerbCue(t: number): { info: CueInfo; weak: boolean } | undefined {
     const tok = this.toks[t]!;
-    const info = cueInfo(tok.lower);
-    if (!info) return undefined;
     const prev = t > 0 ? this.toks[t - 1]! : null;
-    if (tok.pos !== 'VERB' && tok.pos !== 'AUX') {
-      if (!STRONG_FORMS.has(tok.lower) || (prev && (prev.pos === 'DET' || prev.pos === 'ADJ'))) return undefined;
-    }
+    if (!isCueCandidate(tok.pos, tok.lower)) return undefined;
+    if (tok.pos !== 'VERB' && tok.pos !== 'AUX' && prev && (prev.pos === 'DET' || prev.pos === 'ADJ')) return undefined;
     if (prev && prev.lower === 'to') return undefined; // infinitive: "declined to say"
-    return info;
+    const hand = cueInfo(tok.lower);
+    const rate = learnedCueRate(tok.lower);
+    if (rate === undefined) return hand ? { info: hand, weak: false } : undefined;
+    if (rate >= CUE_RATE_THRESHOLD) return { info: hand ?? LEARNED_ONLY, weak: false };
+    return hand ? { info: hand, weak: true } : undefined;
   }
 
   run(): void {
@@ -132,13 +184,36 @@ class Reader {
           t++;
           continue;
         }
-        const info = this.isVerbCue(t);
-        if (info) this.verbCue(si, t, info);
+        const cue = this.isVerbCue(t);
+        if (cue) this.verbCue(si, t, cue.info, cue.weak);
       }
     }
+    this.dashAttributions();
     this.splitNestedContent();
     this.continueQuotes();
     this.floatingQuotes();
+  }
+
+  /** `“We will vote.” ― Jorge Falcon`: a quote signed with a dash and a name at the end of its paragraph. */
+  dashAttributions(): void {
+    const { toks, doc } = this;
+    for (let qi = 0; qi < this.quotes.length; qi++) {
+      const q = this.quotes[qi]!;
+      let k = q.tokEnd;
+      while (k < toks.length && this.markOfToken[k] === 1) k++;
+      if (k + 1 >= toks.length || !DASHES.has(toks[k]!.lower)) continue;
+      const para = doc.paragraphs[doc.sentences[toks[k]!.sentence]!.paragraph]!;
+      const e = npStartingAt(toks, k + 1, toks.length);
+      if (e < 0 || !isNameLikeRun(toks, k + 1, e)) continue;
+      const atEnd = e >= toks.length || toks[e]!.start >= para.end || (toks[e]!.lower === '.' && toks[e]!.end >= para.end);
+      if (!atEnd) continue;
+      const si = toks[k]!.sentence;
+      this.push({
+        cls: 'speech', cue: { s: k, e: k + 1 }, source: { s: k + 1, e }, cuePhrase: null, sourcePhrase: null,
+        inheritFrom: null, content: this.quoteChain(qi), channel: null, addressee: null, via: null, sentence: si,
+        clause: k, quoteContinues: false,
+      });
+    }
   }
 
   /** `She said X, “Y,” she said.`: an earlier content stops where a later attribution clause begins. */
@@ -192,6 +267,18 @@ class Reader {
     return v;
   }
 
+  /** Skips time adjuncts left of a verb group ("Wells Fargo just this month announced", "on Saturday"). */
+  skipTimeLeft(v: number, min: number): number {
+    const { toks } = this;
+    for (;;) {
+      const p = v - 1;
+      if (p < min || !TIME_WORDS.has(toks[p]!.lower)) return v;
+      v = p;
+      if (v - 1 >= min && (TIME_MODIFIERS.has(toks[v - 1]!.lower) || ADJUNCT_ADP.has(toks[v - 1]!.lower))) v--;
+      v = this.verbGroupStart(v, min);
+    }
+  }
+
   /**
    * The subject ending just before `v`, or null: `np` is the noun phrase, `phrase` adds a parenthetical between
    * it and the verb ("The ambassador, who did not provide details,").
@@ -200,16 +287,20 @@ class Reader {
     const { toks } = this;
     let end = v - 1;
     if (end < min) return null;
-    const phraseEnd = toks[end]!.lower === ',' ? end : v;
+    let phraseEnd = toks[end]!.lower === ',' ? end : v;
     if (toks[end]!.lower === ',') {
       // "The ambassador, who did not provide details, said": skip back over the parenthetical.
       let c = end - 1;
-      while (c >= min && toks[c]!.lower !== ',' && this.quoteOfToken[c]! < 0 && !isQuoteMark(toks[c]!.text)) c--;
+      while (c >= min && toks[c]!.lower !== ',' && this.quoteOfToken[c]! < 0 && !this.isMark(c)) c--;
       if (c <= min || toks[c]!.lower !== ',') return null;
       const inner = toks[c + 1]!;
+      const aside = (inner.pos === 'VERB' && inner.lower.endsWith('ing')) || inner.pos === 'ADP';
       const parenthetical = inner.lower === 'who' || inner.lower === 'which' || inner.lower === 'whose'
-        || inner.pos === 'DET' || inner.pos === 'PROPN' || inner.pos === 'NOUN' || inner.pos === 'ADJ';
+        || inner.pos === 'DET' || inner.pos === 'PROPN' || inner.pos === 'NOUN' || inner.pos === 'ADJ' || aside;
       if (!parenthetical) return null;
+      // PolNeAR keeps an appositive or relative clause in the source, not an aside ("Trump, speaking to
+      // veterans, said", "Clinton, at a later press gaggle, said").
+      if (aside) phraseEnd = c;
       end = c - 1;
     }
     const s0 = npEndingAt(toks, end, min);
@@ -223,23 +314,24 @@ class Reader {
     const { toks } = this;
     if (e + 1 >= max || toks[e]!.lower !== ',') return e;
     const next = toks[e + 1]!;
-    if (next.pos !== 'DET' && next.pos !== 'PROPN' && next.pos !== 'NOUN' && next.pos !== 'ADJ') return e;
+    if (next.pos !== 'DET' && next.pos !== 'PROPN' && next.pos !== 'NOUN' && next.pos !== 'ADJ'
+      && next.lower !== 'who') return e;
     let k = e + 1;
-    while (k < max && !isQuoteMark(toks[k]!.text) && toks[k]!.lower !== '.'
-      && !(toks[k]!.lower === ',' && k + 1 < max && (toks[k + 1]!.pos === 'VERB' || isQuoteMark(toks[k + 1]!.text)))) k++;
+    while (k < max && !this.isMark(k) && toks[k]!.lower !== '.' && !(toks[k]!.lower === ',' && k + 1 < max
+      && (toks[k + 1]!.pos === 'VERB' || this.isMark(k + 1) || toks[k + 1]!.lower === 'which'))) k++;
     while (k > e + 1 && TRAILING_PUNCT.has(toks[k - 1]!.lower)) k--;
     return k;
   }
 
   /** The subject of the sentence's main clause, for participial cues ("..., arguing that ..."). */
   mainSubject(si: number, before: number): Range | null {
-    const sent = this.doc.sentences[si]!;
+    const min = this.windowStart[si]!;
     // The subject is the noun phrase right before the first verb of the sentence.
-    for (let t = sent.tokenStart; t < before; t++) {
+    for (let t = min; t < before; t++) {
       const p = this.toks[t]!.pos;
       if (p === 'VERB' || p === 'AUX') {
-        const v = this.verbGroupStart(t, sent.tokenStart);
-        return this.subjectBefore(v, sent.tokenStart)?.np ?? null;
+        const v = this.verbGroupStart(t, min);
+        return this.subjectBefore(v, min)?.np ?? null;
       }
     }
     return null;
@@ -270,11 +362,20 @@ class Reader {
         continue;
       }
       const tok = toks[k]!;
-      if (TIME_WORDS.has(tok.lower) || (tok.pos === 'ADV' && !WH_WORDS.has(tok.lower))) {
+      if (TIME_MODIFIERS.has(tok.lower) && k + 1 < max && TIME_WORDS.has(toks[k + 1]!.lower)) {
+        k += 2;
+        continue;
+      }
+      // Manner adverbs ("said flatly") are adjuncts; other adverbs may open the content ("said too much is made").
+      if (TIME_WORDS.has(tok.lower) || (tok.pos === 'ADV' && tok.lower.endsWith('ly'))) {
         k++;
         continue;
       }
       if (ADJUNCT_ADP.has(tok.lower)) {
+        if (k + 1 < max && TIME_WORDS.has(toks[k + 1]!.lower)) {
+          k += 2; // "on Monday"
+          continue;
+        }
         const e = npStartingAt(toks, k + 1, max);
         if (e > k + 1 && toks.slice(k + 1, e).some((x) => TIME_WORDS.has(x.lower) || x.pos === 'NUM')) {
           k = e;
@@ -286,17 +387,56 @@ class Reader {
     return k;
   }
 
-  verbCue(si: number, t: number, info: CueInfo): void {
+  /**
+   * "said at a rally in Toledo, Ohio, that ...": a prepositional adjunct of any kind before a "that" clause, a colon
+   * or a quote. Returns the index of "that" (the colon, the comma before the quote) when only such material (no
+   * verb outside quotation marks) lies between, else k.
+   */
+  thatAhead(k: number, max: number): number {
+    const { toks } = this;
+    if (k >= max || toks[k]!.pos !== 'ADP' || toks[k]!.lower === 'that') return k;
+    for (let i = k + 1; i < Math.min(max, k + 16); i++) {
+      if (this.quoteOfToken[i]! >= 0 || this.isMark(i)) continue;
+      const w = toks[i]!;
+      if (w.lower === 'that' || w.lower === ':') return i;
+      if (this.quoteOpenedBy.has(i) && toks[i - 1]!.lower === ',') return i - 1;
+      if (w.pos === 'VERB' || w.pos === 'AUX' || w.pos === 'PRON' || w.lower === '.') return k;
+    }
+    return k;
+  }
+
+  hasQuoteIn(s: number, e: number): boolean {
+    for (let i = s; i < e; i++) if (this.quoteOfToken[i]! >= 0) return true;
+    return false;
+  }
+
+  /** From k to the next comma or the end there are only prepositional phrases ("in Honolulu at a dinner"). */
+  onlyPlaces(k: number, max: number): boolean {
+    const { toks } = this;
+    if (toks[k]!.pos !== 'ADP' || toks[k]!.lower === 'that') return false;
+    for (let i = k; i < max && toks[i]!.lower !== ','; i++) {
+      const p = toks[i]!.pos;
+      if (p === 'VERB' || p === 'AUX' || p === 'PRON' || this.isMark(i) || toks[i]!.lower === 'that') return false;
+    }
+    return true;
+  }
+
+  verbCue(si: number, t: number, info: CueInfo, weak: boolean): void {
     const { toks, doc } = this;
-    const sent = doc.sentences[si]!;
-    const min = sent.tokenStart;
-    const max = sent.tokenEnd;
+    const min = this.windowStart[si]!;
+    const max = this.windowEnd[si]!;
     let cueEnd = t + 1;
     const particles = PARTICLES[toks[t]!.lower];
     if (particles && cueEnd < max && particles.has(toks[cueEnd]!.lower)) cueEnd++;
     const v = this.verbGroupStart(t, min);
-    // Passive ("was told", "is expected"): the grammatical subject did not speak.
-    for (let i = v; i < t; i++) if (BE.has(toks[i]!.lower) && PARTICIPLE.test(toks[t]!.lower)) return;
+    // Passive ("was told", "is expected"): the grammatical subject did not speak; with a "by" agent the agent did
+    // and the subject is what it said or did ("The issue was first reported by The Washington Post").
+    let passive = false;
+    for (let i = v; i < t; i++) if (BE.has(toks[i]!.lower) && PARTICIPLE.test(toks[t]!.lower)) passive = true;
+    if (passive) {
+      if (!weak) this.passiveByAgent(si, t, v, cueEnd, info);
+      return;
+    }
     // PolNeAR's cue is the whole verb group: "has also said", "is saying".
     const d: Draft = {
       cls: info.cls, cue: { s: t, e: cueEnd }, source: null, cuePhrase: { s: v, e: cueEnd }, sourcePhrase: null,
@@ -304,7 +444,7 @@ class Reader {
       addressee: null, via: null, sentence: si, clause: v, quoteContinues: false,
     };
     const participial = toks[t]!.lower.endsWith('ing') && v === t && v - 1 >= min && toks[v - 1]!.lower === ',';
-    if (participial) {
+    if (participial && !weak) {
       const prev = this.drafts[this.drafts.length - 1];
       if (prev && prev.sentence === si) d.inheritFrom = prev;
       else d.source = d.sourcePhrase = this.mainSubject(si, v);
@@ -312,16 +452,25 @@ class Reader {
       this.push(d);
       return;
     }
-    const subject = this.subjectBefore(v, min);
+    const subject = this.subjectBefore(this.skipTimeLeft(v, min), min);
     let source = subject?.np ?? null;
     d.sourcePhrase = subject?.phrase ?? null;
+    if (!source && v - 1 > min && toks[v - 1]!.lower === 'and') {
+      // "Schultz supported Democrats and said ...": the coordinated verb shares the clause's subject.
+      source = d.sourcePhrase = this.mainSubject(si, v - 1);
+      if (!source) return;
+      if (!this.contentAfter(d, cueEnd, max, info) || weak) return;
+      d.source = source;
+      this.push(d);
+      return;
+    }
     let leftEdge = source ? source.s : v; // first token of the attribution clause
     let k = cueEnd;
     if (!source) {
       // Inverted: "..., said the spokesman" / "..., says Smith."
       const e = npStartingAt(toks, cueEnd, max);
-      if (e > 0 && (e === max || CLAUSE_END.has(toks[e]!.lower) || toks[e]!.lower === '.'
-        || this.channelAt(e, max))) {
+      if (e > 0 && (e === max || CLAUSE_END.has(toks[e]!.lower) || toks[e]!.lower === '.' || toks[e]!.lower === '('
+        || toks[e]!.lower === ':' || this.channelAt(e, max))) {
         source = { s: cueEnd, e };
         d.sourcePhrase = { s: cueEnd, e: this.appositiveEnd(e, max) };
         k = e;
@@ -336,13 +485,25 @@ class Reader {
     const before = leftEdge - 1;
     const closesQuote = this.quoteClosedBy.get(before)
       ?? (before - 1 >= 0 && CLAUSE_END.has(toks[before]!.lower) ? this.quoteClosedBy.get(before - 1) : undefined);
-    const afterAdjuncts = this.skipAdjuncts(k, max, d);
-    if (k === cueEnd) d.cuePhrase!.e = afterAdjuncts;
+    // "..., Graham told The New York Times then.": the addressee sits between the cue and the adjuncts.
+    let afterAddressee = k;
+    if (info.addressee && k === cueEnd) {
+      const e = npStartingAt(toks, k, max);
+      if (e > k && (e >= max || toks[e]!.lower === '.' || toks[e]!.lower === ',' || TIME_WORDS.has(toks[e]!.lower)
+        || TIME_MODIFIERS.has(toks[e]!.lower))) {
+        afterAddressee = e;
+      }
+    }
+    const afterAdjuncts = this.skipAdjuncts(afterAddressee, max, d);
     const restIsEmpty = afterAdjuncts >= max || toks[afterAdjuncts]!.lower === '.'
-      || toks[afterAdjuncts]!.lower === ',' || isQuoteMark(toks[afterAdjuncts]!.text);
-    if (restIsEmpty && (closesQuote !== undefined || (before >= min && CLAUSE_END.has(toks[before]!.lower)))) {
+      || toks[afterAdjuncts]!.lower === ',' || this.isMark(afterAdjuncts) || this.onlyPlaces(afterAdjuncts, max);
+    if (restIsEmpty && (closesQuote !== undefined || (!weak && before >= min && CLAUSE_END.has(toks[before]!.lower)))) {
+      if (afterAddressee > k) d.addressee = { s: k, e: afterAddressee };
+      const quoteAfter = afterAdjuncts + 1 < max && toks[afterAdjuncts]!.lower === ','
+        && this.quoteOpenedBy.has(afterAdjuncts + 1);
       if (closesQuote !== undefined) d.content.push(...this.quoteChain(closesQuote));
-      else d.content.push({ s: min, e: before });
+      // "Asked about the bomb, Clinton said, “...”": the lead-in clause is the reporter's, the quote is hers.
+      else if (!quoteAfter || this.hasQuoteIn(min, before)) d.content.push({ s: min, e: before });
       const parts = d.content.length;
       this.continuation(d, afterAdjuncts, max, closesQuote !== undefined);
       d.quoteContinues = closesQuote !== undefined && d.content.length === parts;
@@ -350,9 +511,25 @@ class Reader {
       return;
     }
     d.channel = null;
-    if (!source) return;
-    if (!this.contentAfter(d, cueEnd, max, info)) return;
+    if (!source || weak) return;
+    // "Said Ellis: ..." reads on after the inverted subject.
+    if (!this.contentAfter(d, source.s === cueEnd ? source.e : cueEnd, max, info)) return;
     this.push(d);
+  }
+
+  passiveByAgent(si: number, t: number, v: number, cueEnd: number, info: CueInfo): void {
+    const { toks } = this;
+    const min = this.windowStart[si]!;
+    const max = this.windowEnd[si]!;
+    if (cueEnd >= max || toks[cueEnd]!.lower !== 'by') return;
+    const e = npStartingAt(toks, cueEnd + 1, max);
+    const subject = this.subjectBefore(this.skipTimeLeft(v, min), min);
+    if (e < 0 || !subject) return;
+    this.push({
+      cls: info.cls, cue: { s: t, e: cueEnd }, source: { s: cueEnd + 1, e }, cuePhrase: { s: v, e: cueEnd + 1 },
+      sourcePhrase: null, inheritFrom: null, content: [subject.np], channel: null, addressee: null, via: null,
+      sentence: si, clause: v, quoteContinues: false,
+    });
   }
 
   /** `"A," he said, "B."`: the quote (or clause) after the attribution belongs to the same statement. */
@@ -362,15 +539,15 @@ class Reader {
     // The quote resumes after the attribution, possibly after a participial aside ("Tester said, referring to
     // the excuse, “you give ammunition ...”").
     for (let i = k + 1; i < max; i++) {
-      if (!isQuoteMark(toks[i]!.text)) continue;
+      if (!this.isMark(i)) continue;
       const q = this.quoteOpenedBy.get(i);
       if (q !== undefined && toks[i - 1]!.lower === ',') d.content.push(...this.quoteChain(q));
       if (q !== undefined || leftWasQuote) return;
       break;
     }
     if (leftWasQuote) return;
-    for (let i = k + 1; i < max; i++) if (this.quoteOfToken[i]! < 0 && this.isVerbCue(i)) return;
-    if (k + 1 < max) d.content.push({ s: k + 1, e: max });
+    if (k + 1 < max && this.isVerbCue(k + 1)) return; // "..., he said, adding that ...": a new statement
+    if (k + 1 < max) d.content.push({ s: k + 1, e: this.clauseEnd(k + 1, max) });
   }
 
   /** Content to the right of a preposed cue; false when there is none. */
@@ -382,13 +559,27 @@ class Reader {
         d.addressee = { s: k, e };
         k = e;
       }
+    } else if (d.cue && OBJECT_FIRST.test(toks[d.cue.s]!.lower)) {
+      // "warned voters that ...": the object is the addressee, not the content.
+      const e = npStartingAt(toks, k, max);
+      if (e > k && e < max && toks[e]!.lower === 'that') {
+        d.addressee = { s: k, e };
+        k = e;
+      }
     }
-    const adjunctsStart = k;
     k = this.skipAdjuncts(k, max, d);
-    // Adjuncts right after the verb ("said Tuesday in a statement that") are part of the cue.
-    if (d.cuePhrase && adjunctsStart === d.cuePhrase.e) d.cuePhrase.e = k;
     if (k < max && toks[k]!.lower === ',') k = this.skipAdjuncts(k + 1, max, d);
+    k = this.thatAhead(k, max);
+    if (k < max && toks[k]!.lower === ',' && this.quoteOpenedBy.has(k + 1)) k++;
     if (k < max && (toks[k]!.lower === 'that' || toks[k]!.lower === ':')) k++;
+    if (k < max && toks[k]!.lower === ',' && toks[k - 1]!.lower === 'that') k++; // "said that, if elected, ..."
+    if (k >= max && toks[k - 1]!.lower === ':') {
+      // "Caddell continued:" closing a paragraph introduces the quote that opens the next one.
+      const q = k < toks.length ? this.quoteOpenedBy.get(k) : undefined;
+      if (q === undefined) return false;
+      d.content.push(...this.quoteChain(q));
+      return true;
+    }
     if (k >= max) return false;
     const q = this.quoteOpenedBy.get(k);
     if (q !== undefined) {
@@ -408,18 +599,45 @@ class Reader {
     }
     const first = toks[k]!;
     if (first.lower === '.' || first.lower === ',' || first.lower === ';' || first.lower === '?') return false;
-    d.content.push({ s: k, e: max });
+    d.content.push({ s: k, e: this.clauseEnd(k, max) });
     return true;
+  }
+
+  /**
+   * Where reported content running to the end of the sentence actually stops: before a dash or semicolon, or
+   * a comma that opens another clause (", but ...", ", and she ...", ", citing ...").
+   */
+  clauseEnd(k: number, max: number): number {
+    const { toks } = this;
+    for (let i = k + 2; i < max; i++) {
+      if (this.quoteOfToken[i]! >= 0 || this.isMark(i)) continue;
+      const w = toks[i]!.lower;
+      if (w === ';' || w === '--' || w === '—' || w === '―') return i;
+      // "... and says he will ...": a second verb of the attribution's subject, not of the content.
+      if (w === 'and' && i + 1 < max && toks[i - 1]!.lower !== ',' && toks[i + 1]!.pos === 'VERB'
+        && /(ed|s)$/.test(toks[i + 1]!.lower) && cueInfo(toks[i + 1]!.lower)) return i;
+      if (w !== ',' || i + 1 >= max) continue;
+      const next = toks[i + 1]!;
+      if (CLAUSE_OPENERS.has(next.lower)) return i;
+      if (next.lower === 'and' && i + 2 < max && (isPronounHead(toks[i + 2]!) || toks[i + 2]!.pos === 'DET'
+        || toks[i + 2]!.pos === 'PROPN' || toks[i + 2]!.pos === 'AUX' || toks[i + 2]!.pos === 'VERB')) return i;
+      if (next.pos === 'VERB' && next.lower.endsWith('ing')) return i;
+    }
+    return max;
   }
 
   /** "according to X[, quoting Y]": content is the rest of the sentence on the other side. */
   accordingTo(si: number, t: number): void {
     const { toks, doc } = this;
-    const sent = doc.sentences[si]!;
-    const min = sent.tokenStart;
-    const max = sent.tokenEnd;
-    const e = npStartingAt(toks, t + 2, max);
-    if (e < 0) return;
+    const min = this.windowStart[si]!;
+    const max = this.windowEnd[si]!;
+    let e = npStartingAt(toks, t + 2, max);
+    if (e < 0) {
+      // A source wink mis-tags ("according to exit/VERB polls"): the words up to the comma.
+      e = t + 2;
+      while (e < max && e < t + 8 && toks[e]!.lower !== ',' && toks[e]!.lower !== '.') e++;
+      if (e === t + 2 || !toks.slice(t + 2, e).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN')) return;
+    }
     const d: Draft = {
       cls: 'speech', cue: { s: t, e: t + 2 }, source: { s: t + 2, e }, cuePhrase: null, sourcePhrase: null,
       inheritFrom: null, content: [], channel: null,
@@ -449,23 +667,36 @@ class Reader {
     if (d.content.length > 0) this.push(d);
   }
 
-  /** Headline or lead-in attribution by colon: "Trump: 'We will win'". */
+  /**
+   * Attribution by colon: a headline "Trump: 'We will win'", or a transcript paragraph "WALLACE: Let's start".
+   * The speaker must be a short name (a pronoun or proper noun), so "The Latest:" or "Correction:" do not count.
+   */
   headlineColon(si: number): void {
     const { toks, doc } = this;
     const sent = doc.sentences[si]!;
-    const min = sent.tokenStart;
+    let min = sent.tokenStart;
     const max = sent.tokenEnd;
-    for (let c = min + 1; c < Math.min(min + 7, max - 2); c++) {
-      if (toks[c]!.lower !== ':' || this.quoteOfToken[c]! >= 0) continue;
+    // A transcript paragraph opens with a quotation mark that runs to its end.
+    const transcript = this.quoteOpenedBy.get(min);
+    if (transcript !== undefined) min = this.quotes[transcript]!.tokStart;
+    if (this.doc.paragraphs[sent.paragraph]!.start !== doc.tokens[sent.tokenStart]!.start) return;
+    for (let c = min + 1; c < Math.min(min + 5, max - 2); c++) {
+      if (toks[c]!.lower !== ':') continue;
       if (npEndingAt(toks, c - 1, min) !== min) return;
-      if (!toks.slice(min, c).some((x) => x.pos === 'PROPN' || isPronounHead(x))) return;
+      const words = toks.slice(min, c);
+      // Transcripts write the speaker in capitals ("WALLACE:"); "Everything: the treatment" is a quote's own colon.
+      if (transcript !== undefined && !words.every((x) => /^[A-Z][A-Z.'’-]*$/.test(x.text))) return;
+      if (!words.every((x) => x.pos === 'PROPN' || /^[A-Z]/.test(x.text)) || words.some((x) => x.pos === 'PRON')) return;
+      if (toks[min]!.pos === 'DET') return;
       const d: Draft = {
         cls: 'speech', cue: { s: c, e: c + 1 }, source: { s: min, e: c }, cuePhrase: null, sourcePhrase: null,
         inheritFrom: null, content: [],
         channel: null, addressee: null, via: null, sentence: si, clause: min, quoteContinues: false,
       };
       const q = this.quoteOpenedBy.get(c + 1);
-      d.content.push(...(q !== undefined ? this.quoteChain(q) : [{ s: c + 1, e: max }]));
+      if (q !== undefined) d.content.push(...this.quoteChain(q));
+      else if (transcript !== undefined) d.content.push({ s: c + 1, e: this.quotes[transcript]!.tokEnd });
+      else d.content.push({ s: c + 1, e: this.clauseEnd(c + 1, max) });
       this.push(d);
       return;
     }
@@ -519,11 +750,19 @@ class Reader {
   trim(r: Range): Range {
     const { toks } = this;
     let { s, e } = r;
-    while (s < e && (isQuoteMark(toks[s]!.text) || toks[s]!.lower === ':'
-      || (toks[s]!.lower === 'that' && this.quoteOfToken[s]! < 0))) s++;
-    while (e > s && TRAILING_PUNCT.has(toks[e - 1]!.lower)) e--;
+    while (s < e && (this.isMark(s) || toks[s]!.lower === ':' || (this.quoteOfToken[s]! < 0
+      && toks[s]!.lower === 'that'))) s++;
+    while (e > s && (TRAILING_PUNCT.has(toks[e - 1]!.lower) || this.isMark(e - 1))) e--;
     return { s, e };
   }
+}
+
+/** A content span never starts or ends on a quotation mark (a token may straddle one: wink reads ''A as ' + 'A). */
+function stripMarks(text: string, r: SpanRange): SpanRange {
+  let { start, end } = r;
+  while (end - start > 1 && QUOTE_CHARS.includes(text[start]!)) start++;
+  while (end - start > 1 && QUOTE_CHARS.includes(text[end - 1]!)) end--;
+  return { start, end };
 }
 
 function kindOf(r: Reader, d: Draft, sourceText: string): StatementKind {
@@ -568,7 +807,7 @@ export function attribute(doc: Doc): void {
       speakers,
       speakerName: speakers.length === 0 ? (speakerText || base?.speakerName || null) : null,
       cue: d.cue ? span(d.cue) : null,
-      content: d.content.map(span),
+      content: d.content.map((c) => stripMarks(doc.text, span(c))),
       channel: d.channel ? span(d.channel) : null,
       addressee: d.addressee ? span(d.addressee) : null,
       via: d.via ? linkSpeaker(doc, span(d.via), sorted) : [],

@@ -10,25 +10,37 @@ const HEAD_POS = new Set(['NOUN', 'PROPN', 'NUM', 'PRON']);
 const POSSESSIVE_PRON = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your', 'whose']);
 /** Prepositions that attach a modifier inside a speaker phrase ("a spokesman for the campaign"). */
 const NP_ADP = new Set(['of', 'for', 'to', 'at', 'with', 'from', 'in']);
-/** Nouns for people or shares of a group, which keep a prepositional modifier in the speaker phrase. */
-const ROLE_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'director', 'president', 'chairman',
-  'chairwoman', 'chair', 'reporter', 'member', 'members', 'head', 'leader', 'leaders', 'secretary', 'minister',
-  'ambassador', 'envoy', 'official', 'officials', 'executive', 'professor', 'analyst', 'analysts', 'editor',
-  'founder', 'ceo', 'chief', 'governor', 'senator', 'representative', 'mayor', 'adviser', 'advisor', 'advisers',
-  'advisors', 'aide', 'aides', 'supporters', 'critics', 'one', 'some', 'many', 'most', 'all', 'none', 'each',
-  'both', 'several', 'majority', 'half', 'percent', 'spokespeople', 'researchers', 'researcher', 'fellow',
-  'economist', 'economists', 'expert', 'experts', 'lawyer', 'lawyers', 'attorney', 'manager', 'managers',
-  'strategist', 'strategists', 'staff', 'staffer', 'staffers', 'commissioner', 'candidate', 'nominee', 'author',
-  'dean', 'correspondent', 'columnist', 'people', 'residents', 'voters', 'sources', 'source', 'organizer']);
+/** Words that take an "of" phrase inside a speaker phrase: "one of his advisers", "some of the voters". */
+const QUANTIFIERS = new Set(['one', 'some', 'many', 'most', 'all', 'none', 'each', 'both', 'several', 'few',
+  'two', 'three', 'half', 'majority']);
 const POSSESSIVE_MARK = new Set(["'s", '’s', "'", '’']);
 /** Words wink sometimes tags as nouns or adjectives that never belong to a speaker phrase. */
-const NOT_NP = new Set(['that', 'this', 'these', 'those', 'which', 'what', 'whether', 'there', 'here', 'also',
+const NOT_NP = new Set(['that', 'which', 'what', 'whether', 'there', 'here', 'also',
   'then', 'now', 'today', 'yesterday', 'tomorrow', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday',
   'friday', 'saturday', 'sunday', 'later', 'earlier', 'last', 'week', 'month', 'year', 'morning', 'afternoon',
   'evening', 'night', 'ago']);
 
+/** Function-word tags that a capital letter never turns into a name. */
+const CLOSED_POS = new Set(['PUNCT', 'PRON', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'NUM', 'SYM', 'ADV',
+  'INTJ']);
+/** Capitalised sentence openers that are never names. */
+const NOT_NAMES = new Set(['when', 'say', 'yet', 'asked', 'according', 'if', 'as', 'while', 'after', 'before']);
+
+/** A capitalised word wink tagged as something else is usually a name in a speaker phrase ("Lynch/VERB said"). */
+function isNameLike(t: Token): boolean {
+  return t.pos === 'PROPN' || (!CLOSED_POS.has(t.pos) && t.text.charCodeAt(0) >= 65 && t.text.charCodeAt(0) <= 90
+    && !NOT_NAMES.has(t.lower));
+}
+
+/** Every word of `[s, e)` is capitalised or punctuation inside a name: a signature like "Jorge Falcon". */
+export function isNameLikeRun(toks: Token[], s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (!isNameLike(toks[i]!) && toks[i]!.lower !== '.' && toks[i]!.lower !== '-') return false;
+  return e > s;
+}
+
 function isNpToken(t: Token): boolean {
   if (POSSESSIVE_MARK.has(t.lower)) return true;
+  if (isNameLike(t)) return true;
   if (t.pos === 'PRON') return POSSESSIVE_PRON.has(t.lower);
   if (t.lower === '-' || t.lower === '&') return true;
   return NP_POS.has(t.pos) && !NOT_NP.has(t.lower);
@@ -41,18 +53,24 @@ export function isPronounHead(t: Token): boolean {
 /** Start of the noun phrase ending at token `end` (inclusive), or -1. Never goes below `min`. */
 export function npEndingAt(toks: Token[], end: number, min: number): number {
   if (end < min) return -1;
+  // "Sen. David Perdue (R-Ga.)": a closing parenthesis attaches its group to the phrase before it.
+  if (toks[end]!.lower === ')') {
+    let open = end - 1;
+    while (open > min && open > end - 10 && toks[open]!.lower !== '(') open--;
+    if (toks[open]!.lower !== '(' || open - 1 < min) return -1;
+    return npEndingAt(toks, open - 1, min);
+  }
   const last = toks[end]!;
   if (isPronounHead(last)) return end;
-  if (!HEAD_POS.has(last.pos) || NOT_NP.has(last.lower)) return -1;
+  if ((!HEAD_POS.has(last.pos) && !isNameLike(last)) || NOT_NP.has(last.lower)) return -1;
   let s = end;
   let attachments = 0;
   for (;;) {
     while (s - 1 >= min && isNpToken(toks[s - 1]!)) s--;
-    // "spokesman for the campaign", "one of his aides": an inner preposition after a role or a quantity; other
-    // nouns ("footage of Trump") leave the speaker on the right.
+    // "spokesman for the campaign", "one of his aides": an inner preposition with a noun on its left.
     const p = s - 1;
     if (attachments < 2 && p - 1 >= min && NP_ADP.has(toks[p]!.lower) && toks[p]!.pos === 'ADP'
-      && (ROLE_NOUNS.has(toks[p - 1]!.lower) || (toks[p - 1]!.pos === 'PROPN' && toks[p]!.lower !== 'in'))) {
+      && (toks[p - 1]!.pos === 'NOUN' || toks[p - 1]!.pos === 'PROPN' || QUANTIFIERS.has(toks[p - 1]!.lower))) {
       s = p;
       attachments++;
       continue;
@@ -60,6 +78,13 @@ export function npEndingAt(toks: Token[], end: number, min: number): number {
     break;
   }
   while (s < end && (toks[s]!.lower === '-' || POSSESSIVE_MARK.has(toks[s]!.lower))) s++;
+  // After a preposition the phrase is the object of a fronted adjunct with its comma missing ("In a Bloomberg
+  // interview Trump declared"): the subject is the run of names at its end.
+  if (s - 1 >= min && toks[s - 1]!.pos === 'ADP' && isNameLike(toks[end]!)) {
+    let n = end;
+    while (n - 1 >= s && isNameLike(toks[n - 1]!)) n--;
+    if (n > s && toks[n - 1]!.pos === 'NOUN') return n;
+  }
   return s;
 }
 
@@ -73,7 +98,7 @@ export function npStartingAt(toks: Token[], start: number, max: number): number 
   let lastHead = -1;
   for (;;) {
     while (e < max && isNpToken(toks[e]!)) {
-      if (HEAD_POS.has(toks[e]!.pos)) lastHead = e;
+      if (HEAD_POS.has(toks[e]!.pos) || isNameLike(toks[e]!)) lastHead = e;
       e++;
     }
     if (attachments < 2 && e + 1 < max && lastHead === e - 1 && NP_ADP.has(toks[e]!.lower)
@@ -85,6 +110,13 @@ export function npStartingAt(toks: Token[], start: number, max: number): number 
     break;
   }
   if (lastHead < 0) return -1;
+  // A parenthesised group right after the phrase belongs to it: "the Alliance to Reclaim Our Schools (AROS)".
+  if (lastHead + 1 < max && toks[lastHead + 1]!.lower === '(') {
+    for (let c = lastHead + 2; c < Math.min(max, lastHead + 10); c++) {
+      if (toks[c]!.pos === 'VERB') break; // "(a view echoed by everyone)" is a comment, not part of the name
+      if (toks[c]!.lower === ')') return c + 1;
+    }
+  }
   return lastHead + 1;
 }
 

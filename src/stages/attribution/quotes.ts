@@ -6,10 +6,12 @@
 import type { Doc } from '../../model/document.js';
 
 export interface Quote {
-  /** Offset of the opening mark. */
+  /** Offset of the opening mark, and just after it (marks may be two characters: '' and ``). */
   open: number;
+  openEnd: number;
   /** Offset of the closing mark, or the paragraph end when the quote is left open. */
   close: number;
+  closeEnd: number;
   /** Inner token range `[tokStart, tokEnd)` (marks excluded). */
   tokStart: number;
   tokEnd: number;
@@ -23,12 +25,28 @@ const OPENERS = new Set(['“', '„', '«']);
 const CLOSERS = new Set(['”', '»']);
 const STRAIGHT = '"';
 
+/** A one-character quotation mark token. */
 export function isQuoteMark(s: string): boolean {
   return s === STRAIGHT || OPENERS.has(s) || CLOSERS.has(s);
 }
 
-/** Finds the quotes of a segmented document; `quoteOfToken[t]` is the quote whose inside holds token t, or -1. */
-export function findQuotes(doc: Doc): { quotes: Quote[]; quoteOfToken: Int32Array } {
+/** The quotation mark starting at text[i]: its direction and length, or null. Two apostrophes (the New York
+ * Times' '' convention) count as one straight mark, two backticks as an opener. */
+function markAt(text: string, i: number): { dir: 'open' | 'close' | 'straight'; len: number } | null {
+  const c = text[i]!;
+  if (c === STRAIGHT) return { dir: 'straight', len: 1 };
+  if (OPENERS.has(c)) return { dir: 'open', len: 1 };
+  if (CLOSERS.has(c)) return { dir: 'close', len: 1 };
+  if (c === "'" && text[i + 1] === "'") return { dir: 'straight', len: 2 };
+  if (c === '`' && text[i + 1] === '`') return { dir: 'open', len: 2 };
+  return null;
+}
+
+/**
+ * Finds the quotes of a segmented document. `quoteOfToken[t]` is the quote whose inside holds token t, or -1;
+ * `markOfToken[t]` is 1 when token t is (part of) a quotation mark that opens or closes a quote.
+ */
+export function findQuotes(doc: Doc): { quotes: Quote[]; quoteOfToken: Int32Array; markOfToken: Uint8Array } {
   const { text, tokens } = doc;
   const quotes: Quote[] = [];
   const quoteOfToken = new Int32Array(tokens.length).fill(-1);
@@ -36,10 +54,11 @@ export function findQuotes(doc: Doc): { quotes: Quote[]; quoteOfToken: Int32Arra
   let openAtParaEnd = -1; // quote left open at the end of the previous paragraph
   for (const para of doc.paragraphs) {
     let openAt = -1;
+    let openLen = 0;
     let firstMark = true;
     let continuedFrom = -1;
-    const push = (open: number, close: number) => {
-      quotes.push({ open, close, tokStart: 0, tokEnd: 0, next: -1, prev: -1 });
+    const push = (open: number, close: number, closeLen: number) => {
+      quotes.push({ open, openEnd: open + openLen, close, closeEnd: close + closeLen, tokStart: 0, tokEnd: 0, next: -1, prev: -1 });
       const qi = quotes.length - 1;
       if (continuedFrom >= 0) {
         quotes[continuedFrom]!.next = qi;
@@ -48,39 +67,48 @@ export function findQuotes(doc: Doc): { quotes: Quote[]; quoteOfToken: Int32Arra
       }
     };
     for (let i = para.start; i < para.end; i++) {
-      const c = text[i]!;
-      if (c !== STRAIGHT && !OPENERS.has(c) && !CLOSERS.has(c)) continue;
+      const mark = markAt(text, i);
+      if (!mark) continue;
       const leadsParagraph = firstMark && i === para.start;
       firstMark = false;
       if (leadsParagraph && openAtParaEnd >= 0) continuedFrom = openAtParaEnd;
       if (openAt < 0) {
-        if (CLOSERS.has(c)) continue; // stray closing mark: nothing to pair with
-        openAt = i;
-      } else if (OPENERS.has(c)) {
+        if (mark.dir !== 'close') {
+          openAt = i; // (a stray closing mark has nothing to pair with)
+          openLen = mark.len;
+        }
+      } else if (mark.dir === 'open') {
         openAt = i; // a second opener: the first one was never closed, restart from here
+        openLen = mark.len;
       } else {
-        push(openAt, i);
+        push(openAt, i, mark.len);
         openAt = -1;
       }
+      i += mark.len - 1;
     }
     openAtParaEnd = -1;
     if (openAt >= 0) {
-      push(openAt, para.end);
+      push(openAt, para.end, 0);
       openAtParaEnd = quotes.length - 1;
     }
   }
-  // Inner token ranges: tokens whose start lies strictly between the marks.
+  // Inner token ranges: tokens between the marks; the mark tokens themselves are flagged.
+  const markOfToken = new Uint8Array(tokens.length);
   for (let qi = 0; qi < quotes.length; qi++) {
     const q = quotes[qi]!;
-    while (t < tokens.length && tokens[t]!.start <= q.open) t++;
+    // A token that straddles a mark (wink reads ''A as ' + 'A) belongs inside; spans are cut at the mark later.
+    while (t < tokens.length && tokens[t]!.end <= q.openEnd) {
+      if (tokens[t]!.end > q.open) markOfToken[t] = 1;
+      t++;
+    }
     q.tokStart = t;
     let e = t;
-    while (e < tokens.length && tokens[e]!.end <= q.close) e++;
+    while (e < tokens.length && tokens[e]!.start < q.close) e++;
     q.tokEnd = e;
     for (let k = q.tokStart; k < q.tokEnd; k++) quoteOfToken[k] = qi;
-    t = e;
+    for (t = e; t < tokens.length && tokens[t]!.start < q.closeEnd; t++) markOfToken[t] = 1;
   }
-  return { quotes, quoteOfToken };
+  return { quotes, quoteOfToken, markOfToken };
 }
 
 /** The first quote of a chain of paragraph-continued quotes. */

@@ -6,6 +6,7 @@
 import type { Doc, Entity, Mention, Token } from '../../model/document.js';
 import type { EntityType, MentionKind } from '../../model/format.js';
 import type { Gender } from '../../lexicon/names.js';
+import { roleHeadOf } from '../../lexicon/titles.js';
 
 export interface EntityFacts {
   gender: Gender | null;
@@ -92,7 +93,13 @@ export function addRole(ctx: EntityContext, e: number, ts: number, te: number): 
   if (entity.roles.some((r) => r.text.toLowerCase().includes(lower))) return;
   entity.roles = entity.roles.filter((r) => !lower.includes(r.text.toLowerCase()));
   entity.roles.push({ start, end, text });
-  for (let t = ts; t < te; t++) ctx.facts[e]!.roleWords.add(doc.tokens[t]!.lower);
+  for (let t = ts; t < te; t++) {
+    const tok = doc.tokens[t]!;
+    ctx.facts[e]!.roleWords.add(tok.lower);
+    // "Gov." also counts as "governor", so "the governor" finds it.
+    const head = roleHeadOf(tok.text);
+    if (head) ctx.facts[e]!.roleWords.add(head);
+  }
 }
 
 /** True for punctuation that closes a phrase (comma, full stop, dash, bracket, colon, semicolon, quote). */

@@ -9,33 +9,27 @@
  * Pronouns inside quotations are left alone: there "he" or "they" is often someone the speaker talks about,
  * which the context here cannot tell.
  */
-import type { Doc } from '../../model/document.js';
+import type { Doc, Token } from '../../model/document.js';
 import type { EntityType } from '../../model/format.js';
 import { countryOf } from '../../lexicon/geo.js';
 import type { Gender } from '../../lexicon/names.js';
 import {
-  FEMALE_WORDS, GENERIC_PERSON_HEADS, MALE_WORDS, ORG_HEADS, ROLE_HEADS, roleFits, singular,
+  FEMALE_WORDS, GENERIC_PERSON_HEADS, MALE_WORDS, ORG_HEADS, ROLE_HEADS, roleFits, roleHeadOf, singular,
 } from '../../lexicon/titles.js';
 import { addMention, addRole, type EntityContext, POSSESSIVE_MARKS } from './context.js';
 
-interface PronounInfo { gender: Gender | null; plural: boolean; animate: boolean; possessive: boolean; object: boolean }
+interface PronounInfo { gender: Gender | null; plural: boolean; animate: boolean; object: boolean }
 
+const pronoun = (gender: Gender | null, plural: boolean, animate: boolean, object = false): PronounInfo =>
+  ({ gender, plural, animate, object });
 const PRONOUNS = new Map<string, PronounInfo>([
-  ['he', { gender: 'male', plural: false, animate: true, possessive: false, object: false }],
-  ['him', { gender: 'male', plural: false, animate: true, possessive: false, object: true }],
-  ['his', { gender: 'male', plural: false, animate: true, possessive: true, object: false }],
-  ['himself', { gender: 'male', plural: false, animate: true, possessive: false, object: false }],
-  ['she', { gender: 'female', plural: false, animate: true, possessive: false, object: false }],
-  ['her', { gender: 'female', plural: false, animate: true, possessive: true, object: false }],
-  ['hers', { gender: 'female', plural: false, animate: true, possessive: true, object: false }],
-  ['herself', { gender: 'female', plural: false, animate: true, possessive: false, object: false }],
-  ['it', { gender: null, plural: false, animate: false, possessive: false, object: false }],
-  ['its', { gender: null, plural: false, animate: false, possessive: true, object: false }],
-  ['itself', { gender: null, plural: false, animate: false, possessive: false, object: false }],
-  ['they', { gender: null, plural: true, animate: false, possessive: false, object: false }],
-  ['them', { gender: null, plural: true, animate: false, possessive: false, object: true }],
-  ['their', { gender: null, plural: true, animate: false, possessive: true, object: false }],
-  ['themselves', { gender: null, plural: true, animate: false, possessive: false, object: false }],
+  ['he', pronoun('male', false, true)], ['him', pronoun('male', false, true, true)],
+  ['his', pronoun('male', false, true)], ['himself', pronoun('male', false, true)],
+  ['she', pronoun('female', false, true)], ['her', pronoun('female', false, true)],
+  ['hers', pronoun('female', false, true)], ['herself', pronoun('female', false, true)],
+  ['it', pronoun(null, false, false)], ['its', pronoun(null, false, false)], ['itself', pronoun(null, false, false)],
+  ['they', pronoun(null, true, false)], ['them', pronoun(null, true, false, true)],
+  ['their', pronoun(null, true, false)], ['themselves', pronoun(null, true, false)],
 ]);
 
 /** Types an "it" may stand for: actors that are not people. */
@@ -49,11 +43,34 @@ const EMPTY_IT_VERBS = new Set(['is', 'was', "'s", 'seems', 'seemed', 'appears',
 const QUALIFIERS = new Set([
   'foreign', 'defence', 'defense', 'finance', 'interior', 'justice', 'health', 'prime', 'deputy', 'vice', 'trade',
   'economy', 'energy', 'education', 'agriculture', 'transport', 'environment', 'culture', 'labour', 'labor',
-  'former', 'chief', 'attorney', 'supreme', 'district',
+  'former', 'chief', 'attorney', 'supreme', 'district', 'assistant', 'associate', 'acting', 'interim',
 ]);
 const OPENERS = new Set(['the', 'its', 'his', 'her', 'their']);
+const COMPANY_HEADS = new Set(['company', 'firm']);
+/** Name words of organisations that are not companies (public bodies, parties, media, schools, teams). */
+const NON_COMPANY_MARKERS = [
+  'ministry', 'department', 'agency', 'party', 'police', 'army', 'court', 'committee', 'commission', 'council',
+  'university', 'college', 'school', 'church', 'union', 'government', 'parliament', 'assembly', 'senate', 'congress',
+  'news', 'times', 'post', 'gazette', 'newspaper', 'club', 'fc', 'united', 'nations', 'organization',
+  'organisation', 'institute', 'foundation', 'association', 'federation', 'office', 'administration', 'service',
+];
 /** How many sentences back a pronoun looks for its antecedent. */
 const PRONOUN_WINDOW = 3;
+
+/** Rank words that make a different office ("vice president" is not "president"). */
+const RANKS = new Set(['vice', 'deputy', 'assistant', 'associate', 'under', 'lieutenant', 'vice-presidential']);
+/** Party words that tell two holders of the same title apart ("the Republican nominee"), to one spelling each. */
+const PARTIES = new Map([
+  ['republican', 'republican'], ['gop', 'republican'], ['democratic', 'democratic'], ['democrat', 'democratic'],
+  ['libertarian', 'libertarian'], ['green', 'green'], ['conservative', 'conservative'], ['tory', 'conservative'],
+  ['labour', 'labour'], ['labor', 'labour'], ['liberal', 'liberal'], ['socialist', 'socialist'],
+  ['communist', 'communist'], ['independent', 'independent'],
+]);
+const partiesIn = (words: readonly string[]): string[] =>
+  words.map((w) => PARTIES.get(w)).filter((p): p is string => p !== undefined);
+/** Two sets of party or country names conflict when both name some and share none. */
+const conflicts = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length > 0 && b.length > 0 && !a.some((x) => b.includes(x));
 
 /** A linked mention seen so far, with what salience needs. */
 interface Seen { token: number; sentence: number; entity: number; subject: boolean; quoted: boolean }
@@ -78,13 +95,6 @@ function isPlural(doc: Doc, t: number): boolean {
   return tok.pos === 'NOUN' && singular(tok.lower) !== tok.lower;
 }
 
-/** Countries named in an entity's roles ("Russian Ambassador to North Korea" → Russia, North Korea). */
-function roleCountries(ctx: EntityContext, e: number): Set<string> {
-  const out = new Set<string>();
-  for (const r of ctx.doc.entities[e]!.roles) addCountries(r.text.split(/\s+/), out);
-  return out;
-}
-
 function addCountries(words: string[], out: Set<string>): void {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!.replace(/[’']s$/, '');
@@ -103,6 +113,20 @@ class Resolver {
 
   constructor(private readonly ctx: EntityContext) {
     this.mentionCount = ctx.doc.entities.map(() => 0);
+    this.genderFromTitles();
+  }
+
+  /** Gender of people whose first name said nothing, from an honorific ("Mrs. Ortiz") or a role ("spokeswoman"). */
+  private genderFromTitles(): void {
+    const { doc, facts } = this.ctx;
+    const hint = (w: string): Gender | null => (FEMALE_WORDS.has(w) ? 'female' : MALE_WORDS.has(w) ? 'male' : null);
+    for (const m of doc.mentions) {
+      if (m.entity < 0 || doc.entities[m.entity]!.type !== 'PERSON' || facts[m.entity]!.gender) continue;
+      const before = doc.tokens[m.tokenStart - 1];
+      const own = doc.tokens[m.tokenStart]!;
+      const fromRole = [...facts[m.entity]!.roleWords].map(hint).find((g) => g);
+      facts[m.entity]!.gender = hint(own.lower) ?? (before ? hint(before.lower) : null) ?? fromRole ?? null;
+    }
   }
 
   note(token: number, entity: number): void {
@@ -157,10 +181,15 @@ class Resolver {
     this.note(t, e);
   }
 
-  /** "it is unclear whether", "it seems that": an "it" that refers to nothing. */
+  /**
+   * An "it" not worth resolving: pleonastic ("it is unclear whether", "it seems that") or not a subject ("denied
+   * it", "made it clear"), where it is far more often a thing than an organisation or a country.
+   */
   private emptyIt(t: number): boolean {
     const next = this.ctx.doc.tokens[t + 1];
-    if (!next || next.pos === 'PUNCT') return true;
+    if (!next || !(next.pos === 'VERB' || next.pos === 'AUX' || next.pos === 'ADV')) return true;
+    const prev = this.ctx.doc.tokens[t - 1];
+    if (prev && (prev.pos === 'VERB' || prev.pos === 'ADP')) return true;
     if (!EMPTY_IT_VERBS.has(next.lower)) return false;
     for (let i = t + 2; i < Math.min(t + 5, this.ctx.doc.tokens.length); i++) {
       const w = this.ctx.doc.tokens[i]!;
@@ -218,7 +247,8 @@ class Resolver {
     }
     const words: string[] = [];
     for (let k = t + 1; k < end; k++) words.push(doc.tokens[k]!.lower);
-    const e = this.matchDescription(t, headWord, words, doc.tokens[t]!.lower === 'the');
+    const modifiers = doc.tokens.slice(t + 1, head).filter((m, k) => nameAt[t + 1 + k]! < 0 && !POSSESSIVE_MARKS.has(m.text));
+    const e = this.matchDescription(t, headWord, words, modifiers, doc.tokens[t]!.lower === 'the');
     if (e < 0) return t + 1;
     addMention(this.ctx, t, end, 'nominal', e);
     this.note(t, e);
@@ -226,26 +256,22 @@ class Resolver {
     return end;
   }
 
-  private matchDescription(t: number, headWord: string, words: string[], definite: boolean): number {
+  private matchDescription(
+    t: number, headWord: string, words: string[], modifiers: Token[], definite: boolean,
+  ): number {
     const { doc, facts } = this.ctx;
     const orgMarkers = ORG_HEADS.get(headWord);
     if (orgMarkers) {
-      return this.best(t, Infinity, (e) => doc.entities[e]!.type === 'ORG'
-        && orgMarkers.some((w) => facts[e]!.nameWords.has(w) || facts[e]!.roleWords.has(w)));
+      const marked = (e: number, markers: readonly string[]) =>
+        markers.some((w) => facts[e]!.nameWords.has(w) || facts[e]!.roleWords.has(w));
+      const e = this.best(t, Infinity, (e) => doc.entities[e]!.type === 'ORG' && marked(e, orgMarkers));
+      if (e >= 0 || !COMPANY_HEADS.has(headWord)) return e;
+      // Companies rarely say what they are in their name ("Apple … the company"): a recent organisation that is
+      // not marked as some other kind of body will do.
+      return this.best(t, PRONOUN_WINDOW, (e) => doc.entities[e]!.type === 'ORG' && !marked(e, NON_COMPANY_MARKERS));
     }
-    const descCountries = new Set<string>();
-    addCountries(words, descCountries);
-    const qualifiers = words.filter((w) => QUALIFIERS.has(w));
     if (ROLE_HEADS.has(singular(headWord))) {
-      return this.best(t, Infinity, (e) => {
-        if (doc.entities[e]!.type !== 'PERSON') return false;
-        const roleWords = [...facts[e]!.roleWords];
-        if (!roleFits(headWord, roleWords)) return false;
-        if (qualifiers.some((q) => !facts[e]!.roleWords.has(q))) return false;
-        if (descCountries.size === 0) return true;
-        const own = roleCountries(this.ctx, e);
-        return own.size === 0 || [...descCountries].some((c) => own.has(c));
-      });
+      return this.best(t, Infinity, (e) => this.holdsTitle(e, headWord, words, modifiers));
     }
     // "the man" re-mentions someone; "his wife" is someone else.
     if (definite && GENERIC_PERSON_HEADS.has(headWord)) {
@@ -254,6 +280,64 @@ class Resolver {
         && !(gender && facts[e]!.gender && facts[e]!.gender !== gender));
     }
     return -1;
+  }
+
+  /**
+   * Whether person `e` holds a title that a description with this head and modifiers can denote. Some role of
+   * theirs must fit the head; title qualifiers and compound nouns of the description must be in it ("the video
+   * assistant referee" is not the one introduced as "match referee"; plain adjectives may be new, "the veteran
+   * diplomat"); a rank in the role must be in the description ("the nominee" is not the vice-presidential one);
+   * and the description's party and country, when both sides name one, must agree.
+   */
+  private holdsTitle(e: number, headWord: string, words: string[], modifiers: Token[]): boolean {
+    const { doc } = this.ctx;
+    if (doc.entities[e]!.type !== 'PERSON') return false;
+    const descWords = new Set(words);
+    const qualifiers = modifiers.filter((m) => QUALIFIERS.has(m.lower) || (m.pos === 'NOUN' && !countryOf(m.lower)));
+    const descCountries = new Set<string>();
+    addCountries(words, descCountries);
+    return doc.entities[e]!.roles.some((role) => {
+      const roleWords = role.text.toLowerCase().split(/[\s-]+/);
+      const roleSet = new Set(roleWords);
+      const expanded = roleWords.map((w) => roleHeadOf(w) ?? w);
+      if (!roleFits(headWord, expanded)) return false;
+      if (qualifiers.some((q) => !roleSet.has(q.lower))) return false;
+      if (roleWords.some((w) => RANKS.has(w) && !descWords.has(w))) return false;
+      if (conflicts(partiesIn(words), partiesIn(roleWords))) return false;
+      const own = new Set<string>();
+      addCountries(roleWords, own);
+      return !conflicts([...descCountries], [...own]);
+    });
+  }
+
+  /**
+   * Headlines drop articles and name people later: "Russian Ambassador Says ..." is the ambassador named in the
+   * story. A bare capitalised title in a headline links to the most mentioned person holding it.
+   */
+  headline(): void {
+    const { doc, nameAt } = this.ctx;
+    const para = doc.paragraphs[0];
+    if (!para || doc.paragraphs.length < 2 || /[.!?]["'”’]?$/.test(doc.text.slice(para.start, para.end))) return;
+    for (let t = 0; t < doc.tokens.length && doc.tokens[t]!.end <= para.end; t++) {
+      const tok = doc.tokens[t]!;
+      if (nameAt[t]! >= 0 || !/^[A-Z]/.test(tok.text) || !ROLE_HEADS.has(tok.lower)) continue;
+      if (nameAt[t + 1]! >= 0 || doc.mentions.some((m) => m.kind !== 'name' && m.tokenStart <= t && t < m.tokenEnd)) continue;
+      let start = t;
+      while (start > 0 && doc.tokens[start - 1]!.end > para.start) {
+        const prev = nameAt[start - 1]!;
+        if (prev >= 0 && doc.mentions[prev]!.type !== 'PERSON') { start = doc.mentions[prev]!.tokenStart; continue; }
+        if (prev < 0 && doc.tokens[start - 1]!.pos === 'ADJ') { start--; continue; }
+        break;
+      }
+      const words = doc.tokens.slice(start, t).map((m) => m.lower);
+      const modifiers = doc.tokens.slice(start, t).filter((_, k) => nameAt[start + k]! < 0);
+      let best = -1;
+      for (let e = 0; e < doc.entities.length; e++) {
+        if (!this.holdsTitle(e, tok.lower, words, modifiers)) continue;
+        if (best < 0 || doc.entities[e]!.mentions.length > doc.entities[best]!.mentions.length) best = e;
+      }
+      if (best >= 0) addMention(this.ctx, start, t + 1, 'nominal', best);
+    }
   }
 
   /** A linked description tells the person's gender ("the spokeswoman") and, with modifiers, a role. */
@@ -270,7 +354,7 @@ export function resolveCoreference(ctx: EntityContext): void {
   const { doc, nameAt } = ctx;
   const resolver = new Resolver(ctx);
   // Name mentions enter the history as the scan passes them; added mentions are appended after these.
-  const named = doc.mentions.map((m, i) => i).filter((i) => doc.mentions[i]!.entity >= 0)
+  const named = doc.mentions.map((_, i) => i).filter((i) => doc.mentions[i]!.entity >= 0)
     .sort((a, b) => doc.mentions[a]!.tokenStart - doc.mentions[b]!.tokenStart);
   let next = 0;
   for (let t = 0; t < doc.tokens.length;) {
@@ -285,4 +369,5 @@ export function resolveCoreference(ctx: EntityContext): void {
     // A possessive pronoun also opens a description ("its spokesman"), so both rules see it.
     t = OPENERS.has(tok.lower) ? resolver.description(t) : t + 1;
   }
+  resolver.headline();
 }

@@ -26,7 +26,10 @@ const CITY_NOUNS = new Set([
 export function isGovernmentMetonym(doc: Doc, m: Mention, previous: ReadonlyMap<number, boolean>): boolean {
   const { tokens } = doc;
   const sentence = doc.sentences[tokens[m.tokenStart]!.sentence]!;
-  const prev = m.tokenStart > sentence.tokenStart ? tokens[m.tokenStart - 1] : undefined;
+  // Look past an article ("by the Kremlin") for the preposition that decides.
+  let before = m.tokenStart - 1;
+  if (before > sentence.tokenStart && tokens[before]!.lower === 'the') before--;
+  const prev = before >= sentence.tokenStart ? tokens[before] : undefined;
   const next = m.tokenEnd < sentence.tokenEnd ? tokens[m.tokenEnd] : undefined;
   const after = m.tokenEnd + 1 < sentence.tokenEnd ? tokens[m.tokenEnd + 1] : undefined;
 

@@ -2,14 +2,14 @@
  * Entity stage: turns the NER's name mentions into entities with roles, aliases, metonyms and in-document
  * coreference. Runs after NER and before attribution, which looks speakers up among `doc.mentions`.
  *
- *  1. cluster names (countries by any name, capitals as metonyms when they act, surnames, acronyms);
+ *  1. cluster names (after moving titles out of person-name spans) (countries by any name, capitals as metonyms when they act, surnames, acronyms);
  *  2. collect roles and titles around the name mentions;
  *  3. add pronoun and description mentions linked to those entities;
  *  4. put mentions in document order and entities in order of first mention.
  */
 import type { Doc, Stage } from '../../model/document.js';
 import { buildContext } from './context.js';
-import { clusterNames } from './cluster.js';
+import { clusterNames, trimLeadingTitles } from './cluster.js';
 import { extractRoles } from './roles.js';
 import { resolveCoreference } from './coref.js';
 
@@ -34,6 +34,7 @@ function normaliseOrder(doc: Doc): void {
 }
 
 export function resolveEntities(doc: Doc): void {
+  trimLeadingTitles(doc);
   doc.mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   const ctx = buildContext(doc);
   clusterNames(ctx);

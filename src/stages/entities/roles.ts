@@ -7,8 +7,11 @@
  *  - a class noun with "of": "the Russian border region of Kursk" → "Russian border region".
  * The name mention keeps its own span; roles never widen it. Leading articles are left out of role text.
  */
-import type { Doc, Token } from '../../model/document.js';
-import { HONORIFICS, ROLE_HEADS, singular } from '../../lexicon/titles.js';
+import type { Token } from '../../model/document.js';
+import type { EntityType } from '../../model/format.js';
+import { GENERIC_PERSON_HEADS, HONORIFICS, ORG_HEADS, roleHeadOf, singular } from '../../lexicon/titles.js';
+import { GPE_KEYWORDS, LOC_KEYWORDS } from '../../lexicon/geo.js';
+import { genderOfFirstName } from '../../lexicon/names.js';
 import { addRole, DETERMINERS, type EntityContext, isBoundary, POSSESSIVE_MARKS } from './context.js';
 
 /** Words that join the parts of a title ("Secretary of State", "Minister for Foreign Affairs"). */
@@ -23,7 +26,7 @@ const TITLE_MODIFIERS = new Set([
 const CALENDAR = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
   'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'today', 'yesterday',
-  'tomorrow',
+  'tomorrow', 'jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.',
 ]);
 /** Nouns that name the class of a place in "the region of Kursk", "the city of Mariupol". */
 const PLACE_CLASSES = new Set([
@@ -34,9 +37,79 @@ const PLACE_CLASSES = new Set([
 const CLAUSE_OPENERS = new Set(['who', 'which', 'that', 'whose', 'whom', 'where', 'when', 'said', 'says']);
 const POSSESSIVE_PRONOUNS = new Set(['its', 'his', 'her', 'their', 'our', 'my', 'your']);
 const MAX_ROLE_TOKENS = 14;
+/** Entity types that have roles worth recording (not dates, events or works). */
+const ROLE_TYPES = new Set<EntityType>(['PERSON', 'ORG', 'GPE', 'LOC', 'FAC']);
 
 const isNominal = (t: Token) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NUM';
-const isRoleHead = (t: Token) => ROLE_HEADS.has(singular(t.lower));
+const isRoleHead = (t: Token) => roleHeadOf(t.text) !== null;
+
+/** Nouns that name a person by what they do, beyond the title lexicon ("pan-democrat", "goalkeeper", "novelist"). */
+const PERSON_NOUN = /(?:er|or|ist|ian|ant|ent|crat|man|woman|person)$/;
+const isPlural = (t: Token) => singular(t.lower) !== t.lower;
+
+/** Person nouns outside the title lexicon and the -er/-ist/-ian pattern. */
+const PERSON_WORDS = new Set([
+  'scholar', 'aide', 'lady', 'icon', 'legend', 'figure', 'heir', 'citizen', 'resident', 'native', 'graduate',
+  'student', 'veteran', 'colleague', 'friend', 'ally', 'rival', 'star', 'senior', 'guru', 'mogul', 'tycoon',
+  'celebrity', 'personality', 'socialite', 'hero', 'pioneer', 'chief', 'head', 'envoy', 'nominee', 'candidate',
+  'nurse', 'chef', 'cook', 'model', 'pupil', 'monk', 'nun', 'guard', 'volunteer', 'fan', 'owner', 'survivor',
+  'refugee', 'migrant', 'immigrant', 'pilgrim', 'tourist', 'actress', 'prisoner', 'hostage', 'detainee', 'inmate',
+]);
+/** Kinds of place a GPE or LOC can be described as ("a Danish island", "his home state"). */
+const PLACE_WORDS = new Set([
+  ...PLACE_CLASSES, ...LOC_KEYWORDS, ...GPE_KEYWORDS, 'nation', 'homeland', 'neighbour', 'neighbor', 'superpower',
+  'power', 'hub', 'stronghold', 'birthplace', 'home', 'hometown', 'resort', 'archipelago', 'peninsula', 'exclave',
+  'province', 'metropolis', 'suburb', 'neighbourhood', 'neighborhood', 'community', 'site', 'destination',
+]);
+/** Kinds of organisation an ORG can be described as ("the nation's largest coal company"). */
+const ORG_WORDS = new Set([
+  ...ORG_HEADS.keys(), ...[...ORG_HEADS.values()].flat(), 'publication', 'magazine', 'tabloid', 'website', 'site',
+  'station', 'channel', 'body', 'watchdog', 'regulator', 'charity', 'nonprofit', 'non-profit', 'think-tank',
+  'laboratory', 'lab', 'conglomerate', 'insurer', 'lender', 'contractor', 'supplier', 'brand', 'chain', 'label',
+  'studio', 'publisher', 'service', 'coalition', 'faction', 'movement', 'wing', 'branch', 'unit', 'division',
+  'subsidiary', 'affiliate', 'bureau', 'institution', 'institute', 'center', 'centre', 'foundation', 'fund',
+  'trust', 'society', 'association', 'federation', 'league', 'cartel', 'gang', 'network', 'platform', 'app',
+  'service', 'denomination', 'sect', 'order', 'band', 'orchestra', 'choir', 'ensemble', 'squad', 'side',
+]);
+
+function isPersonHead(head: Token): boolean {
+  const w = singular(head.lower);
+  return roleHeadOf(head.text) !== null || GENERIC_PERSON_HEADS.has(w) || KIN_NOUNS.has(w) || PERSON_WORDS.has(w)
+    || PERSON_NOUN.test(w);
+}
+
+/**
+ * Whether a role whose head noun is `head` can describe the entity of mention `mi` ("island" a place, "nurse" a
+ * person). A person noun may also describe a name the NER typed otherwise, when nothing places it in a
+ * preposition ("their child, Gloria," but not "in Tulsa, an unarmed man"): `retypeByRole` then makes it a person.
+ */
+function headFits(ctx: EntityContext, mi: number, head: Token): boolean {
+  const m = ctx.doc.mentions[mi]!;
+  const w = singular(head.lower);
+  if (m.type === 'PERSON') return isPersonHead(head);
+  const fits = m.type === 'GPE' || m.type === 'LOC' ? PLACE_WORDS.has(w) : m.type === 'ORG' ? ORG_WORDS.has(w) : true;
+  if (fits) return true;
+  const prev = ctx.doc.tokens[m.tokenStart - 1];
+  return isPersonHead(head) && ctx.facts[m.entity]!.country === null && prev?.pos !== 'ADP';
+}
+
+/** The head of an appositive phrase: its last common noun before any preposition ("head" in "head of the agency"). */
+function phraseHead(ctx: EntityContext, ts: number, te: number, self: number): Token | null {
+  let head: Token | null = null;
+  for (let i = ts; i < te && ctx.doc.tokens[i]!.pos !== 'ADP'; i++) {
+    if (ctx.doc.tokens[i]!.pos === 'NOUN' && otherName(ctx, i, self) < 0) head = ctx.doc.tokens[i]!;
+  }
+  return head;
+}
+
+/** A role never contains another person's name ("FTU's Alice Mak and ... Junius Ho" is a list, not a title). */
+function holdsPerson(ctx: EntityContext, ts: number, te: number, self: number): boolean {
+  for (let t = ts; t < te; t++) {
+    const other = otherName(ctx, t, self);
+    if (other >= 0 && ctx.doc.mentions[other]!.type === 'PERSON') return true;
+  }
+  return false;
+}
 
 /** Tokens of a name mention other than `self` covering token `t`, as the mention index, or -1. */
 function otherName(ctx: EntityContext, t: number, self: number): number {
@@ -64,7 +137,7 @@ function roleBefore(ctx: EntityContext, mi: number): [number, number] | null {
       t = doc.mentions[other]!.tokenStart - 1;
       continue;
     }
-    if (CALENDAR.has(tok.lower)) break;
+    if (CALENDAR.has(tok.lower) || tok.pos === 'NUM') break;
     if (isNominal(tok) || TITLE_LINKS.has(tok.lower) || POSSESSIVE_MARKS.has(tok.text) || tok.text === '-') {
       t--;
       continue;
@@ -80,21 +153,32 @@ function roleBefore(ctx: EntityContext, mi: number): [number, number] | null {
   const last = doc.tokens[end - 1]!;
   if (TITLE_LINKS.has(last.lower) || last.pos === 'ADJ' || last.pos === 'NUM') return null;
   const article = start - 1 >= sentStart ? doc.tokens[start - 1]! : undefined;
-  let hasHead = false;
-  for (let i = start; i < end; i++) if (isRoleHead(doc.tokens[i]!) && otherName(ctx, i, mi) < 0) hasHead = true;
-  if (m.type === 'PERSON' && hasHead) return [start, end];
-  // Without a title word, only an article-introduced common-noun phrase is a description ("the Russian newspaper").
-  if (article && DETERMINERS.has(article.lower) && last.pos === 'NOUN' && !TITLE_LINKS.has(last.lower)) {
-    return [start, end];
+  // The title's head is its last role word; a plural one introduces several people ("veteran politicians A and B").
+  let head = -1;
+  for (let i = start; i < end; i++) if (isRoleHead(doc.tokens[i]!) && otherName(ctx, i, mi) < 0) head = i;
+  if (m.type === 'PERSON' && head >= 0) {
+    if (isPlural(doc.tokens[head]!)) return null;
+    // What precedes a link before the head belongs to another phrase ("the death of conservative Justice X",
+    // "chief of staff to President X"); what follows the head without a link is a name part the NER left out
+    // ("President Barack" before a mention "Obama").
+    for (let i = head - 1; i > start; i--) if (TITLE_LINKS.has(doc.tokens[i]!.lower)) { start = i + 1; break; }
+    const linked = head + 1 < end && TITLE_LINKS.has(doc.tokens[head + 1]!.lower);
+    return [start, linked ? end : head + 1];
   }
-  return null;
+  // Without a title word, only an article-introduced common-noun phrase is a description ("the Russian newspaper"),
+  // and for a person only when its noun names a person.
+  if (!article || !DETERMINERS.has(article.lower) || last.pos !== 'NOUN' || otherName(ctx, end - 1, mi) >= 0) return null;
+  if (isPlural(last) || !/^[a-z-]+$/i.test(last.text)) return null;
+  if (!headFits(ctx, mi, last)) return null;
+  for (let i = start; i < end; i++) if (doc.tokens[i]!.pos === 'CCONJ' || doc.tokens[i]!.pos === 'NUM') return null;
+  return [start, end];
 }
 
 /**
  * An appositive after a name ("Hugh Hill, a doctor, said"; "X, the head of Y,"): a noun phrase after a comma,
  * ended by punctuation, a verb or a relative pronoun, that does not start with another name (a list).
  */
-function appositiveAfter(ctx: EntityContext, mi: number): [number, number] | null {
+function appositiveAfter(ctx: EntityContext, mi: number): [number, number, number] | null {
   const { doc } = ctx;
   const m = doc.mentions[mi]!;
   const sentEnd = doc.sentences[doc.tokens[m.tokenStart]!.sentence]!.tokenEnd;
@@ -109,21 +193,58 @@ function appositiveAfter(ctx: EntityContext, mi: number): [number, number] | nul
   const firstName = otherName(ctx, start, mi);
   const opensWithPossessor = firstName >= 0
     && POSSESSIVE_MARKS.has(doc.tokens[doc.mentions[firstName]!.tokenEnd]?.text ?? '');
-  if (firstName >= 0 && !opensWithPossessor) return null;
-  if (!(DETERMINERS.has(first.lower) || POSSESSIVE_PRONOUNS.has(first.lower) || opensWithPossessor
-    || isRoleHead(first) || TITLE_MODIFIERS.has(first.lower))) return null;
+  const opener = DETERMINERS.has(first.lower) || POSSESSIVE_PRONOUNS.has(first.lower) || opensWithPossessor
+    || isRoleHead(first) || TITLE_MODIFIERS.has(first.lower);
   while (t < sentEnd && t - start < MAX_ROLE_TOKENS) {
     const tok = doc.tokens[t]!;
     if (isBoundary(tok) || tok.pos === 'VERB' || tok.pos === 'AUX' || CLAUSE_OPENERS.has(tok.lower)) break;
+    // "X, Y and Z": a list, not an appositive.
+    if (tok.pos === 'CCONJ') return null;
     t++;
   }
   if (t - start >= MAX_ROLE_TOKENS) return null;
   const end = t;
   if (end <= start) return null;
-  let hasNoun = false;
-  for (let i = start; i < end; i++) if (doc.tokens[i]!.pos === 'NOUN' && otherName(ctx, i, mi) < 0) hasNoun = true;
-  if (!hasNoun) return null;
-  return [DETERMINERS.has(first.lower) ? start + 1 : start, end];
+  // An appositive closes with punctuation or opens a clause ("a doctor working at", "who"); a finite verb right
+  // after it makes it the subject of the sentence instead ("In Taiwan, the festival is crowded").
+  const closer = doc.tokens[end];
+  if (closer && !isBoundary(closer) && !CLAUSE_OPENERS.has(closer.lower)
+    && !(closer.pos === 'VERB' && closer.lower.endsWith('ing'))) return null;
+  if (holdsPerson(ctx, start, end, mi) || opensWithAdverbial(ctx, m.tokenStart)) return null;
+  // "Mitch McConnell of Kentucky, the majority leader,": the appositive describes the person, not the place.
+  const owner = ownerThroughPreposition(ctx, mi);
+  // The head is one thing ("the world's two biggest polluters" follows a list) of the owner's kind.
+  const head = phraseHead(ctx, start, end, mi);
+  if (!head || isPlural(head) || !headFits(ctx, owner, head)) return null;
+  // Without an article or possessive, the phrase needs a title word: "X, Panama coach," but not "X, Y, Z".
+  if (!opener) {
+    let titled = false;
+    for (let i = start; i < end; i++) if (isRoleHead(doc.tokens[i]!) && otherName(ctx, i, mi) < 0) titled = true;
+    if (!titled) return null;
+  }
+  return [DETERMINERS.has(first.lower) ? start + 1 : start, end, owner];
+}
+
+/** The person mention that a place name complements ("McConnell of Kentucky", "a lawyer from Ohio"), else `mi`. */
+function ownerThroughPreposition(ctx: EntityContext, mi: number): number {
+  const m = ctx.doc.mentions[mi]!;
+  const prep = ctx.doc.tokens[m.tokenStart - 1];
+  if (m.type === 'PERSON' || !prep || (prep.lower !== 'of' && prep.lower !== 'from')) return mi;
+  const before = ctx.nameAt[m.tokenStart - 2] ?? -1;
+  return before >= 0 && ctx.doc.mentions[before]!.type === 'PERSON' ? before : mi;
+}
+
+/**
+ * Whether the name sits in a fronted adverbial ("As with so much at the United Nations, the interests ... trump"),
+ * where the comma after the name ends the adverbial rather than opening an appositive.
+ */
+function opensWithAdverbial(ctx: EntityContext, ts: number): boolean {
+  const { doc } = ctx;
+  const start = doc.sentences[doc.tokens[ts]!.sentence]!.tokenStart;
+  const first = doc.tokens[start]!;
+  if (first.pos !== 'ADP' && first.pos !== 'SCONJ') return false;
+  for (let t = start; t < ts; t++) if (doc.tokens[t]!.pos === 'VERB' || doc.tokens[t]!.pos === 'AUX') return false;
+  return true;
 }
 
 /**
@@ -150,9 +271,13 @@ function appositiveBefore(ctx: EntityContext, mi: number): [number, number] | nu
     break;
   }
   let start = t + 1;
+  if (holdsPerson(ctx, start, end, mi) || isPlural(doc.tokens[end - 1]!)) return null;
+  if (!headFits(ctx, mi, doc.tokens[end - 1]!)) return null;
+  // "After the match, X said": a fronted prepositional phrase, not an appositive.
+  if (t === sentence.tokenStart && doc.tokens[t]!.pos === 'ADP') return null;
   const first = doc.tokens[start]!;
   const firstName = otherName(ctx, start, mi);
-  const opensWithPossessor = firstName >= 0 && doc.mentions[firstName]!.type !== 'PERSON'
+  const opensWithPossessor = firstName >= 0
     && POSSESSIVE_MARKS.has(doc.tokens[doc.mentions[firstName]!.tokenEnd]?.text ?? '');
   if (!(DETERMINERS.has(first.lower) || POSSESSIVE_PRONOUNS.has(first.lower) || opensWithPossessor)) return null;
   if (DETERMINERS.has(first.lower)) start++;
@@ -166,9 +291,17 @@ function placeClassBefore(ctx: EntityContext, mi: number): [number, number] | nu
   const of = m.tokenStart - 1;
   const head = of - 1;
   if (doc.tokens[of]?.lower !== 'of' || head < 0 || !PLACE_CLASSES.has(doc.tokens[head]!.lower)) return null;
+  // Modifiers describe the place itself ("Russian border region"); a name among them makes it a part of the place
+  // ("the Darfur region of Sudan").
   let t = head - 1;
-  while (t >= 0 && (isNominal(doc.tokens[t]!) || doc.tokens[t]!.text === '-')) t--;
-  if (!DETERMINERS.has(doc.tokens[t]?.lower ?? '')) return null;
+  while (t >= 0 && (isNominal(doc.tokens[t]!) || doc.tokens[t]!.text === '-')) {
+    const other = otherName(ctx, t, mi);
+    if (other >= 0 && doc.mentions[other]!.type !== 'NORP') return null;
+    if (other < 0 && doc.tokens[t]!.pos === 'PROPN') return null;
+    t--;
+  }
+  // A bare class noun ("the city of X") says nothing the type does not.
+  if (!DETERMINERS.has(doc.tokens[t]?.lower ?? '') || t + 1 === head) return null;
   return [t + 1, head + 1];
 }
 
@@ -178,19 +311,38 @@ export function extractRoles(ctx: EntityContext): void {
   for (let mi = 0; mi < doc.mentions.length; mi++) {
     const m = doc.mentions[mi]!;
     if (m.kind !== 'name' && m.kind !== 'acronym') continue;
-    if (m.entity < 0) continue;
-    const found = [
-      placeClassBefore(ctx, mi) ?? roleBefore(ctx, mi),
-      appositiveAfter(ctx, mi),
-      appositiveBefore(ctx, mi),
-    ];
-    for (const r of found) if (r) addRole(ctx, m.entity, r[0], r[1]);
+    if (m.entity < 0 || !ROLE_TYPES.has(m.type)) continue;
+    const before = placeClassBefore(ctx, mi) ?? roleBefore(ctx, mi) ?? appositiveBefore(ctx, mi);
+    if (before) addRole(ctx, m.entity, before[0], before[1]);
+    const after = appositiveAfter(ctx, mi);
+    if (after) addRole(ctx, doc.mentions[after[2]]!.entity, after[0], after[1]);
   }
+  retypeByRole(ctx);
 }
 
-/** Lower-cased words of a token range, for callers matching descriptions against roles. */
-export function wordsOf(doc: Doc, ts: number, te: number): string[] {
-  const out: string[] = [];
-  for (let t = ts; t < te; t++) out.push(doc.tokens[t]!.lower);
-  return out;
+/** Nouns that only ever describe people, beyond titles: kin and life stages ("their nine-month-old child, X"). */
+const KIN_NOUNS = new Set([
+  'child', 'baby', 'daughter', 'son', 'wife', 'husband', 'mother', 'father', 'sister', 'brother', 'grandmother',
+  'grandfather', 'widow', 'widower', 'toddler', 'infant', 'niece', 'nephew', 'cousin', 'aunt', 'uncle',
+]);
+
+/**
+ * An entity the NER typed as a place or organisation but described as a person ("their child, Gloria,"; "X, a
+ * nurse,") is a person. Countries and capitals from the lexicon are never retyped.
+ */
+function retypeByRole(ctx: EntityContext): void {
+  const { doc, facts } = ctx;
+  doc.entities.forEach((entity, e) => {
+    if (entity.type === 'PERSON' || entity.type === 'NORP' || facts[e]!.country || entity.roles.length === 0) return;
+    const personal = entity.roles.some((r) => {
+      const words = r.text.toLowerCase().split(/\s+/);
+      const cut = words.findIndex((w) => w === 'of' || w === 'at' || w === 'for' || w === 'in');
+      const head = (cut >= 0 ? words.slice(0, cut) : words).pop() ?? '';
+      return KIN_NOUNS.has(head) || GENERIC_PERSON_HEADS.has(head) || roleHeadOf(head) !== null;
+    });
+    if (!personal) return;
+    entity.type = 'PERSON';
+    for (const mi of entity.mentions) doc.mentions[mi]!.type = 'PERSON';
+    facts[e]!.gender ??= genderOfFirstName(entity.name.split(/\s+/)[0]!);
+  });
 }

@@ -31,7 +31,7 @@ export const PARTS_OF_DAY = new Map<string, string>([
   ['mornings', 'MO'], ['evenings', 'EV'], ['afternoons', 'AF'],
 ]);
 
-/** Duration units: TIMEX3 letter, whether it is a time (PT) unit, and length in the unit's base for arithmetic. */
+/** Duration units by TIMEX3 letter (MIN = minutes, WE = weekend, E = decade, C = century, L = millennium). */
 export interface Unit {
   code: 'S' | 'MIN' | 'H' | 'D' | 'W' | 'WE' | 'M' | 'Q' | 'Y' | 'E' | 'C' | 'L';
   plural: boolean;
@@ -70,7 +70,7 @@ export const ORDINALS = new Map<string, number>([
   ['first', 1], ['second', 2], ['third', 3], ['fourth', 4], ['fifth', 5], ['sixth', 6], ['seventh', 7],
   ['eighth', 8], ['ninth', 9], ['tenth', 10], ['eleventh', 11], ['twelfth', 12], ['thirteenth', 13],
   ['fourteenth', 14], ['fifteenth', 15], ['sixteenth', 16], ['seventeenth', 17], ['eighteenth', 18],
-  ['nineteenth', 19], ['twentieth', 20], ['twenty-first', 21], ['thirtieth', 30], ['last', -1], ['final', -1],
+  ['nineteenth', 19], ['twentieth', 20], ['thirtieth', 30], ['last', -1], ['final', -1],
   ['1st', 1], ['2nd', 2], ['3rd', 3], ['4th', 4],
 ]);
 
@@ -80,7 +80,7 @@ export const PRE_MODS: [string[], string][] = [
   [['some'], 'APPROX'], [['nearly'], 'LESS_THAN'], [['almost'], 'LESS_THAN'], [['more', 'than'], 'MORE_THAN'],
   [['over'], 'MORE_THAN'], [['less', 'than'], 'LESS_THAN'], [['under'], 'LESS_THAN'], [['fewer', 'than'], 'LESS_THAN'],
   [['at', 'least'], 'EQUAL_OR_MORE'], [['at', 'most'], 'EQUAL_OR_LESS'], [['up', 'to'], 'EQUAL_OR_LESS'],
-  [['no', 'more', 'than'], 'EQUAL_OR_LESS'], [['within'], 'EQUAL_OR_LESS'], [['just', 'over'], 'MORE_THAN'],
+  [['no', 'more', 'than'], 'EQUAL_OR_LESS'], [['just', 'over'], 'MORE_THAN'],
   [['well', 'over'], 'MORE_THAN'], [['just', 'under'], 'LESS_THAN'],
 ];
 
@@ -98,13 +98,14 @@ export const POSITION_NOUNS = new Map<string, string>([
 /** Single words that are timexes on their own, with their value. */
 export const REF_WORDS = new Map<string, string>([
   ['now', 'PRESENT_REF'], ['currently', 'PRESENT_REF'], ['nowadays', 'PRESENT_REF'], ['presently', 'PRESENT_REF'],
-  ['recently', 'PAST_REF'], ['lately', 'PAST_REF'], ['previously', 'PAST_REF'], ['formerly', 'PAST_REF'],
+  ['recently', 'PAST_REF'], ['lately', 'PAST_REF'],
   ['soon', 'FUTURE_REF'],
 ]);
 
 export const SET_WORDS = new Map<string, string>([
-  ['daily', 'P1D'], ['weekly', 'P1W'], ['monthly', 'P1M'], ['annually', 'P1Y'], ['yearly', 'P1Y'],
-  ['quarterly', 'P3M'], ['hourly', 'PT1H'], ['nightly', 'P1D'], ['biweekly', 'P2W'], ['biannually', 'P6M'],
+  // TimeBank writes these as calendar patterns ("daily" = every day = XXXX-XX-XX).
+  ['daily', 'XXXX-XX-XX'], ['weekly', 'XXXX-WXX'], ['monthly', 'XXXX-XX'], ['annually', 'XXXX'], ['yearly', 'XXXX'],
+  ['quarterly', 'XXXX-QX'], ['hourly', 'PT1H'], ['nightly', 'XXXX-XX-XXTNI'],
 ]);
 
 /** Fixed-date holidays (month, day) and movable ones computed per year in the tagger. */
@@ -150,4 +151,4 @@ export const IRREGULAR_PAST = new Set([
 ]);
 
 /** Words that mark a future clause. */
-export const FUTURE_MARKERS = new Set(['will', "'ll", 'shall', 'would', 'wo', 'gonna', 'plans', 'planned', 'scheduled', 'expected', 'expects', 'due', 'upcoming', 'next']);
+export const FUTURE_MARKERS = new Set(['will', "'ll", 'shall', 'would', 'wo', 'gonna', 'payable', 'upcoming']);

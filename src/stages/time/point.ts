@@ -18,14 +18,14 @@ export interface Point {
   d: number;
   /** Season code (SP, SU, FA, WI) when g === 'S'. */
   s: string;
-  /** Week-grain points keep a day inside the week so they can be shifted like days. */
 }
 
 export function dayPoint(p: Ymd): Point {
   return { g: 'D', y: p.y, m: p.m, d: p.d, s: '' };
 }
 
-export function point(g: Grain, y: number, m = 1, d = 1, s = ''): Point {
+/** An unknown year (NaN) leaves unspecified fields unknown too, so they print as X placeholders. */
+export function point(g: Grain, y: number, m = Number.isNaN(y) ? NaN : 1, d = Number.isNaN(y) ? NaN : 1, s = ''): Point {
   return { g, y, m, d, s };
 }
 
@@ -36,8 +36,8 @@ export function formatPoint(p: Point): string {
     case 'C': return Number.isNaN(p.y) ? 'XX' : pad2(Math.floor(p.y / 100));
     case 'E': return Number.isNaN(p.y) ? 'XXX' : String(Math.floor(p.y / 10)).padStart(3, '0');
     case 'Y': return yearStr(p.y);
-    case 'H': return `${yearStr(p.y)}-H${p.m}`;
-    case 'Q': return `${yearStr(p.y)}-Q${p.m}`;
+    case 'H': return `${yearStr(p.y)}-H${Number.isNaN(p.m) ? 'X' : p.m}`;
+    case 'Q': return `${yearStr(p.y)}-Q${Number.isNaN(p.m) ? 'X' : p.m}`;
     case 'S': return `${yearStr(p.y)}-${p.s}`;
     case 'M': return `${yearStr(p.y)}-${Number.isNaN(p.m) ? 'XX' : pad2(p.m)}`;
     case 'W': return Number.isNaN(p.y) ? 'XXXX-WXX' : fmtWeek(p);
@@ -99,5 +99,3 @@ export function ordinal(p: Point): number {
     default: return p.y;
   }
 }
-
-export { addDays };

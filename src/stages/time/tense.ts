@@ -13,15 +13,29 @@ export interface TenseView {
   isVerb: ((i: number) => boolean) | null;
 }
 
+const MAX_DISTANCE = 10;
+const TO_FUTURE = new Set(['scheduled', 'set', 'due', 'expected', 'planned', 'going', 'slated', 'poised', 'is', 'are', 'plans', 'plan', 'expects', 'expect', 'intends', 'intend', 'aims', 'hopes', 'hope', 'agreed', 'promised', 'vowed', 'threatened', 'prepared', 'ready']);
+const BE_FORMS = new Set(['be', 'been', 'being', 'is', 'are', 'am', "'s", "'re", 'get', 'gets', 'getting']);
 const PRESENT_FORMS = new Set(['is', 'are', 'am', 'says', 'say', 'do', 'does', 'remains', 'expects', 'plans']);
 // Present perfect ("has arrived") places the event in the past.
 const PERFECT = new Set(['has', 'have', "'ve"]);
 
 function tenseOf(v: TenseView, i: number): number | null {
   const w = v.lower(i);
-  if (FUTURE_MARKERS.has(w)) return w === 'next' || w === 'expected' || w === 'planned' ? null : FUTURE;
+  if (FUTURE_MARKERS.has(w)) return FUTURE;
+  // "is scheduled to close", "set to resume", "is to resume": arranged for later.
+  if (w === 'to' && i > 0 && TO_FUTURE.has(v.lower(i - 1))) {
+    // ... unless the arrangement itself is past perfect: "had been due to expire Friday".
+    for (let j = i - 2; j >= Math.max(0, i - 4); j--) if (v.lower(j) === 'had') return PAST;
+    return FUTURE;
+  }
   if (IRREGULAR_PAST.has(w) || PERFECT.has(w)) return PAST;
-  if (w.length > 4 && w.endsWith('ed') && (v.isVerb === null || v.isVerb(i))) return PAST;
+  if (w.length > 4 && w.endsWith('ed') && (v.isVerb === null || v.isVerb(i))) {
+    // A participle after a form of "be" ("can be exercised", "is expected") takes its tense from the auxiliary.
+    const prev = i > 0 ? v.lower(i - 1) : '';
+    if (BE_FORMS.has(prev) || (i > 1 && BE_FORMS.has(v.lower(i - 2)) && prev.endsWith('ly'))) return null;
+    return PAST;
+  }
   if (PRESENT_FORMS.has(w)) return PRESENT;
   return null;
 }
@@ -32,7 +46,8 @@ function tenseOf(v: TenseView, i: number): number | null {
  * wins over the verb's own form.
  */
 export function tenseAround(v: TenseView, t: number, lo: number, hi: number): number {
-  for (let k = 1; t - k >= lo || t + k < hi; k++) {
+  // Beyond a few words the verb usually belongs to another clause.
+  for (let k = 1; k <= MAX_DISTANCE && (t - k >= lo || t + k < hi); k++) {
     for (const i of [t - k, t + k]) {
       if (i < lo || i >= hi) continue;
       const tense = tenseOf(v, i);

@@ -7,9 +7,23 @@ import {
   type ConllType, type DocFeatures, type FirstPass, type History,
 } from './features.js';
 
-/** Anything that can add feature weights into per-tag scores. */
+/** Anything that can add feature weights into per-tag scores (columns `[col, col + out.length)` of its rows). */
 export interface Scorer {
-  addScores(feats: Uint32Array, from: number, to: number, scores: Float64Array | Int32Array): void;
+  addScores(feats: Uint32Array, from: number, to: number, out: Float64Array | Int32Array, col?: number): void;
+}
+
+export interface DecodeOptions {
+  /** Which columns of the scorer's rows hold this pass's weights. */
+  col?: number;
+  /** Static-feature scores precomputed for every token (`stride` per token), instead of scoring `f.stat` here. */
+  staticSums?: { sums: Int32Array; stride: number };
+  /** Run as the second pass of the two-stage tagger. */
+  firstPass?: FirstPass;
+  /**
+   * Sees every step (dynamic features, predicted tag) before the prediction becomes context for the next tokens:
+   * training updates the weights there.
+   */
+  learn?: (i: number, dyn: Uint32Array, dynLen: number, predicted: number) => void;
 }
 
 /** Inside a name (after B or I) only I or L of the same type may follow; outside, only O, B or U. */
@@ -29,21 +43,14 @@ export function bestAllowed(scores: Float64Array | Int32Array, prev: number, las
   return best;
 }
 
-/**
- * Tags one document; with `firstPass`, as the second pass of the two-stage tagger. `learn`, when given, sees every
- * step (features, predicted tag) before the prediction becomes context for the next tokens: training updates the
- * weights there.
- */
-export function greedyDecode(
-  f: DocFeatures, sentStart: readonly boolean[], scorer: Scorer, firstPass?: FirstPass,
-  learn?: (i: number, dyn: Uint32Array, dynLen: number, predicted: number) => void,
-): Uint8Array {
+/** Tags one document (see DecodeOptions). */
+export function greedyDecode(f: DocFeatures, sentStart: readonly boolean[], scorer: Scorer, opt: DecodeOptions = {}): Uint8Array {
+  const { col = 0, staticSums, firstPass, learn } = opt;
   const tags = new Uint8Array(f.n);
   const hist: History = new Map();
   const dyn = new Uint32Array(MAX_DYNAMIC);
-  const scores = new Int32Array(N_TAGS);
-  const fscores = new Float64Array(N_TAGS);
-  const useFloat = learn !== undefined;
+  // Training needs exact float scores; inference sums Int16 weights in integers.
+  const s = learn ? new Float64Array(N_TAGS) : new Int32Array(N_TAGS);
   let prev = -1;
   let prev2 = -1;
   for (let i = 0; i < f.n; i++) {
@@ -51,10 +58,14 @@ export function greedyDecode(
     const last = i + 1 >= f.n || sentStart[i + 1] === true;
     let dynLen = dynamicFeatures(f, i, prev, prev2, hist, dyn, 0);
     if (firstPass) dynLen = stackedFeatures(f, i, firstPass, dyn, dynLen);
-    const s = useFloat ? fscores : scores;
-    s.fill(0);
-    scorer.addScores(f.stat, f.statStart[i]!, f.statStart[i + 1]!, s);
-    scorer.addScores(dyn, 0, dynLen, s);
+    if (staticSums) {
+      const o = i * staticSums.stride + col;
+      for (let t = 0; t < N_TAGS; t++) s[t] = staticSums.sums[o + t]!;
+    } else {
+      s.fill(0);
+      scorer.addScores(f.stat, f.statStart[i]!, f.statStart[i + 1]!, s, col);
+    }
+    scorer.addScores(dyn, 0, dynLen, s, col);
     const tag = bestAllowed(s, prev, last);
     if (learn) learn(i, dyn, dynLen, tag);
     tags[i] = tag;

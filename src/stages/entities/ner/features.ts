@@ -65,6 +65,8 @@ const enum T {
   PrevTag, Prev2Tags, PrevTagLow, PrevTagShape, Hist, HistMajor, HistShape,
   WordM1, WordP1, LowM1P1, PrevTagLowM1,
   S1Tag, S1TagM1, S1TagP1, S1Agg, S1AggMajor, S1AggShape,
+  ShapeTri, LowM2M1, CluShape, LowM1Clu, CluP1Low, Suf3Shape,
+  CapRun, CapRunShape, PrevTagLowP1, LinkedRun,
 }
 
 /** Everything about one document that does not depend on predicted tags. */
@@ -79,6 +81,8 @@ export interface DocFeatures {
   histKey: Uint32Array;
   /** Lower-case hash of the previous word in the sentence (a sentence-start marker for the first). */
   lowM1: Uint32Array;
+  /** Lower-case hash of the next word in the sentence (a sentence-end marker for the last). */
+  lowP1: Uint32Array;
 }
 
 /**
@@ -87,15 +91,12 @@ export interface DocFeatures {
  */
 export function docFeatures(words: readonly string[], sentStart: readonly boolean[], res: Resources): DocFeatures {
   const n = words.length;
-  const lows = words.map(normWord);
-  const shapes = words.map(wordShape);
+  const info = words.map((w) => wordInfo(w, res));
   const lowHash = new Uint32Array(n);
   const shapeHash = new Uint32Array(n);
-  const wordHash = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    lowHash[i] = hashString(lows[i]!);
-    shapeHash[i] = hashString(shapes[i]!);
-    wordHash[i] = hashString(words[i]!);
+    lowHash[i] = info[i]!.lowHash;
+    shapeHash[i] = info[i]!.shapeHash;
   }
   // Headline flag per token: its sentence has letters but no lower-case letter.
   const headline = new Uint8Array(n);
@@ -105,38 +106,34 @@ export function docFeatures(words: readonly string[], sentStart: readonly boolea
     let letters = false;
     let lower = false;
     for (let i = s; i < e; i++) {
-      if (hasLetter(words[i]!)) letters = true;
-      if (hasLower(words[i]!)) lower = true;
+      if (info[i]!.letter) letters = true;
+      if (info[i]!.lower) lower = true;
     }
     if (letters && !lower) headline.fill(1, s, e);
     s = e;
   }
   // Document-level case evidence: has this word been seen lower-case, or capitalised mid-sentence, in running text?
-  const seenLower = new Set<string>();
-  const seenCapMid = new Set<string>();
+  const seenLower = new Set<number>();
+  const seenCapMid = new Set<number>();
   for (let i = 0; i < n; i++) {
-    if (headline[i] || sentStart[i]) continue;
-    const w = words[i]!;
-    if (!hasLetter(w)) continue;
-    if (isUpperStart(w)) seenCapMid.add(lows[i]!);
-    else seenLower.add(lows[i]!);
+    if (headline[i] || sentStart[i] || !info[i]!.letter) continue;
+    (info[i]!.upperStart ? seenCapMid : seenLower).add(lowHash[i]!);
   }
-  const gaz = gazetteerTags(lows, words, res.gazetteer);
+  const gaz = gazetteerTags(info.map((x) => x.low), words, res.gazetteer);
   const histKey = new Uint32Array(n);
   const lowM1 = new Uint32Array(n);
+  const lowP1 = new Uint32Array(n);
   const stat: number[] = [];
   const statStart = new Uint32Array(n + 1);
-  const clu = words.map((_, i) => res.clusters.get(lows[i]!));
-  const bos = hashString('<s>');
-  const eos = hashString('</s>');
-  const low = (j: number) => (j < 0 ? bos : j >= n ? eos : lowHash[j]!);
-  const shp = (j: number) => (j < 0 ? bos : j >= n ? eos : shapeHash[j]!);
+  const low = (j: number) => (j < 0 ? BOS : j >= n ? EOS : lowHash[j]!);
+  const shp = (j: number) => (j < 0 ? BOS : j >= n ? EOS : shapeHash[j]!);
+  const run = capitalisedRuns(info, sentStart, headline, false);
+  const linked = capitalisedRuns(info, sentStart, headline, true);
   for (let i = 0; i < n; i++) {
     statStart[i] = stat.length;
-    const w = words[i]!;
-    const lw = lows[i]!;
-    const L0 = lowHash[i]!;
-    const S0 = shapeHash[i]!;
+    const x = info[i]!;
+    const L0 = x.lowHash;
+    const S0 = x.shapeHash;
     const first = sentStart[i] ? 1 : 0;
     // Sentence boundaries cut the context window so one sentence's end does not leak into the next.
     const m1 = first ? -1 : i - 1;
@@ -145,34 +142,124 @@ export function docFeatures(words: readonly string[], sentStart: readonly boolea
     const p2 = p1 < n && i + 2 < n && !sentStart[i + 2] ? i + 2 : n;
     const h = headline[i]!;
     lowM1[i] = low(m1);
+    lowP1[i] = low(p1);
+    for (let k = 0; k < x.local.length; k++) stat.push(x.local[k]!);
     stat.push(
-      mix(T.Bias, 0), mix(T.Word, wordHash[i]!), mix(T.Low, L0), mix(T.Shape, S0),
       mix(T.LowM1, low(m1)), mix(T.LowM2, low(m2)), mix(T.LowP1, low(p1)), mix(T.LowP2, low(p2)),
       mix(T.ShapeM1, shp(m1)), mix(T.ShapeP1, shp(p1)), mix(T.ShapeM1S0, shp(m1), S0), mix(T.ShapeS0P1, S0, shp(p1)),
       mix(T.LowM1L0, low(m1), L0), mix(T.LowL0P1, L0, low(p1)), mix(T.LowM1P1, low(m1), low(p1)),
-      mix(T.WordM1, m1 >= 0 ? wordHash[m1]! : bos), mix(T.WordP1, p1 < n ? wordHash[p1]! : eos),
+      mix(T.WordM1, m1 >= 0 ? info[m1]!.wordHash : BOS), mix(T.WordP1, p1 < n ? info[p1]!.wordHash : EOS),
+      mix(T.ShapeTri, mix(0, shp(m1), S0), shp(p1)), mix(T.LowM2M1, low(m2), low(m1)),
     );
-    for (let k = 1; k <= 4 && k < lw.length; k++) {
-      stat.push(mix(T.Pre1 + k - 1, hashString(lw.slice(0, k))), mix(T.Suf1 + k - 1, hashString(lw.slice(-k))));
+    const c0 = x.clu;
+    if (c0) {
+      const mid = c0[Math.min(2, c0.length - 1)]!;
+      stat.push(mix(T.LowM1Clu, low(m1), mid), mix(T.CluP1Low, mid, low(p1)));
     }
-    const c0 = clu[i];
-    if (c0) for (let l = 0; l < c0.length; l++) stat.push(mix(T.Clu0 + l, c0[l]!));
-    const cm = m1 >= 0 ? clu[m1] : undefined;
+    const cm = m1 >= 0 ? info[m1]!.clu : undefined;
     if (cm) for (let l = 0; l < cm.length; l++) stat.push(mix(T.CluM1 + l, cm[l]!));
-    const cp = p1 < n ? clu[p1] : undefined;
+    const cp = p1 < n ? info[p1]!.clu : undefined;
     if (cp) for (let l = 0; l < cp.length; l++) stat.push(mix(T.CluP1 + l, cp[l]!));
-    for (const g of gaz[i]!) stat.push(mix(T.Gaz0, hashString(g)));
-    if (m1 >= 0) for (const g of gaz[m1]!) stat.push(mix(T.GazM1, hashString(g)));
-    if (p1 < n) for (const g of gaz[p1]!) stat.push(mix(T.GazP1, hashString(g)));
+    const g0 = gaz[i];
+    if (g0) for (const g of g0) stat.push(mix(T.Gaz0, g));
+    const gm = m1 >= 0 ? gaz[m1] : undefined;
+    if (gm) for (const g of gm) stat.push(mix(T.GazM1, g));
+    const gp = p1 < n ? gaz[p1] : undefined;
+    if (gp) for (const g of gp) stat.push(mix(T.GazP1, g));
+    if (run[i]) stat.push(mix(T.CapRun, run[i]!), mix(T.CapRunShape, run[i]!, S0));
+    if (linked[i] && linked[i] !== run[i]) stat.push(mix(T.LinkedRun, linked[i]!, S0));
     if (first) stat.push(mix(T.FirstShape, S0), mix(T.FirstLow, L0));
     if (h) stat.push(mix(T.HeadLow, L0), mix(T.HeadShape, S0));
-    if (hasLetter(w) && (first || h || isUpperStart(w))) {
-      stat.push(mix(T.SeenLower, seenLower.has(lw) ? 1 : 0, S0), mix(T.SeenCapMid, seenCapMid.has(lw) ? 1 : 0, h));
+    if (x.letter && (first || h || x.upperStart)) {
+      stat.push(mix(T.SeenLower, seenLower.has(L0) ? 1 : 0, S0), mix(T.SeenCapMid, seenCapMid.has(L0) ? 1 : 0, h));
       histKey[i] = L0 || 1;
     }
   }
   statStart[n] = stat.length;
-  return { n, stat: Uint32Array.from(stat), statStart, lowHash, shapeHash, histKey, lowM1 };
+  return { n, stat: Uint32Array.from(stat), statStart, lowHash, shapeHash, histKey, lowM1, lowP1 };
+}
+
+/** Lower-case words that join capitalised words into one name: "Bank of England", "Procter & Gamble". */
+const LINKS = new Set(['of', 'and', '&', 'de', 'for', 'the', 'du', 'von', 'van', 'der', 'la', 'del', 'al']);
+
+/**
+ * Where each token sits in its run of capitalised words (outside headlines): 0 outside any run, else
+ * 4 * min(run length, 4) + position (0 first, 1 inside, 2 last, 3 alone). Name boundaries mostly follow runs, and
+ * the exceptions (sentence-initial "The") are what the weights learn. With `linked`, a run may go on across one
+ * linking word ("Bank of England").
+ */
+function capitalisedRuns(
+  info: readonly WordInfo[], sentStart: readonly boolean[], headline: Uint8Array, linked: boolean,
+): Uint8Array {
+  const n = info.length;
+  const out = new Uint8Array(n);
+  const inRun = (k: number) => k < n && !sentStart[k] && info[k]!.upperStart;
+  for (let i = 0; i < n;) {
+    if (headline[i] || !info[i]!.upperStart) { i++; continue; }
+    let e = i + 1;
+    for (;;) {
+      if (inRun(e)) e++;
+      else if (linked && e + 1 < n && !sentStart[e] && LINKS.has(info[e]!.low) && inRun(e + 1)) e += 2;
+      else break;
+    }
+    const len = Math.min(e - i, 4);
+    for (let k = i; k < e; k++) out[k] = 4 * len + (e - i === 1 ? 3 : k === i ? 0 : k === e - 1 ? 2 : 1);
+    i = e;
+  }
+  return out;
+}
+
+const BOS = hashString('<s>');
+const EOS = hashString('</s>');
+
+/** What the features need to know about one word form, independent of its context. */
+interface WordInfo {
+  low: string;
+  lowHash: number;
+  shapeHash: number;
+  wordHash: number;
+  clu: number[] | undefined;
+  letter: boolean;
+  /** Has a lower-case letter. */
+  lower: boolean;
+  upperStart: boolean;
+  /** Keys of the features that depend on this word alone. */
+  local: Uint32Array;
+}
+
+/**
+ * Word forms repeat a lot (Zipf), so their context-free features are computed once per form and kept in a
+ * bounded per-model cache.
+ */
+const wordCaches = new WeakMap<Resources, Map<string, WordInfo>>();
+const WORD_CACHE_MAX = 200_000;
+
+function wordInfo(w: string, res: Resources): WordInfo {
+  let cache = wordCaches.get(res);
+  if (!cache) wordCaches.set(res, (cache = new Map()));
+  const hit = cache.get(w);
+  if (hit) return hit;
+  if (cache.size >= WORD_CACHE_MAX) cache.clear();
+  const low = normWord(w);
+  const lowHash = hashString(low);
+  const shapeHash = hashString(wordShape(w));
+  const wordHash = hashString(w);
+  const clu = res.clusters.get(low);
+  const local = [mix(T.Bias, 0), mix(T.Word, wordHash), mix(T.Low, lowHash), mix(T.Shape, shapeHash)];
+  if (low.length > 3) local.push(mix(T.Suf3Shape, hashString(low.slice(-3)), shapeHash));
+  for (let k = 1; k <= 4 && k < low.length; k++) {
+    local.push(mix(T.Pre1 + k - 1, hashString(low.slice(0, k))), mix(T.Suf1 + k - 1, hashString(low.slice(-k))));
+  }
+  if (clu) {
+    for (let l = 0; l < clu.length; l++) local.push(mix(T.Clu0 + l, clu[l]!));
+    local.push(mix(T.CluShape, clu[Math.min(2, clu.length - 1)]!, shapeHash));
+  }
+  const info: WordInfo = {
+    low, lowHash, shapeHash, wordHash, clu, letter: hasLetter(w), lower: hasLower(w), upperStart: isUpperStart(w),
+    local: Uint32Array.from(local),
+  };
+  cache.set(w, info);
+  return info;
 }
 
 /** Counts of types (index 0..3) and of O (index 4) predicted so far for each history key in the document. */
@@ -193,6 +280,7 @@ export function dynamicFeatures(
   out[len++] = mix(T.PrevTagLow, p, L0);
   out[len++] = mix(T.PrevTagShape, p, S0);
   out[len++] = mix(T.PrevTagLowM1, p, f.lowM1[i]!);
+  out[len++] = mix(T.PrevTagLowP1, p, f.lowP1[i]!);
   const key = f.histKey[i]!;
   if (key) {
     const counts = hist.get(key);
@@ -265,5 +353,5 @@ export function recordHistory(f: DocFeatures, i: number, tag: number, hist: Hist
   if (counts[t]! < 65535) counts[t]!++;
 }
 
-/** Room for the dynamic features of one token (5 tag, at most 7 history and 10 second-pass features). */
+/** Room for the dynamic features of one token (6 tag, at most 7 history and 8 second-pass features). */
 export const MAX_DYNAMIC = 24;

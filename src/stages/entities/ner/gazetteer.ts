@@ -4,6 +4,8 @@
  * the ones it was trained with, whatever happens to the sources later.
  */
 
+import { hashString } from './hash.js';
+
 export const MAX_GAZ_TOKENS = 5;
 
 export type GazIndex = Map<string, string[]>;
@@ -23,12 +25,23 @@ export function buildGazIndex(lists: Record<string, string[]>): GazIndex {
   return idx;
 }
 
+const tagHashes = new Map<string, number>();
+/** Hash of the gazetteer tag "category:part", memoised (a few dozen distinct tags). */
+const tagHash = (cat: string, part: string): number => {
+  const tag = `${cat}:${part}`;
+  let h = tagHashes.get(tag);
+  if (h === undefined) tagHashes.set(tag, (h = hashString(tag)));
+  return h;
+};
+
 /**
- * Per-token gazetteer tags "category:B|I|L|U" for every list phrase that matches starting at a capitalised token.
- * Lists hold names, so requiring a capital first letter avoids matching "may", "bath", "reading" as places.
+ * Per-token hashed gazetteer tags "category:B|I|L|U" for every list phrase that matches starting at a capitalised
+ * token (undefined where none). Lists hold names, so requiring a capital first letter avoids matching "may",
+ * "bath", "reading" as places.
  */
-export function gazetteerTags(lowers: readonly string[], words: readonly string[], idx: GazIndex): string[][] {
-  const out: string[][] = lowers.map(() => []);
+export function gazetteerTags(lowers: readonly string[], words: readonly string[], idx: GazIndex): (number[] | undefined)[] {
+  const out: (number[] | undefined)[] = new Array(lowers.length);
+  const add = (i: number, cat: string, part: string) => (out[i] ??= []).push(tagHash(cat, part));
   for (let i = 0; i < lowers.length; i++) {
     const c = words[i]!.charCodeAt(0);
     if (!(c >= 65 && c <= 90)) continue;
@@ -38,11 +51,11 @@ export function gazetteerTags(lowers: readonly string[], words: readonly string[
       const cats = idx.get(key);
       if (!cats) continue;
       for (const cat of cats) {
-        if (n === 1) out[i]!.push(`${cat}:U`);
+        if (n === 1) add(i, cat, 'U');
         else {
-          out[i]!.push(`${cat}:B`);
-          for (let k = i + 1; k < i + n - 1; k++) out[k]!.push(`${cat}:I`);
-          out[i + n - 1]!.push(`${cat}:L`);
+          add(i, cat, 'B');
+          for (let k = i + 1; k < i + n - 1; k++) add(k, cat, 'I');
+          add(i + n - 1, cat, 'L');
         }
       }
     }

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../../../util/paths.js';
 import { buildGazIndex } from './gazetteer.js';
 import { docFeatures, firstPassOf, N_TAGS, TAGS, type ClusterTable, type Resources } from './features.js';
 import { greedyDecode, spansFromTags, type NameSpan } from './decode.js';
@@ -13,7 +13,6 @@ import { WeightTable } from './weights.js';
 export const MODEL_FILES = {
   header: 'model.json',
   weights: 'weights.bin',
-  weights2: 'weights2.bin',
   clusters: 'clusters.tsv',
   gazetteers: 'gazetteers.json',
 } as const;
@@ -21,26 +20,29 @@ export const MODEL_FILES = {
 export interface ModelHeader {
   format: 'claimline-ner/1';
   tags: string[];
+  /** 1: one greedy pass; 2: a second pass that also sees the first pass's output (features.ts FirstPass). */
+  passes: 1 | 2;
   trainedOn: string;
   created: string;
 }
 
-/** Two-stage tagger: the second pass sees the first pass's output for the whole document. */
+/**
+ * `table` rows hold the first pass's weights in columns `[0, N_TAGS)` and, for a two-pass model, the second's in
+ * `[N_TAGS, 2 * N_TAGS)`.
+ */
 export interface NerModel {
-  first: WeightTable;
-  second: WeightTable;
+  passes: 1 | 2;
+  table: WeightTable;
   res: Resources;
 }
 
-/** `models/ner` of the package, found by walking up from this file (works from `src/` under tsx and from `dist/`). */
+/** `models/ner` of the package. */
 export function defaultModelDir(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let up = 0; up < 8; up++) {
-    const cand = path.join(dir, 'models', 'ner');
-    if (existsSync(path.join(cand, MODEL_FILES.header))) return cand;
-    dir = path.dirname(dir);
+  const dir = path.join(packageRoot(), 'models', 'ner');
+  if (!existsSync(path.join(dir, MODEL_FILES.header))) {
+    throw new Error(`NER model not found in ${dir}: run \`npm run train:ner\` to create it`);
   }
-  throw new Error('NER model not found: run `npm run train:ner` to create models/ner/');
+  return dir;
 }
 
 /** Cluster table file: one `word<TAB>id<TAB>id...` row per word. */
@@ -66,8 +68,9 @@ export function loadNerModel(dir = defaultModelDir()): NerModel {
   if (header.format !== 'claimline-ner/1' || header.tags.join() !== TAGS.join()) {
     throw new Error(`${dir}: model was trained for another tag set or format; retrain with npm run train:ner`);
   }
-  const table = (file: string) => WeightTable.fromBuffer(readFileSync(path.join(dir, file)), N_TAGS);
-  return { first: table(MODEL_FILES.weights), second: table(MODEL_FILES.weights2), res: loadResources(dir) };
+  const passes = header.passes === 2 ? 2 : 1;
+  const table = WeightTable.fromBuffer(readFileSync(path.join(dir, MODEL_FILES.weights)), passes * N_TAGS);
+  return { passes, table, res: loadResources(dir) };
 }
 
 let cached: NerModel | null = null;
@@ -84,6 +87,10 @@ export function getNerModel(): NerModel {
 export function tagTokens(words: readonly string[], sentStart?: readonly boolean[], model = getNerModel()): NameSpan[] {
   const starts = sentStart ?? words.map((_, i) => i === 0);
   const f = docFeatures(words, starts, model.res);
-  const firstPass = firstPassOf(f, greedyDecode(f, starts, model.first));
-  return spansFromTags(greedyDecode(f, starts, model.second, firstPass));
+  // One probe per static feature scores both passes.
+  const staticSums = { sums: model.table.rowSums(f.stat, f.statStart, f.n), stride: model.table.width };
+  const tags = greedyDecode(f, starts, model.table, { staticSums });
+  if (model.passes === 1) return spansFromTags(tags);
+  const firstPass = firstPassOf(f, tags);
+  return spansFromTags(greedyDecode(f, starts, model.table, { staticSums, firstPass, col: N_TAGS }));
 }

@@ -1,0 +1,54 @@
+/**
+ * NER stage: finds names of people, organisations, places and other things with the trained two-stage tagger
+ * (models/ner, see ner/model.ts) and adds them to `doc.mentions` as unresolved name mentions with claimline
+ * types (see ner/types.ts). The span is the name alone: titles, roles and determiners stay outside, as in the
+ * CoNLL-2003 training data.
+ */
+import type { Doc, Stage } from '../../model/document.js';
+import { tagTokens } from './ner/model.js';
+import { claimlineType } from './ner/types.js';
+import { joinFeatureOf } from './ner/repair.js';
+
+/** Typographic quotes and apostrophes as the ASCII ones of the (Reuters) training text. */
+const ASCII: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"', '\u2013': '-', '\u2014': '--' };
+const asTrained = (w: string): string => w.replace(/[\u2018\u2019\u201c\u201d\u2013\u2014]/g, (c) => ASCII[c]!);
+
+/**
+ * Title-case headlines ("Ambassador Says Wounded Soldiers Treated in ...") capitalise every content word, which
+ * running-text features read as a string of names. The training text writes headlines in capitals instead, and
+ * the model has learned to read those with document-level evidence, so such lines are given to it upper-cased.
+ */
+function isTitleCase(words: readonly string[], from: number, to: number): boolean {
+  let capitalised = 0;
+  for (let i = from; i < to; i++) {
+    const w = words[i]!;
+    if (w.length < 4 || !/^\p{L}+$/u.test(w)) continue;
+    if (w[0] === w[0]!.toLowerCase()) return false;
+    capitalised++;
+  }
+  return capitalised >= 3;
+}
+
+export function findNames(doc: Doc): void {
+  const { tokens } = doc;
+  const words = tokens.map((t) => asTrained(t.text));
+  const sentStart = tokens.map((t, i) => i === 0 || t.sentence !== tokens[i - 1]!.sentence);
+  const modelWords = [...words];
+  for (const s of doc.sentences) {
+    if (!isTitleCase(words, s.tokenStart, s.tokenEnd)) continue;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) modelWords[i] = words[i]!.toUpperCase();
+  }
+  for (const span of joinFeatureOf(words, tagTokens(modelWords, sentStart))) {
+    doc.mentions.push({
+      start: tokens[span.start]!.start,
+      end: tokens[span.end - 1]!.end,
+      tokenStart: span.start,
+      tokenEnd: span.end,
+      type: claimlineType(span.type, { words, start: span.start, end: span.end }),
+      kind: 'name',
+      entity: -1,
+    });
+  }
+}
+
+export const nerStage: Stage = { name: 'ner', run: findNames };

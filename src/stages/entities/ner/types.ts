@@ -1,0 +1,123 @@
+/**
+ * CoNLL types → claimline types (documented in models/ner/MODEL_CARD.md):
+ * - PER → PERSON; ORG → ORG, or FAC when the name's head is a facility word ("Sheremetyevo Airport").
+ * - LOC → GPE for polities (countries, capitals, states, cities: the default, as most news LOC names are), LOC for
+ *   continents, named regions and geographic features (a LOC keyword head: "Sea of Japan"; or a context cue:
+ *   "the border region of Kursk", "Kursk region"), FAC for facilities (head word, or apposition to a facility noun:
+ *   "the rest center, Songdowon,").
+ * - MISC → NORP for nationalities, religions and political groups ("Russian", "North Koreans", "Democrats"),
+ *   EVENT for wars, games, tournaments and summits, PRODUCT for model names with a number ("Boeing 747"),
+ *   OTHER for the rest.
+ */
+import type { EntityType } from '../../../model/format.js';
+import { GPE_KEYWORDS, LOC_KEYWORDS, lookupGeo } from '../../../lexicon/geo.js';
+import type { ConllType } from './features.js';
+
+const FAC_HEADS = new Set([
+  'airport', 'stadium', 'arena', 'bridge', 'square', 'street', 'avenue', 'road', 'highway', 'hospital', 'clinic',
+  'palace', 'center', 'centre', 'prison', 'jail', 'base', 'station', 'tower', 'towers', 'hotel', 'church',
+  'cathedral', 'mosque', 'temple', 'synagogue', 'museum', 'plant', 'dam', 'port', 'harbour', 'harbor', 'building',
+  'camp', 'sanatorium', 'school', 'academy', 'park', 'canal', 'tunnel', 'embassy', 'reactor', 'complex', 'mall',
+]);
+
+/** Facility nouns that, set in apposition before a name ("the rest center, Songdowon,"), make it a facility. */
+const FAC_NOUNS = new Set([...FAC_HEADS, 'resort', 'facility', 'compound', 'factory', 'site', 'shipyard', 'airbase',
+  'airfield', 'mine', 'refinery', 'cemetery', 'monument', 'memorial', 'venue', 'sanatoriums', 'hospitals']);
+
+const NORP_WORDS = new Set([
+  'muslim', 'muslims', 'christian', 'christians', 'jew', 'jews', 'jewish', 'catholic', 'catholics', 'protestant',
+  'protestants', 'orthodox', 'hindu', 'hindus', 'buddhist', 'buddhists', 'sikh', 'sikhs', 'sunni', 'sunnis', 'shia',
+  'shiite', 'shiites', 'islamic', 'islamist', 'islamists', 'evangelical', 'evangelicals', 'democrat', 'democrats',
+  'democratic', 'republican', 'republicans', 'communist', 'communists', 'socialist', 'socialists', 'conservative',
+  'conservatives', 'liberal', 'liberals', 'labour', 'tory', 'tories', 'zionist', 'zionists', 'nazi', 'nazis',
+  'bolshevik', 'bolsheviks', 'kurd', 'kurds', 'kurdish', 'arab', 'arabs', 'arabic', 'latino', 'latinos', 'hispanic',
+  'western', 'soviet', 'european', 'europeans', 'african', 'africans', 'asian', 'asians', 'slavic', 'baltic',
+]);
+
+const EVENT_WORDS = new Set([
+  'war', 'cup', 'games', 'olympics', 'olympic', 'championship', 'championships', 'open', 'festival', 'summit',
+  'conference', 'election', 'elections', 'revolution', 'crisis', 'prix', 'tour', 'series', 'derby', 'expo',
+  'massacre', 'uprising', 'offensive', 'battle', 'marathon', 'tournament', 'trophy', 'rally', 'forum', 'holocaust',
+  'intifada', 'spring',
+]);
+
+/** Adjectival / plural endings of nationality words ("Ukrainian", "Pakistanis", "Chinese", "Israeli"). */
+const DEMONYM_SHAPE = /^(?:[A-Z][a-z]+[- ])?[A-Z][a-z]+(?:ians?|ans?|ese|ish|is?)$/;
+
+/** Heads of natural features, strong enough to override the tagger's type: "the Sea of Japan", "Amur River". */
+export const FEATURE_HEADS: ReadonlySet<string> = new Set([
+  'sea', 'ocean', 'gulf', 'bay', 'strait', 'straits', 'lake', 'river', 'mountain', 'mountains', 'mount',
+  'peninsula', 'island', 'islands', 'desert', 'valley', 'canyon', 'glacier',
+]);
+
+/** Nouns that, set right before a name ("the Russian newspaper Rossiyskaya Gazeta"), make it an organisation. */
+const ORG_NOUNS = new Set([
+  'newspaper', 'daily', 'weekly', 'magazine', 'broadcaster', 'agency', 'company', 'firm', 'group', 'party', 'bank',
+  'carrier', 'airline', 'insurer', 'lender', 'retailer', 'automaker', 'carmaker', 'manufacturer', 'club', 'team',
+  'outlet', 'channel', 'network', 'tabloid', 'publisher', 'union', 'organisation', 'organization',
+  'movement', 'militia', 'ministry', 'conglomerate', 'giant', 'operator', 'producer', 'maker', 'brokerage',
+]);
+
+/** Token view the mapper needs: the words of the document and a name's token range. */
+export interface NameContext {
+  words: readonly string[];
+  start: number;
+  end: number;
+}
+
+const lower = (ctx: NameContext, i: number): string => (i >= 0 && i < ctx.words.length ? ctx.words[i]!.toLowerCase() : '');
+
+function locOrGpe(ctx: NameContext, name: string): EntityType {
+  const words = ctx.words.slice(ctx.start, ctx.end).map((w) => w.toLowerCase());
+  const head = words[words.length - 1]!;
+  const geo = lookupGeo(name);
+  if (geo) return geo.kind === 'continent' || geo.kind === 'region' ? 'LOC' : 'GPE';
+  if (FAC_HEADS.has(head)) return 'FAC';
+  if (LOC_KEYWORDS.has(head) || (words.length > 1 && LOC_KEYWORDS.has(words[0]!))) return 'LOC';
+  if (GPE_KEYWORDS.has(head)) return 'GPE';
+  // Context: "Kursk region", "the region of Kursk" → a region; "Kursk province", "the city of Kursk" → a polity.
+  const next = lower(ctx, ctx.end);
+  const of = lower(ctx, ctx.start - 1) === 'of' ? lower(ctx, ctx.start - 2) : '';
+  if (LOC_KEYWORDS.has(next) || LOC_KEYWORDS.has(of)) return 'LOC';
+  if (GPE_KEYWORDS.has(next) || GPE_KEYWORDS.has(of)) return 'GPE';
+  if (inFacilityApposition(ctx)) return 'FAC';
+  return 'GPE';
+}
+
+/** "..., the children's rest center, Songdowon, ...": the name directly follows "<facility noun> ,". */
+function inFacilityApposition(ctx: NameContext): boolean {
+  return lower(ctx, ctx.start - 1) === ',' && FAC_NOUNS.has(lower(ctx, ctx.start - 2));
+}
+
+function miscType(ctx: NameContext, name: string): EntityType {
+  const words = ctx.words.slice(ctx.start, ctx.end).map((w) => w.toLowerCase());
+  const geo = lookupGeo(name);
+  if (geo?.kind === 'demonym') return 'NORP';
+  if (words.some((w) => EVENT_WORDS.has(w))) return 'EVENT';
+  if (words.every((w) => NORP_WORDS.has(w) || lookupGeo(w)?.kind === 'demonym')) return 'NORP';
+  if (words.length <= 2 && DEMONYM_SHAPE.test(name)) return 'NORP';
+  if (/^pro-|^anti-/i.test(name) || /-(?:american|russian|western|israeli|european)$/i.test(name)) return 'NORP';
+  if (words.length > 1 && words.some((w) => /\d/.test(w))) return 'PRODUCT';
+  return 'OTHER';
+}
+
+/** "Sea of Japan", "Gulf of Aden", "Yalu River": a natural feature whatever the tagger's type. */
+function isNaturalFeature(ctx: NameContext): boolean {
+  if (ctx.end - ctx.start < 2) return false;
+  const firstWord = lower(ctx, ctx.start);
+  return (FEATURE_HEADS.has(firstWord) && lower(ctx, ctx.start + 1) === 'of') || FEATURE_HEADS.has(lower(ctx, ctx.end - 1));
+}
+
+export function claimlineType(type: ConllType, ctx: NameContext): EntityType {
+  const name = ctx.words.slice(ctx.start, ctx.end).join(' ');
+  if (type !== 'PER' && isNaturalFeature(ctx)) return 'LOC';
+  // A nationality word is never a place or a person, whatever the tagger made of it ("North Koreans").
+  if (lookupGeo(name)?.kind === 'demonym') return 'NORP';
+  if (type !== 'ORG' && type !== 'MISC' && ORG_NOUNS.has(lower(ctx, ctx.start - 1))) return 'ORG';
+  switch (type) {
+    case 'PER': return 'PERSON';
+    case 'ORG': return FAC_HEADS.has(lower(ctx, ctx.end - 1)) && ctx.end - ctx.start > 1 ? 'FAC' : 'ORG';
+    case 'LOC': return locOrGpe(ctx, name);
+    case 'MISC': return miscType(ctx, name);
+  }
+}
