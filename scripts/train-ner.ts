@@ -9,7 +9,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { packageRoot } from '../src/util/paths.js';
+import { packageRoot, sharedDir } from '../src/util/paths.js';
 import { readConll, type ConllDoc } from '../src/stages/entities/ner/conll.js';
 import {
   docFeatures, firstPassOf, N_TAGS, TAGS, type FirstPass, type Resources,
@@ -29,9 +29,14 @@ const opt = (name: string): string | undefined => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const ROOT = packageRoot();
-const DATA = path.resolve(ROOT, '../shared/data');
+const SHARED = sharedDir();
+if (!SHARED) {
+  process.stderr.write('train-ner: ../shared (training data) not found beside the repository; set CLAIMLINE_SHARED\n');
+  process.exit(2);
+}
+const DATA = path.join(SHARED, 'data');
 const OUT = path.resolve(ROOT, opt('--out') ?? 'models/ner');
-const EPOCHS = Number(opt('--epochs') ?? 12);
+const EPOCHS = Number(opt('--epochs') ?? 10);
 const LIMIT = Number(opt('--limit') ?? Infinity);
 /** Features whose largest averaged weight is below this many update units are dropped from the file. */
 const MIN_WEIGHT = Number(opt('--min-weight') ?? 0.05);

@@ -185,11 +185,12 @@ test('PolNeAR dev stays above its regression floor', (t) => {
     t.skip(`../shared not found: ${dev}`);
     return;
   }
-  const s = evaluateAttribution(dev);
-  assert.ok(s.exact.source.f1 > 55, `source F1 ${s.exact.source.f1}`);
-  assert.ok(s.exact.cue.f1 > 55, `cue F1 ${s.exact.cue.f1}`);
-  assert.ok(s.exact.content.f1 > 40, `content F1 ${s.exact.content.f1}`);
-  assert.ok(s.quotedContent.f1 > 70, `quoted content F1 ${s.quotedContent.f1}`);
+  // Segmentation and attribution only: speaker spans do not depend on the entity stages.
+  const s = evaluateAttribution(dev, (text) => analyze(text));
+  assert.ok(s.exact.source.f1 > 62, `source F1 ${s.exact.source.f1}`);
+  assert.ok(s.exact.cue.f1 > 60, `cue F1 ${s.exact.cue.f1}`);
+  assert.ok(s.exact.content.f1 > 46, `content F1 ${s.exact.content.f1}`);
+  assert.ok(s.quotedContent.f1 > 78, `quoted content F1 ${s.quotedContent.f1}`);
 });
 
 test('seed article: every gold statement with its kind, cue, speaker and channel', (t) => {

@@ -1,22 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { evalCoref } from '../src/eval/coref.js';
-
-/** Repository root, from this file in test/ (run by tsx) or dist/test/ (compiled). */
-function repoRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return dir;
-}
-
-const gumDir = path.resolve(repoRoot(), '../shared/data/gum-news');
+import { HAS_SHARED, NO_SHARED, SHARED } from './shared.js';
 
 test('coreference of people and organisations on GUM news, with gold names in place of the NER', async (t) => {
-  if (!existsSync(gumDir)) { t.skip(`../shared not found: ${gumDir}`); return; }
-  const scores = await evalCoref(gumDir, { oracleNames: true });
+  if (!HAS_SHARED) { t.skip(NO_SHARED); return; }
+  const scores = await evalCoref(path.join(SHARED, 'data/gum-news'), { oracleNames: true });
   assert.equal(scores.documents, 12);
   const person = scores.byType.person!;
   // Measured 82% of person names and 44% of person pronouns in the right entity; fail well below that.

@@ -183,3 +183,25 @@ test('party and rank keep holders of similar titles apart; honorifics stay out o
   assert.deepEqual(mentionsOfEntityWith(doc, 'Mr. Ruiz'), ['Mr. Ruiz', 'the Republican nominee']);
   assert.deepEqual(mentionsOfEntityWith(doc, 'Tom Hale'), ['Tom Hale']);
 });
+
+test('a title and a known surname typed as an organisation is the person', () => {
+  const text = 'Agency chief Dana Whitfield opened the hall. Administrator Whitfield thanked General Motors.';
+  const doc = docWithNames(text, [['Dana Whitfield', 'PERSON'], ['Administrator Whitfield', 'ORG'], ['General Motors', 'ORG']]);
+  resolveEntities(doc);
+  assert.deepEqual(mentionsOfEntityWith(doc, 'Dana Whitfield'), ['Dana Whitfield', 'Whitfield']);
+  assert.equal(doc.entities.find((e) => e.name === 'General Motors')?.type, 'ORG');
+});
+
+test('a hyphenated rank in the description matches the same rank in the role', () => {
+  const text = 'Vice-presidential nominee Ana Reyes arrived. The vice-presidential nominee spoke first.';
+  const doc = docWithNames(text, [['Ana Reyes', 'PERSON']]);
+  resolveEntities(doc);
+  assert.deepEqual(mentionsOfEntityWith(doc, 'Ana Reyes'), ['Ana Reyes', 'The vice-presidential nominee']);
+});
+
+test('a nickname in quotation marks is not a quotation', () => {
+  const text = 'A designer known as "Moth Queen" won. Later she thanked the jury.';
+  const doc = docWithNames(text, [['Moth Queen', 'PERSON']]);
+  resolveEntities(doc);
+  assert.deepEqual(mentionsOfEntityWith(doc, 'Moth Queen'), ['Moth Queen', 'she']);
+});

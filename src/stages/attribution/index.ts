@@ -18,6 +18,7 @@ import {
 import { extendCoordination, isNameLikeRun, isPronounHead, npEndingAt, npStartingAt } from './phrases.js';
 import { chainHead, findQuotes, isQuoteMark, type Quote } from './quotes.js';
 import { linkSpeaker } from './speakers.js';
+import { score, scorerModel } from './scorer.js';
 
 /** Token range `[s, e)`. */
 interface Range {
@@ -44,6 +45,8 @@ interface Draft {
   clause: number;
   /** Postposed on a quote: a quote opening the next sentence of the paragraph continues the statement. */
   quoteContinues: boolean;
+  /** How a verb cue was read (pre, post, postq, part, and, pass); empty for other cues, which are always kept. */
+  config?: string;
 }
 
 /** Words between a subject and its verb that belong to neither: auxiliaries, negation, adverbs. */
@@ -56,6 +59,9 @@ const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'â€
 const PARTICIPLE = /(ed|told|said|written|known|seen|shown|found|thought|felt|read|understood)$/;
 /** Share of a form's verb uses that head a PolNeAR cue above which it counts as a cue (tuned on train). */
 const CUE_RATE_THRESHOLD = 0.3;
+/** Below this rate a verb outside the hand lexicon is not even a candidate. */
+const CANDIDATE_RATE = 0.05;
+const FUNCTION_TAGS = new Set(['ADP', 'SCONJ', 'DET', 'PART', 'AUX', 'CCONJ', 'PRON']);
 /** A verb PolNeAR often uses as a cue that the hand lexicon lacks ("endorsed", "seemed"): a wider attribution. */
 const LEARNED_ONLY: CueInfo = { cls: 'belief', addressee: false };
 /** Particles that belong to the cue ("pointed out", "called for"). */
@@ -101,7 +107,8 @@ class Reader {
   readonly windowStart: Int32Array;
   readonly windowEnd: Int32Array;
 
-  constructor(readonly doc: Doc) {
+  /** `candidates`: keep every verb-cue reading (for training the scorer) instead of deciding. */
+  constructor(readonly doc: Doc, readonly candidates = false) {
     this.toks = doc.tokens;
     const found = findQuotes(doc);
     this.quotes = found.quotes;
@@ -154,21 +161,57 @@ class Reader {
     return out;
   }
 
-  /**
-   * The cue reading of token t, or undefined. `weak`: the hand lexicon lists the verb but PolNeAR shows it is
-   * usually not a cue ("continue", "see"); a weak cue only counts right after a quote ("..." he continued).
-   */
-  isVerbCue(t: number): { info: CueInfo; weak: boolean } | undefined {
+  /** A verb that may be a cue (in the hand lexicon, or seen as a PolNeAR cue now and then); `keep` decides. */
+  isVerbCue(t: number): CueInfo | undefined {
     const tok = this.toks[t]!;
     const prev = t > 0 ? this.toks[t - 1]! : null;
     if (!isCueCandidate(tok.pos, tok.lower)) return undefined;
     if (tok.pos !== 'VERB' && tok.pos !== 'AUX' && prev && (prev.pos === 'DET' || prev.pos === 'ADJ')) return undefined;
     if (prev && prev.lower === 'to') return undefined; // infinitive: "declined to say"
     const hand = cueInfo(tok.lower);
+    if (hand) return hand;
     const rate = learnedCueRate(tok.lower);
-    if (rate === undefined) return hand ? { info: hand, weak: false } : undefined;
-    if (rate >= CUE_RATE_THRESHOLD) return { info: hand ?? LEARNED_ONLY, weak: false };
-    return hand ? { info: hand, weak: true } : undefined;
+    return rate !== undefined && rate >= CANDIDATE_RATE ? LEARNED_ONLY : undefined;
+  }
+
+  /**
+   * Whether a verb-cue reading stands: the trained scorer when its model is there, else the cue rate â€” at least
+   * CUE_RATE_THRESHOLD, or a hand-lexicon verb right after a quote ("..." he continued), or a hand-lexicon verb too
+   * rare in PolNeAR to have a rate.
+   */
+  keep(d: Draft): boolean {
+    if (!d.config || !d.cue) return true;
+    const model = this.candidates ? null : scorerModel();
+    if (model) return score(model, this.features(d)) > 0;
+    const lower = this.toks[d.cue.s]!.lower;
+    const rate = learnedCueRate(lower);
+    if (this.candidates || rate === undefined || rate >= CUE_RATE_THRESHOLD) return true;
+    return cueInfo(lower) !== undefined && d.config === 'postq';
+  }
+
+  /** Features of a verb-cue reading for the scorer. */
+  features(d: Draft): string[] {
+    const { toks } = this;
+    const t = d.cue!.s;
+    const w = toks[t]!.lower;
+    const rate = learnedCueRate(w);
+    const bucket = rate === undefined ? 'none' : String(Math.min(9, Math.floor(rate * 10)));
+    const next = toks[d.cue!.e];
+    const nextTag = !next ? 'END' : FUNCTION_TAGS.has(next.pos) || next.pos === 'PUNCT' ? next.lower : next.pos;
+    const prevTok = d.cuePhrase && d.cuePhrase.s > 0 ? toks[d.cuePhrase.s - 1] : undefined;
+    const prevTag = !prevTok ? 'START' : prevTok.pos === 'PUNCT' ? prevTok.lower : prevTok.pos;
+    const src = d.source ? toks[d.source.e - 1]! : null;
+    const srcTag = !src ? 'none' : src.pos === 'PRON' ? `pron:${src.lower}` : src.pos;
+    const words = d.content.reduce((n, r) => n + r.e - r.s, 0);
+    const len = words <= 1 ? '1' : words <= 3 ? '2-3' : words <= 8 ? '4-8' : words <= 20 ? '9-20' : '21+';
+    const quoted = d.content.some((r) => this.quoteOfToken[r.s]! >= 0);
+    const cfg = d.config!;
+    return [
+      `w=${w}`, `rate=${bucket}`, `cls=${cueInfo(w)?.cls ?? 'learned'}`, `cfg=${cfg}`, `next=${nextTag}`,
+      `prev=${prevTag}`, `src=${srcTag}`, `len=${len}`, `q=${quoted}`, `w+cfg=${w}|${cfg}`, `rate+cfg=${bucket}|${cfg}`,
+      `w+next=${w}|${nextTag}`, `rate+next=${bucket}|${nextTag}`, `cfg+q=${cfg}|${quoted}`, `src+cfg=${srcTag}|${cfg}`,
+      `group=${d.cuePhrase ? d.cue!.s - d.cuePhrase.s : 0}`,
+    ];
   }
 
   run(): void {
@@ -184,8 +227,8 @@ class Reader {
           t++;
           continue;
         }
-        const cue = this.isVerbCue(t);
-        if (cue) this.verbCue(si, t, cue.info, cue.weak);
+        const info = this.isVerbCue(t);
+        if (info) this.verbCue(si, t, info);
       }
     }
     this.dashAttributions();
@@ -421,7 +464,7 @@ class Reader {
     return true;
   }
 
-  verbCue(si: number, t: number, info: CueInfo, weak: boolean): void {
+  verbCue(si: number, t: number, info: CueInfo): void {
     const { toks, doc } = this;
     const min = this.windowStart[si]!;
     const max = this.windowEnd[si]!;
@@ -434,7 +477,7 @@ class Reader {
     let passive = false;
     for (let i = v; i < t; i++) if (BE.has(toks[i]!.lower) && PARTICIPLE.test(toks[t]!.lower)) passive = true;
     if (passive) {
-      if (!weak) this.passiveByAgent(si, t, v, cueEnd, info);
+      this.passiveByAgent(si, t, v, cueEnd, info);
       return;
     }
     // PolNeAR's cue is the whole verb group: "has also said", "is saying".
@@ -444,11 +487,12 @@ class Reader {
       addressee: null, via: null, sentence: si, clause: v, quoteContinues: false,
     };
     const participial = toks[t]!.lower.endsWith('ing') && v === t && v - 1 >= min && toks[v - 1]!.lower === ',';
-    if (participial && !weak) {
+    if (participial) {
       const prev = this.drafts[this.drafts.length - 1];
       if (prev && prev.sentence === si) d.inheritFrom = prev;
       else d.source = d.sourcePhrase = this.mainSubject(si, v);
       if (!this.contentAfter(d, cueEnd, max, info)) return;
+      d.config = 'part';
       this.push(d);
       return;
     }
@@ -456,11 +500,17 @@ class Reader {
     let source = subject?.np ?? null;
     d.sourcePhrase = subject?.phrase ?? null;
     if (!source && v - 1 > min && toks[v - 1]!.lower === 'and') {
-      // "Schultz supported Democrats and said ...": the coordinated verb shares the clause's subject.
-      source = d.sourcePhrase = this.mainSubject(si, v - 1);
-      if (!source) return;
-      if (!this.contentAfter(d, cueEnd, max, info) || weak) return;
-      d.source = source;
+      // "Schultz supported Democrats and said ...": the coordinated verb shares the clause's subject, or the
+      // speaker of the statement just read in the same sentence ("said ... and warned ...").
+      const prev = this.drafts[this.drafts.length - 1];
+      if (prev && prev.sentence === si && prev.source) d.inheritFrom = prev;
+      else {
+        source = d.sourcePhrase = this.mainSubject(si, v - 1);
+        if (!source) return;
+        d.source = source;
+      }
+      if (!this.contentAfter(d, cueEnd, max, info)) return;
+      d.config = 'and';
       this.push(d);
       return;
     }
@@ -497,7 +547,7 @@ class Reader {
     const afterAdjuncts = this.skipAdjuncts(afterAddressee, max, d);
     const restIsEmpty = afterAdjuncts >= max || toks[afterAdjuncts]!.lower === '.'
       || toks[afterAdjuncts]!.lower === ',' || this.isMark(afterAdjuncts) || this.onlyPlaces(afterAdjuncts, max);
-    if (restIsEmpty && (closesQuote !== undefined || (!weak && before >= min && CLAUSE_END.has(toks[before]!.lower)))) {
+    if (restIsEmpty && (closesQuote !== undefined || (before >= min && CLAUSE_END.has(toks[before]!.lower)))) {
       if (afterAddressee > k) d.addressee = { s: k, e: afterAddressee };
       const quoteAfter = afterAdjuncts + 1 < max && toks[afterAdjuncts]!.lower === ','
         && this.quoteOpenedBy.has(afterAdjuncts + 1);
@@ -507,13 +557,15 @@ class Reader {
       const parts = d.content.length;
       this.continuation(d, afterAdjuncts, max, closesQuote !== undefined);
       d.quoteContinues = closesQuote !== undefined && d.content.length === parts;
+      d.config = closesQuote !== undefined ? 'postq' : 'post';
       this.push(d);
       return;
     }
     d.channel = null;
-    if (!source || weak) return;
+    if (!source) return;
     // "Said Ellis: ..." reads on after the inverted subject.
     if (!this.contentAfter(d, source.s === cueEnd ? source.e : cueEnd, max, info)) return;
+    d.config = source.s === cueEnd ? 'inv' : 'pre';
     this.push(d);
   }
 
@@ -528,7 +580,7 @@ class Reader {
     this.push({
       cls: info.cls, cue: { s: t, e: cueEnd }, source: { s: cueEnd + 1, e }, cuePhrase: { s: v, e: cueEnd + 1 },
       sourcePhrase: null, inheritFrom: null, content: [subject.np], channel: null, addressee: null, via: null,
-      sentence: si, clause: v, quoteContinues: false,
+      sentence: si, clause: v, quoteContinues: false, config: 'pass',
     });
   }
 
@@ -742,7 +794,7 @@ class Reader {
 
   push(d: Draft): void {
     d.content = d.content.map((r) => this.trim(r)).filter((r) => r.e > r.s);
-    if (d.content.length === 0) return;
+    if (d.content.length === 0 || !this.keep(d)) return;
     this.drafts.push(d);
   }
 
@@ -820,6 +872,13 @@ export function attribute(doc: Doc): void {
     if (d.cuePhrase && (d.cuePhrase.s !== d.cue?.s || d.cuePhrase.e !== d.cue.e)) st.cuePhrase = span(d.cuePhrase);
   }
   doc.statements = out;
+}
+
+/** Every verb-cue reading of a segmented document, with its cue token and scorer features (for training). */
+export function cueCandidates(doc: Doc): { cueToken: number; features: string[] }[] {
+  const r = new Reader(doc, true);
+  r.run();
+  return r.drafts.filter((d) => d.config && d.cue).map((d) => ({ cueToken: d.cue!.s, features: r.features(d) }));
 }
 
 export const attributionStage: Stage = { name: 'attribution', run: attribute };

@@ -202,15 +202,25 @@ function bracketedAfter(ctx: EntityContext, m: Mention): number {
 
 /**
  * A person mention keeps the name alone: a title the NER swept in ("Ambassador Alexandr Matsegora", "Former
- * President X") is moved out of the span, where the role rules read it like any title before a name.
+ * President X") is moved out of the span, where the role rules read it like any title before a name. A title
+ * plus a known person's surname typed as something else ("Administrator Bolden" as an organisation) is that
+ * person; the surname check keeps "General Motors" a company.
  */
 export function trimLeadingTitles(doc: Doc): void {
+  const surnames = new Set<string>();
   for (const m of doc.mentions) {
-    if (m.type !== 'PERSON' || m.kind !== 'name') continue;
+    if (m.type === 'PERSON' && m.tokenEnd - m.tokenStart >= 2) surnames.add(doc.tokens[m.tokenEnd - 1]!.lower);
+  }
+  for (const m of doc.mentions) {
+    if (m.kind !== 'name') continue;
     let t = m.tokenStart;
     while (t < m.tokenEnd - 1 && /^[A-Z]/.test(doc.tokens[t]!.text)
       && (roleHeadOf(doc.tokens[t]!.text) !== null || TITLE_WORDS.has(doc.tokens[t]!.lower))) t++;
     if (t === m.tokenStart) continue;
+    if (m.type !== 'PERSON') {
+      if (m.tokenEnd - t !== 1 || !surnames.has(doc.tokens[t]!.lower)) continue;
+      m.type = 'PERSON';
+    }
     m.tokenStart = t;
     m.start = doc.tokens[t]!.start;
   }

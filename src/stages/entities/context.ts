@@ -31,20 +31,29 @@ const OPEN_QUOTES = new Set(['“', '«', '„']);
 const CLOSE_QUOTES = new Set(['”', '»']);
 const TOGGLE_QUOTES = new Set(['"', '``', "''"]);
 
-/** Quote state per token; reset at each paragraph so one stray mark cannot flip the rest of the article. */
+/** Quoted spans this short are names, titles or scare quotes ("a cosplayer known as "The Katherinator""), not speech. */
+const MAX_NAME_QUOTE_TOKENS = 3;
+
+/**
+ * Quote state per token; reset at each paragraph so one stray mark cannot flip the rest of the article. Only
+ * quotations longer than a nickname count.
+ */
 function quoteMask(doc: Doc): Uint8Array {
   const mask = new Uint8Array(doc.tokens.length);
-  let open = false;
+  let openedAt = -1;
   let paragraph = -1;
+  const close = (end: number) => {
+    if (openedAt >= 0 && end - openedAt > MAX_NAME_QUOTE_TOKENS) mask.fill(1, openedAt, end);
+    openedAt = -1;
+  };
   for (let i = 0; i < doc.tokens.length; i++) {
     const t = doc.tokens[i]!;
     const p = doc.sentences[t.sentence]?.paragraph ?? -1;
-    if (p !== paragraph) { paragraph = p; open = false; }
-    if (OPEN_QUOTES.has(t.text)) { open = true; continue; }
-    if (CLOSE_QUOTES.has(t.text)) { open = false; continue; }
-    if (TOGGLE_QUOTES.has(t.text)) { open = !open; continue; }
-    if (open) mask[i] = 1;
+    if (p !== paragraph) { close(i); paragraph = p; }
+    if (OPEN_QUOTES.has(t.text) || (TOGGLE_QUOTES.has(t.text) && openedAt < 0)) { close(i); openedAt = i + 1; }
+    else if (CLOSE_QUOTES.has(t.text) || TOGGLE_QUOTES.has(t.text)) close(i);
   }
+  close(doc.tokens.length);
   return mask;
 }
 

@@ -5,7 +5,7 @@
  *
  * One left-to-right pass over the tokens, keeping the linked mentions seen so far. A pronoun goes to the most
  * salient compatible entity (agreement in gender, number and animacy; recency; subjects first); a description
- * goes to the entity whose role or name fits its head noun and whose country, if both say one, agrees.
+ * goes to the entity whose role or name fits its head noun and whose country and party, if both say one, agree.
  * Pronouns inside quotations are left alone: there "he" or "they" is often someone the speaker talks about,
  * which the context here cannot tell.
  */
@@ -32,13 +32,15 @@ const PRONOUNS = new Map<string, PronounInfo>([
   ['their', pronoun(null, true, false)], ['themselves', pronoun(null, true, false)],
 ]);
 
-/** Types an "it" may stand for: actors that are not people. */
-const IT_TYPES = new Set<EntityType>(['ORG', 'GPE', 'PRODUCT', 'FAC', 'WORK']);
+/** Types an "it" may stand for: actors that are not people (of places, only countries act). */
+const IT_TYPES = new Set<EntityType>(['ORG', 'GPE', 'PRODUCT']);
 /** Types a "they" may stand for: organisations and peoples ("the company said they", "Kurds … their"). */
 const THEY_TYPES = new Set<EntityType>(['ORG', 'NORP']);
-/** Verbs after which "it" is usually pleonastic ("it is unclear", "it seems that"). */
-const EMPTY_IT_VERBS = new Set(['is', 'was', "'s", 'seems', 'seemed', 'appears', 'appeared', 'remains', 'remained',
-  'would', 'will', 'may', 'might', 'could', 'has', 'had', 'takes', 'took']);
+/** Verbs after which "it" is pleonastic or a thing far more often than an actor ("it is unclear", "it was caused"). */
+const COPULAS = new Set(['is', 'was', "'s", '’s', 'seems', 'seemed', 'appears', 'appeared', 'remains', 'remained',
+  'feels', 'felt', 'looks', 'looked']);
+/** Auxiliaries after which "it" is pleonastic when an adjective or clause follows ("it would be wise to"). */
+const EMPTY_IT_AUXILIARIES = new Set(['would', 'will', 'may', 'might', 'could', 'has', 'had', 'takes', 'took']);
 /** Title qualifiers that must agree between a description and a role ("the foreign minister" ≠ defence minister). */
 const QUALIFIERS = new Set([
   'foreign', 'defence', 'defense', 'finance', 'interior', 'justice', 'health', 'prime', 'deputy', 'vice', 'trade',
@@ -57,8 +59,8 @@ const NON_COMPANY_MARKERS = [
 /** How many sentences back a pronoun looks for its antecedent. */
 const PRONOUN_WINDOW = 3;
 
-/** Rank words that make a different office ("vice president" is not "president"). */
-const RANKS = new Set(['vice', 'deputy', 'assistant', 'associate', 'under', 'lieutenant', 'vice-presidential']);
+/** Rank words that make a different office ("vice president", "former president" are not "the president"). */
+const RANKS = new Set(['vice', 'deputy', 'assistant', 'associate', 'under', 'lieutenant', 'former']);
 /** Party words that tell two holders of the same title apart ("the Republican nominee"), to one spelling each. */
 const PARTIES = new Map([
   ['republican', 'republican'], ['gop', 'republican'], ['democratic', 'democratic'], ['democrat', 'democratic'],
@@ -165,6 +167,8 @@ class Resolver {
     const sentence = tok.sentence;
     const e = this.best(t, PRONOUN_WINDOW, (e, s) => {
       const entity = doc.entities[e]!;
+      // A name inside a quotation is what the speaker talks about, not whom the narrative's pronoun means.
+      if (s.quoted) return false;
       // "Smith met Jones and told him": an object pronoun is not the subject of its own clause.
       if (info.object && s.subject && s.sentence === sentence) return false;
       if (info.animate) {
@@ -173,7 +177,7 @@ class Resolver {
         return !g || g === info.gender;
       }
       if (info.plural) return THEY_TYPES.has(entity.type) && !this.pluralBetween(s.token, t);
-      return IT_TYPES.has(entity.type);
+      return IT_TYPES.has(entity.type) && (entity.type !== 'GPE' || facts[e]!.country !== null);
     });
     if (e < 0) return;
     if (info.gender && doc.entities[e]!.type === 'PERSON') facts[e]!.gender ??= info.gender;
@@ -190,7 +194,8 @@ class Resolver {
     if (!next || !(next.pos === 'VERB' || next.pos === 'AUX' || next.pos === 'ADV')) return true;
     const prev = this.ctx.doc.tokens[t - 1];
     if (prev && (prev.pos === 'VERB' || prev.pos === 'ADP')) return true;
-    if (!EMPTY_IT_VERBS.has(next.lower)) return false;
+    if (COPULAS.has(next.lower)) return true;
+    if (!EMPTY_IT_AUXILIARIES.has(next.lower)) return false;
     for (let i = t + 2; i < Math.min(t + 5, this.ctx.doc.tokens.length); i++) {
       const w = this.ctx.doc.tokens[i]!;
       if (w.pos === 'ADJ' || w.lower === 'that' || w.lower === 'to' || w.lower === 'time') return true;
@@ -292,13 +297,14 @@ class Resolver {
   private holdsTitle(e: number, headWord: string, words: string[], modifiers: Token[]): boolean {
     const { doc } = this.ctx;
     if (doc.entities[e]!.type !== 'PERSON') return false;
-    const descWords = new Set(words);
+    const descWords = new Set(words.flatMap((w) => w.split('-')));
     const qualifiers = modifiers.filter((m) => QUALIFIERS.has(m.lower) || (m.pos === 'NOUN' && !countryOf(m.lower)));
     const descCountries = new Set<string>();
     addCountries(words, descCountries);
     return doc.entities[e]!.roles.some((role) => {
-      const roleWords = role.text.toLowerCase().split(/[\s-]+/);
-      const roleSet = new Set(roleWords);
+      const whole = role.text.toLowerCase().split(/\s+/);
+      const roleWords = whole.flatMap((w) => w.split('-'));
+      const roleSet = new Set([...whole, ...roleWords]);
       const expanded = roleWords.map((w) => roleHeadOf(w) ?? w);
       if (!roleFits(headWord, expanded)) return false;
       if (qualifiers.some((q) => !roleSet.has(q.lower))) return false;

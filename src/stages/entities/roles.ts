@@ -58,8 +58,7 @@ const PERSON_WORDS = new Set([
 /** Kinds of place a GPE or LOC can be described as ("a Danish island", "his home state"). */
 const PLACE_WORDS = new Set([
   ...PLACE_CLASSES, ...LOC_KEYWORDS, ...GPE_KEYWORDS, 'nation', 'homeland', 'neighbour', 'neighbor', 'superpower',
-  'power', 'hub', 'stronghold', 'birthplace', 'home', 'hometown', 'resort', 'archipelago', 'peninsula', 'exclave',
-  'province', 'metropolis', 'suburb', 'neighbourhood', 'neighborhood', 'community', 'site', 'destination',
+  'power', 'hub', 'stronghold', 'birthplace', 'home', 'hometown', 'resort', 'archipelago', 'exclave', 'metropolis', 'suburb', 'neighbourhood', 'neighborhood', 'community', 'site', 'destination',
 ]);
 /** Kinds of organisation an ORG can be described as ("the nation's largest coal company"). */
 const ORG_WORDS = new Set([
@@ -69,9 +68,10 @@ const ORG_WORDS = new Set([
   'studio', 'publisher', 'service', 'coalition', 'faction', 'movement', 'wing', 'branch', 'unit', 'division',
   'subsidiary', 'affiliate', 'bureau', 'institution', 'institute', 'center', 'centre', 'foundation', 'fund',
   'trust', 'society', 'association', 'federation', 'league', 'cartel', 'gang', 'network', 'platform', 'app',
-  'service', 'denomination', 'sect', 'order', 'band', 'orchestra', 'choir', 'ensemble', 'squad', 'side',
+  'denomination', 'sect', 'order', 'band', 'orchestra', 'choir', 'ensemble', 'squad', 'side',
 ]);
 
+/** Whether a noun names a person: a title, a kin or life-stage word, or an agent noun ("nurse", "novelist"). */
 function isPersonHead(head: Token): boolean {
   const w = singular(head.lower);
   return roleHeadOf(head.text) !== null || GENERIC_PERSON_HEADS.has(w) || KIN_NOUNS.has(w) || PERSON_WORDS.has(w)

@@ -115,7 +115,11 @@ class Tagger {
       if (m.point && m.resolved && !m.derived && (m.type === 'DATE' || m.type === 'TIME')) {
         this.ref = m.point;
         this.refSentence = this.sentenceOf(i);
-        if (m.point.g === 'Q' || m.point.g === 'H') { this.periodRef = m.point; this.periodSentence = this.refSentence; }
+        // Only a period already under way or over can be the one a report compares with "a year ago": a forecast
+        // for a later quarter ("losses through the third quarter of 1990") is not the reported period.
+        if ((m.point.g === 'Q' || m.point.g === 'H') && !(this.afterDct(m.point, -1) && !this.spanHas(i, m.e, 'fiscal'))) {
+          this.periodRef = m.point; this.periodSentence = this.refSentence;
+        }
       }
       // "For the nine months, ... compared with year-earlier income": the period talked about is now a span of
       // months, no longer the quarter.
@@ -199,6 +203,17 @@ class Tagger {
   }
 
   // ---- anchors ----------------------------------------------------------------------------------------------
+
+  /** True when a point lies wholly after the DCT's own period of the same grain. */
+  private afterDct(p: Point, slack: number): boolean {
+    const d = this.dctPoint(p.g);
+    return d !== null && !Number.isNaN(p.y) && ordinal(p) > ordinal(d) + slack;
+  }
+
+  private spanHas(i: number, e: number, w: string): boolean {
+    for (let k = i; k < e; k++) if (this.tok.lower[k] === w) return true;
+    return false;
+  }
 
   private dctPoint(g: Grain): Point | null {
     return this.dct ? reGrain(dayPoint(this.dct), g) : null;

@@ -66,7 +66,7 @@ const enum T {
   WordM1, WordP1, LowM1P1, PrevTagLowM1,
   S1Tag, S1TagM1, S1TagP1, S1Agg, S1AggMajor, S1AggShape,
   ShapeTri, LowM2M1, CluShape, LowM1Clu, CluP1Low, Suf3Shape,
-  CapRun, CapRunShape, PrevTagLowP1, LinkedRun,
+  CapRun, CapRunShape, PrevTagLowP1, LinkedRun, PrevTagRun,
 }
 
 /** Everything about one document that does not depend on predicted tags. */
@@ -83,6 +83,8 @@ export interface DocFeatures {
   lowM1: Uint32Array;
   /** Lower-case hash of the next word in the sentence (a sentence-end marker for the last). */
   lowP1: Uint32Array;
+  /** Position in a run of capitalised words that may include linking words (see capitalisedRuns). */
+  linkedRun: Uint8Array;
 }
 
 /**
@@ -176,7 +178,7 @@ export function docFeatures(words: readonly string[], sentStart: readonly boolea
     }
   }
   statStart[n] = stat.length;
-  return { n, stat: Uint32Array.from(stat), statStart, lowHash, shapeHash, histKey, lowM1, lowP1 };
+  return { n, stat: Uint32Array.from(stat), statStart, lowHash, shapeHash, histKey, lowM1, lowP1, linkedRun: linked };
 }
 
 /** Lower-case words that join capitalised words into one name: "Bank of England", "Procter & Gamble". */
@@ -281,6 +283,7 @@ export function dynamicFeatures(
   out[len++] = mix(T.PrevTagShape, p, S0);
   out[len++] = mix(T.PrevTagLowM1, p, f.lowM1[i]!);
   out[len++] = mix(T.PrevTagLowP1, p, f.lowP1[i]!);
+  out[len++] = mix(T.PrevTagRun, p, f.linkedRun[i]!);
   const key = f.histKey[i]!;
   if (key) {
     const counts = hist.get(key);
