@@ -1,7 +1,8 @@
 /**
  * Trains the attribution stage's two learned parts (`npm run train:attribution`) on PolNeAR train:
- *   models/attribution/cues.json    for every word form seen as a verb outside quotation marks at least MIN_COUNT
- *                                   times, how often it heads a gold cue (the first verb of the cue span)
+ *   models/attribution/cues.json    for every word form seen as a cue candidate (see isCueCandidate) outside
+ *                                   quotation marks at least MIN_COUNT times, how often it heads a gold cue (the
+ *                                   first verb of the cue span)
  *   models/attribution/scorer.json  averaged-perceptron weights that accept or reject each verb-cue reading the
  *                                   rules propose (see src/stages/attribution/scorer.ts)
  * Deterministic: documents in name order, a seeded shuffle per epoch. Options: --data DIR (a PolNeAR split
@@ -68,7 +69,7 @@ function main(): number {
   for (const { doc, heads } of segmented) {
     const { quoteOfToken } = findQuotes(doc);
     doc.tokens.forEach((t, i) => {
-      if (quoteOfToken[i]! >= 0 || !isCueCandidate(t.pos, t.lower)) return;
+      if (quoteOfToken[i]! >= 0 || !isCueCandidate(t.pos, t.lower, doc.tokens[i - 1]?.pos)) return;
       seen.set(t.lower, (seen.get(t.lower) ?? 0) + 1);
       if (heads.has(i)) cue.set(t.lower, (cue.get(t.lower) ?? 0) + 1);
     });
@@ -82,7 +83,7 @@ function main(): number {
   mkdirSync(outDir, { recursive: true });
   writeFileSync(out, `${JSON.stringify({
     about: 'Cue rates learned from PolNeAR v1.0 train (primary annotator) by scripts/train-attribution.ts: '
-      + 'form -> [times it heads a gold cue, times it occurs as a verb outside quotation marks].',
+      + 'form -> [times it heads a gold cue, times it occurs as a cue candidate outside quotation marks].',
     documents: docs.length, minCount: MIN_COUNT, forms: table,
   }, null, 0)}\n`);
   process.stdout.write(`train-attribution: ${docs.length} documents, ${Object.keys(table).length} forms -> ${out}\n`);

@@ -1,11 +1,12 @@
 /**
  * Trains the NER model (`npm run train:ner`) and writes `models/ner/`:
  *   clusters.tsv     word clusters induced from unlabeled text in ../shared/data (see train/clusters.ts)
- *   gazetteers.json  name lists frozen from the compromise lexicon and src/lexicon/geo.ts
- *   weights.bin      averaged-perceptron weights of both passes, Int16 (see weights.ts, features.ts FirstPass)
- *   model.json       header: tag set, feature count, training data
- * Deterministic: fixed seeds, fixed document order per epoch. Options: --epochs N, --passes 1|2, --reuse-clusters,
- * --limit N (train on the first N documents, for quick iterations), --out DIR.
+ *   gazetteers.json  name lists frozen from dev-dependency lexicons and src/lexicon/geo.ts (train/gazetteer-sources.ts)
+ *   weights.bin      averaged-perceptron weights, Int16, one block of columns per pass (see weights.ts)
+ *   model.json       header: tag set, number of passes, training data
+ * Deterministic: fixed seeds, fixed document order per epoch; the same command writes byte-identical files.
+ * Options: --epochs N (10), --passes 1|2 (1; 2 adds the second pass of features.ts FirstPass), --seed N,
+ * --reuse-clusters, --limit N (train on the first N documents, for quick iterations), --out DIR, --min-weight W.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -40,7 +41,7 @@ const EPOCHS = Number(opt('--epochs') ?? 10);
 const LIMIT = Number(opt('--limit') ?? Infinity);
 /** Features whose largest averaged weight is below this many update units are dropped from the file. */
 const MIN_WEIGHT = Number(opt('--min-weight') ?? 0.05);
-const SEED = 20030601;
+const SEED = Number(opt('--seed') ?? 20030601);
 const FOLDS = 5;
 const PASSES: 1 | 2 = opt('--passes') === '2' ? 2 : 1;
 

@@ -149,6 +149,47 @@ test('without a DCT relative expressions stay unresolved, never the machine cloc
   assert.equal(find(run('It opened on 12 October 1998.', null).timexes, '12 October 1998').value, '1998-10-12');
 });
 
+test('earnings reports: "a year ago" and "$X last year" compare with the quarter already reported, not a forecast', () => {
+  const text = 'Harbor Mills said third-quarter profit rose 12%. Analysts expect weak demand through the second quarter of 1990. '
+    + 'In the year-ago period, Harbor Mills earned $4 million. Revenue was $80 million, up from $71 million last year.';
+  const { timexes } = run(text, '1989-10-20');
+  assert.equal(find(timexes, 'the second quarter of 1990').value, '1990-Q2');
+  assert.equal(find(timexes, 'the year-ago period').value, '1988-Q3');
+  assert.equal(find(timexes, 'last year').value, '1988-Q3');
+  // Outside such a comparison "last year" stays the year.
+  assert.equal(find(run('Last year the mill closed twice.', '1989-10-20').timexes, 'Last year').value, '1988');
+  // A quarter said to have ended (fiscal) is a reported period even when its calendar label lies ahead.
+  const fiscal = run('Dunmore earned $2 million for the fourth quarter ended Aug. 26. A year earlier it lost $1 million.', '1989-10-20').timexes;
+  assert.equal(find(fiscal, 'A year earlier').value, '1988-Q4');
+});
+
+test('vague references: "current", "past years", "future quarters", "a later date", "this moment"', () => {
+  const { timexes } = run('The current weakness worries traders, as it did in past years, and may cut taxes in future quarters. '
+    + 'The rest will be sold at a later date, but at this critical moment nobody buys.', '2024-05-02');
+  assert.deepEqual(
+    ['current', 'past years', 'future quarters', 'a later date', 'this critical moment'].map((x) => find(timexes, x).value),
+    ['PRESENT_REF', 'PAST_REF', 'FUTURE_REF', 'FUTURE_REF', 'PRESENT_REF'],
+  );
+  // Not "now": the noun, and economic terms.
+  const none = run('The current is strong near the pier, and the current account deficit widened.', '2024-05-02').timexes;
+  assert.deepEqual(none.map((x) => x.text), []);
+});
+
+test('parts of a day and "the Nth day of" resolve to the day being told about', () => {
+  const { timexes } = run('Buyers returned in the morning, dealers said. Today is the fifth day of the strike.', '2024-05-02');
+  assert.equal(find(timexes, 'the morning').value, '2024-05-02TMO');
+  assert.equal(find(timexes, 'the fifth day').value, '2024-05-02');
+  const nar = run('On March 3 the ferry left. In the evening it sank.', '2024-05-02').timexes;
+  assert.equal(find(nar, 'the evening').value, '2024-03-03TEV');
+});
+
+test('a year before "is" is still a year; "Today" inside a name is not a date', () => {
+  const { timexes } = run('Sales volume in 1989 is flat, and 1990 was worse. This is VOA Today.', '1991-01-05');
+  assert.equal(find(timexes, '1989').value, '1989');
+  assert.equal(find(timexes, '1990').value, '1990');
+  assert.equal(timexes.some((x) => x.text === 'Today'), false);
+});
+
 test('impossible dates and absurd years are warned about, never silently wrong', () => {
   const r = run('The vote was set for February 30, 2023.', '2023-01-05');
   assert.ok(r.warnings.some((w) => /impossible date/.test(w)), JSON.stringify(r.warnings));

@@ -11,11 +11,12 @@
  *   arguments. `Discuss` and other annotation types are ignored.
  * - System: every statement; its source is `sourcePhrase` (else `speakerSpan`), its cue `cuePhrase` (else `cue`),
  *   its content `content` — the PolNeAR-style phrases the attribution stage keeps next to the product's spans. A
- *   statement without a speaker span (or without a cue) has no source (or cue) span.
+ *   statement without a speaker span (or without a cue) has no source (or cue) span; a statement without a cue (a
+ *   floating quote, whose speaker is inherited from an earlier statement) has no source span either.
  * - Trimming, applied to gold and system spans alike, fragment by fragment and repeated until nothing changes:
  *   whitespace at both edges; quotation marks (" “ ” „ « » ' ‘ ’, and the two-character '' and ``) at both edges;
- *   final punctuation (. , ; : ! ?);
- *   a leading "that " (any case). Trimming never empties a span: a cue that is only ":" stays ":".
+ *   final punctuation (. , ; : ! ?); a leading "that " (any case). Trimming never empties a span: a cue that is
+ *   only ":" stays ":".
  * - Discontinuous spans (brat `s1 e1;s2 e2`, Content + Content2, a statement with several content spans): a role
  *   of one attribution is the ordered list of its trimmed fragments and matches only if the whole list matches.
  * - Exact P/R/F1 per role: gold and system spans are multisets (two attributions sharing a source count twice);
@@ -68,7 +69,10 @@ export interface AttributionScores {
 
 const QUOTE_MARKS = '"“”„«»\'‘’';
 const FINAL_PUNCT = '.,;:!?';
-const SPEECH_CUE = /\b(say|says|said|saying|tell|tells|told|telling|add|adds|added|adding|write|writes|wrote|writing|ask|asks|asked|asking|note|notes|noted|noting|claim|claims|claimed|claiming|state|states|stated|stating|report|reports|reported|reporting|tweet|tweets|tweeted|tweeting|explain|explains|explained|explaining|argue|argues|argued|arguing)$/i;
+const SPEECH_CUE = new RegExp(`\\b(${['say|says|said|saying', 'tell|tells|told|telling', 'add|adds|added|adding',
+  'write|writes|wrote|writing', 'ask|asks|asked|asking', 'note|notes|noted|noting', 'claim|claims|claimed|claiming',
+  'state|states|stated|stating', 'report|reports|reported|reporting', 'tweet|tweets|tweeted|tweeting',
+  'explain|explains|explained|explaining', 'argue|argues|argued|arguing'].join('|')})$`, 'i');
 const PRONOUN = /^(he|she|they|i|we|you|it|who|which|that|him|her|them|us|me|one|this|these|those)$/i;
 
 const prf = (gold: number, found: number, correct: number): PRF => {
@@ -184,7 +188,7 @@ const fullPipeline: Analyzer = (text, id) => analyzeText(text, { id });
 export function systemAttributions(text: string, id: string, analyze: Analyzer = fullPipeline): Attribution[] {
   const doc = analyze(text, id);
   return doc.statements.map((s) => {
-    const source = s.sourcePhrase ?? s.speakerSpan;
+    const source = s.cue ? (s.sourcePhrase ?? s.speakerSpan) : null;
     const cue = s.cuePhrase ?? s.cue;
     return {
       source: source ? [source] : [],
@@ -232,8 +236,11 @@ export function scorePairs(pairs: DocPair[]): AttributionScores {
     t.correct += countMatches(g, s);
   };
   for (const { text, gold, sys } of pairs) {
-    const g = gold.map((a) => ({ source: trimRole(text, a.source), cue: trimRole(text, a.cue), content: trimRole(text, a.content) }));
-    const s = sys.map((a) => ({ source: trimRole(text, a.source), cue: trimRole(text, a.cue), content: trimRole(text, a.content) }));
+    const trimAll = (a: Attribution): Attribution => ({
+      source: trimRole(text, a.source), cue: trimRole(text, a.cue), content: trimRole(text, a.content),
+    });
+    const g = gold.map(trimAll);
+    const s = sys.map(trimAll);
     for (const role of ROLES) {
       const gr = g.map((a) => a[role]).filter((f) => f.length > 0);
       const sr = s.map((a) => a[role]).filter((f) => f.length > 0);
@@ -288,7 +295,7 @@ export function formatAttributionScores(s: AttributionScores): string {
     row('speech-verb cues', s.speechCue),
     row('pronoun sources', s.pronounSource),
     row('linked (all three)', s.linked),
-    `mean Jaccard: source ${s.jaccard.source.toFixed(1)}, cue ${s.jaccard.cue.toFixed(1)}, content ${s.jaccard.content.toFixed(1)}`,
+    `mean Jaccard: ${ROLES.map((r) => `${r} ${s.jaccard[r].toFixed(1)}`).join(', ')}`,
   ].join('\n');
 }
 
@@ -300,6 +307,7 @@ export async function evalAttributionCommand(args: string[]): Promise<number> {
     return 2;
   }
   const scores = evaluateAttribution(dir);
-  process.stdout.write(args.includes('--json') ? `${JSON.stringify(scores, null, 2)}\n` : `${formatAttributionScores(scores)}\n`);
+  const out = args.includes('--json') ? JSON.stringify(scores, null, 2) : formatAttributionScores(scores);
+  process.stdout.write(`${out}\n`);
   return 0;
 }

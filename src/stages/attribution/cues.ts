@@ -69,12 +69,15 @@ function inflect(base: string): string[] {
   return [base, s, ed, ing];
 }
 
+/** Verbs whose first object is the person told ("told reporters that ..."). */
+const ADDRESSEE_FIRST = new Set(['tell', 'inform', 'assure', 'brief', 'advise']);
+
 function build(): Map<string, CueInfo> {
   const m = new Map<string, CueInfo>();
   const add = (bases: string[], cls: CueClass) => {
     for (const b of bases) {
       for (const f of inflect(b)) {
-        if (!m.has(f)) m.set(f, { cls, addressee: b === 'tell' || b === 'inform' || b === 'assure' || b === 'brief' || b === 'advise' });
+        if (!m.has(f)) m.set(f, { cls, addressee: ADDRESSEE_FIRST.has(b) });
       }
     }
   };
@@ -112,10 +115,16 @@ export const CHANNEL_HEADS = new Set([
 /** Forms wink often tags as nouns that are nearly always speech verbs in news copy. */
 const STRONG_FORMS = new Set(['says', 'said', 'told', 'tells', 'added', 'wrote', 'tweeted', 'noted', 'asked']);
 
-/** A token that may be a cue verb at all: a verb, or a strong speech form mis-tagged as a noun. */
-export function isCueCandidate(pos: string, lower: string): boolean {
-  return pos === 'VERB' || pos === 'AUX' || STRONG_FORMS.has(lower);
+/**
+ * A token that may be a cue verb at all: a verb, a strong speech form mis-tagged as a noun, or a lexicon verb form
+ * tagged as a noun right after a subject-like word ("Viguerie notes", "the reports show", "Six in 10 say").
+ */
+export function isCueCandidate(pos: string, lower: string, prevPos = ''): boolean {
+  if (pos === 'VERB' || pos === 'AUX' || STRONG_FORMS.has(lower)) return true;
+  return pos === 'NOUN' && SUBJECT_END.has(prevPos) && LEXICON.has(lower);
 }
+
+const SUBJECT_END = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
 
 /** Forms seen fewer times than this in training keep the hand lexicon's verdict. */
 const MIN_SUPPORT = 5;

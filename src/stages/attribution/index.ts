@@ -1,21 +1,26 @@
 /**
  * Attribution stage: fills `doc.statements` with who said (or believes, or shows) what.
  *
- * Every cue (a speech, belief or evidence verb, "according to", a headline colon) is read in one of three
- * configurations:
- *   preposed  — `SUBJ CUE [addressee] [adjuncts] [that|:] CONTENT`        ("X told reporters on Monday that ...")
- *   postposed — `CONTENT , SUBJ CUE [adjuncts] [, CONTENT2]`, or inverted `CONTENT , CUE SUBJ`
- *   participial — `..., CUE-ing that CONTENT` whose speaker is the main clause's subject.
+ * Every cue (a speech, belief or evidence verb, "according to", a colon, a signature dash) is read in one of
+ * these configurations:
+ *   preposed    — `SUBJ CUE [addressee] [adjuncts] [that|:] CONTENT`      ("X told reporters on Monday that ...")
+ *   postposed   — `CONTENT , SUBJ CUE [adjuncts] [, CONTENT2]`, or inverted `CONTENT , CUE SUBJ`
+ *   participial — `..., CUE-ing that CONTENT` whose speaker is the main clause's subject
+ *   coordinated — `SUBJ VERB ... and CUE CONTENT`; passive — `CONTENT was CUE by SOURCE`
+ *   colon / dash — `Trump: ...`, `WALLACE: ...` (transcripts), `"..." ― Jorge Falcon`
  * Quotes are found first (across sentences and paragraphs); a quote next to a cue becomes the content, a long
  * quote with no cue at all is a floating quote that inherits the previous speaker, and a short quoted term with
- * no cue (a scare quote, a title) is left alone.
+ * no cue (a scare quote, a title) is left alone. Which verb readings stand is decided by a perceptron trained on
+ * PolNeAR (scorer.ts), or by PolNeAR cue rates when its model file is absent (see models/attribution/MODEL_CARD.md).
  */
 import type { Doc, Mention, SpanRange, Stage, Statement, Token } from '../../model/document.js';
 import type { StatementKind } from '../../model/format.js';
 import {
   CHANNEL_HEADS, EVIDENCE_NOUNS, cueInfo, isCueCandidate, learnedCueRate, type CueInfo,
 } from './cues.js';
-import { extendCoordination, isNameLikeRun, isPronounHead, npEndingAt, npStartingAt } from './phrases.js';
+import {
+  extendCoordination, isNameLikeRun, isNamePart, isPronounHead, npEndingAt, npStartingAt,
+} from './phrases.js';
 import { chainHead, findQuotes, isQuoteMark, type Quote } from './quotes.js';
 import { linkSpeaker } from './speakers.js';
 import { score, scorerModel } from './scorer.js';
@@ -52,8 +57,9 @@ interface Draft {
 /** Words between a subject and its verb that belong to neither: auxiliaries, negation, adverbs. */
 const VERB_GROUP = new Set(['also', 'has', 'have', 'had', 'would', 'will', 'did', 'does', 'do', 'could', 'may',
   'might', 'should', 'can', 'later', 'then', 'repeatedly', 'previously', 'once', 'again', 'further', 'just',
-  'already', 'often', 'never', 'not', "n't", 'n’t', "'ve", '’ve', "'ll", '’ll', "'d", '’d', 'always', 'recently', 'publicly', 'privately', 'reportedly',
-  'still', 'even', 'first', 'flatly', 'openly', 'quickly', 'simply', 'long', 'explicitly', 'clearly', 'has']);
+  'already', 'often', 'never', 'not', "n't", 'n’t', "'ve", '’ve', "'ll", '’ll', "'d", '’d', 'always', 'recently',
+  'publicly', 'privately', 'reportedly', 'still', 'even', 'first', 'flatly', 'openly', 'quickly', 'simply', 'long',
+  'explicitly', 'clearly']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '’s', "'re", '’re']);
 /** Verbs whose -ed/-en form after "be" is passive ("was told"), so the subject is not the speaker. */
 const PARTICIPLE = /(ed|told|said|written|known|seen|shown|found|thought|felt|read|understood)$/;
@@ -73,6 +79,7 @@ const PARTICLES: Record<string, Set<string>> = {
 /** Prepositions that open an adjunct between a cue and its content ("said on Monday that"). */
 const ADJUNCT_ADP = new Set(['on', 'in', 'at', 'during', 'via', 'through', 'after', 'before', 'over', 'from',
   'last', 'this', 'late', 'early', 'earlier']);
+/** Time words and the adverbs that behave like them between a cue and its content. */
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today',
   'yesterday', 'tonight', 'week', 'weekend', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'day',
   'time', 'earlier', 'later', 'recently', 'ago', 'january', 'february', 'march', 'april', 'may', 'june', 'july',
@@ -165,7 +172,7 @@ class Reader {
   isVerbCue(t: number): CueInfo | undefined {
     const tok = this.toks[t]!;
     const prev = t > 0 ? this.toks[t - 1]! : null;
-    if (!isCueCandidate(tok.pos, tok.lower)) return undefined;
+    if (!isCueCandidate(tok.pos, tok.lower, prev?.pos)) return undefined;
     if (tok.pos !== 'VERB' && tok.pos !== 'AUX' && prev && (prev.pos === 'DET' || prev.pos === 'ADJ')) return undefined;
     if (prev && prev.lower === 'to') return undefined; // infinitive: "declined to say"
     const hand = cueInfo(tok.lower);
@@ -210,7 +217,7 @@ class Reader {
       `w=${w}`, `rate=${bucket}`, `cls=${cueInfo(w)?.cls ?? 'learned'}`, `cfg=${cfg}`, `next=${nextTag}`,
       `prev=${prevTag}`, `src=${srcTag}`, `len=${len}`, `q=${quoted}`, `w+cfg=${w}|${cfg}`, `rate+cfg=${bucket}|${cfg}`,
       `w+next=${w}|${nextTag}`, `rate+next=${bucket}|${nextTag}`, `cfg+q=${cfg}|${quoted}`, `src+cfg=${srcTag}|${cfg}`,
-      `group=${d.cuePhrase ? d.cue!.s - d.cuePhrase.s : 0}`,
+      `group=${d.cuePhrase ? d.cue!.s - d.cuePhrase.s : 0}`, `pos=${toks[t]!.pos}`,
     ];
   }
 
@@ -315,7 +322,7 @@ class Reader {
     const { toks } = this;
     for (;;) {
       const p = v - 1;
-      if (p < min || !TIME_WORDS.has(toks[p]!.lower)) return v;
+      if (p < min || !TIME_WORDS.has(toks[p]!.lower) || isNamePart(toks, p)) return v;
       v = p;
       if (v - 1 >= min && (TIME_MODIFIERS.has(toks[v - 1]!.lower) || ADJUNCT_ADP.has(toks[v - 1]!.lower))) v--;
       v = this.verbGroupStart(v, min);
@@ -779,7 +786,8 @@ class Reader {
       if (!prev) continue;
       for (let c = qi; c >= 0; c = this.quotes[c]!.next) claimed[c] = 1;
       this.drafts.push({
-        cls: 'speech', cue: null, source: null, cuePhrase: null, sourcePhrase: null, inheritFrom: prev, content: this.quoteChain(qi), channel: null,
+        cls: 'speech', cue: null, source: null, cuePhrase: null, sourcePhrase: null, inheritFrom: prev,
+        content: this.quoteChain(qi), channel: null,
         addressee: null,
         via: null, sentence: si, clause: q.tokStart, quoteContinues: false,
       });

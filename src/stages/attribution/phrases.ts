@@ -46,6 +46,15 @@ function isNpToken(t: Token): boolean {
   return NP_POS.has(t.pos) && !NOT_NP.has(t.lower);
 }
 
+const CALENDAR = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january',
+  'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+
+/** A capitalised common word right after a name continues it ("USA Today", "Good Morning America"). */
+export function isNamePart(toks: Token[], i: number): boolean {
+  const t = toks[i]!;
+  return i > 0 && /^[A-Z]/.test(t.text) && toks[i - 1]!.pos === 'PROPN' && !CALENDAR.has(t.lower);
+}
+
 export function isPronounHead(t: Token): boolean {
   return t.pos === 'PRON' && !POSSESSIVE_PRON.has(t.lower);
 }
@@ -62,7 +71,7 @@ export function npEndingAt(toks: Token[], end: number, min: number): number {
   }
   const last = toks[end]!;
   if (isPronounHead(last)) return end;
-  if ((!HEAD_POS.has(last.pos) && !isNameLike(last)) || NOT_NP.has(last.lower)) return -1;
+  if ((!HEAD_POS.has(last.pos) && !isNameLike(last)) || (NOT_NP.has(last.lower) && !isNamePart(toks, end))) return -1;
   let s = end;
   let attachments = 0;
   for (;;) {

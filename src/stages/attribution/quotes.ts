@@ -58,7 +58,9 @@ export function findQuotes(doc: Doc): { quotes: Quote[]; quoteOfToken: Int32Arra
     let firstMark = true;
     let continuedFrom = -1;
     const push = (open: number, close: number, closeLen: number) => {
-      quotes.push({ open, openEnd: open + openLen, close, closeEnd: close + closeLen, tokStart: 0, tokEnd: 0, next: -1, prev: -1 });
+      quotes.push({
+        open, openEnd: open + openLen, close, closeEnd: close + closeLen, tokStart: 0, tokEnd: 0, next: -1, prev: -1,
+      });
       const qi = quotes.length - 1;
       if (continuedFrom >= 0) {
         quotes[continuedFrom]!.next = qi;

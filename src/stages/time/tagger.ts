@@ -73,6 +73,10 @@ const COUNT_FILLERS = new Set(['more', 'additional', 'extra', 'full', 'trading',
 const PERIOD_REACH = 6;
 /** Plural nouns that a year modifies ("1990 levels", "2020 elections"), unlike a count ("2000 people"). */
 const YEAR_NOUNS = new Set(['levels', 'figures', 'elections', 'results', 'prices', 'sales', 'earnings', 'models', 'games', 'olympics']);
+/** Words after which "current" is not "now": a noun use or a fixed phrase. */
+const CURRENT_NOT_BEFORE = new Set(['account', 'accounts', 'affairs', 'is', 'was', 'are', 'were', 'of', 'and', 'or', 'in', 'to', 'that',
+  'which', 'flows', 'flow', 'flowing', 'carrying', 'events', 'issue', 'issues', 'assets', 'liabilities', 'ratio', 'yield', 'yields', 'dollars',
+  'prices', 'price', 'account-deficit']);
 const ANCHOR_AFTER = new Set(['later', 'after', 'hence']);
 const ANCHOR_BEFORE = new Set(['earlier', 'before', 'previously', 'prior']);
 const RELATIVE_WORDS = new Set(['this', 'last', 'next', 'past', 'coming', 'previous', 'following', 'that', 'current', 'same', 'latest', 'preceding', 'upcoming']);
@@ -115,9 +119,10 @@ class Tagger {
       if (m.point && m.resolved && !m.derived && (m.type === 'DATE' || m.type === 'TIME')) {
         this.ref = m.point;
         this.refSentence = this.sentenceOf(i);
-        // Only a period already under way or over can be the one a report compares with "a year ago": a forecast
-        // for a later quarter ("losses through the third quarter of 1990") is not the reported period.
-        if ((m.point.g === 'Q' || m.point.g === 'H') && !(this.afterDct(m.point, -1) && !this.spanHas(i, m.e, 'fiscal'))) {
+        // Only a period already over can be the one a report compares with "a year ago": a forecast for the
+        // current or a later quarter ("losses through the third quarter of 1990") is not the reported period,
+        // unless it is a fiscal period or said to have ended ("the fourth quarter ended Aug. 26").
+        if ((m.point.g === 'Q' || m.point.g === 'H') && !(this.afterDct(m.point, -1) && !this.spanHas(i, m.e, 'fiscal') && this.lw(m.e) !== 'ended')) {
           this.periodRef = m.point; this.periodSentence = this.refSentence;
         }
       }
@@ -204,7 +209,7 @@ class Tagger {
 
   // ---- anchors ----------------------------------------------------------------------------------------------
 
-  /** True when a point lies wholly after the DCT's own period of the same grain. */
+  /** True when a point lies after the DCT's own period of the same grain, plus `slack` periods. */
   private afterDct(p: Point, slack: number): boolean {
     const d = this.dctPoint(p.g);
     return d !== null && !Number.isNaN(p.y) && ordinal(p) > ordinal(d) + slack;
@@ -345,7 +350,12 @@ class Tagger {
     if (w === 'the') return this.theAt(i);
     if (MONTHS.has(w)) return this.monthDate(i);
     if (WEEKDAYS.has(w)) return this.weekdayAt(i);
-    if (RELATIVE_WORDS.has(w)) return this.relative(i, i, false) ?? (w === 'coming' ? this.vaguePlural(i) : null);
+    if (RELATIVE_WORDS.has(w)) {
+      const r = this.relative(i, i, false);
+      if (r) return r;
+      if (w === 'current') return this.currentAdj(i);
+      return w === 'coming' || w === 'past' ? this.vaguePlural(i) : null;
+    }
     if (POSITION_MODS.has(w)) return this.positioned(i);
     const deictic = this.deictic(i);
     if (deictic) return deictic;
@@ -355,10 +365,14 @@ class Tagger {
     const ref = REF_WORDS.get(w);
     if (ref) return this.refWord(i, ref);
     if (w === 'these' && this.lw(i + 1) === 'days') return this.fixed(i + 2, 'DATE', 'PRESENT_REF');
+    // "at a later date", "to an earlier date": an unspecified future or past day.
+    if ((w === 'a' || w === 'an') && (this.lw(i + 1) === 'later' || this.lw(i + 1) === 'earlier') && this.lw(i + 2) === 'date') {
+      return this.fixed(i + 3, 'DATE', this.lw(i + 1) === 'later' ? 'FUTURE_REF' : 'PAST_REF');
+    }
     if (w === 'a' && this.lw(i + 1) === 'while' && (this.lw(i - 1) === 'for' || this.lw(i - 1) === 'in' || this.lw(i - 1) === 'after')) {
       return this.fixed(i + 2, 'DURATION', 'PXX');
     }
-    if (w === 'recent' || w === 'coming') return this.vaguePlural(i);
+    if (w === 'recent' || w === 'coming' || w === 'future') return this.vaguePlural(i);
     if (w === 'noon' || w === 'midnight') return this.clock(i);
     if (w === 'fiscal' || w === 'fy') return this.fiscal(i);
     if ((w === 'q' || w === 'h') && this.touches(i)) return this.quarterAt(i);
@@ -389,6 +403,9 @@ class Tagger {
   private deictic(i: number): Match | null {
     const w = this.tok.lower[i]!;
     let off: number;
+    // "USA Today", "VOA Today": a capitalised word after a name is a title.
+    if (this.isCap(i) && i > 0 && this.tok.kind[i - 1] === WORD && this.isCap(i - 1)
+      && !this.text.slice(this.tok.end[i - 1]!, this.tok.start[i]!).includes('\n')) return null;
     if (w === 'today') off = 0;
     else if (w === 'yesterday') off = -1;
     else if (w === 'tomorrow') off = 1;
@@ -460,6 +477,12 @@ class Tagger {
     if (c.n === 1 && unit.plural) return null;
     // "three-quarters of its food" is a fraction; "a second group" an ordinal.
     if (unit.code === 'Q' && hyphen && unit.plural) return null;
+    // "more than a quarter of the market", "three quarters of its food": a fraction, unless of a unit of time
+    // ("a quarter of an hour", "a quarter of a century").
+    if (unit.code === 'Q' && !hyphen && startTok === i && c.n <= 3 && this.lw(j + 1) === 'of') {
+      const k = ['a', 'an', 'the'].includes(this.lw(j + 2)) ? j + 3 : j + 2;
+      if (!UNITS.has(this.lw(k)) && this.yearValue(k) === null) return null;
+    }
     if (unit.code === 'S' && !this.isNum(i) && !unit.plural) return null;
     // "700 seats a week", "$500 million a year": a rate, not a length of time.
     if ((wNum === 'a' || wNum === 'an') && c.e === i + 1 && this.isRateContext(i - 1)) {
@@ -530,12 +553,30 @@ class Tagger {
     return this.fixed(i + 1, 'DURATION', durationValue(NaN, u.code));
   }
 
-  /** "recent years" (PAST_REF), "recent weeks" (PXW), "coming months" (FUTURE_REF). */
+  private prevIsThe(i: number): boolean {
+    return this.lw(i - 1) === 'the';
+  }
+
+  /**
+   * "current" before a noun ("the current weakness", "current market conditions", "his current position"):
+   * the present, PRESENT_REF, as TimeML's "currently". Not the noun ("the current is strong") nor set phrases in
+   * which it does not mean "now" ("current account", "current affairs").
+   */
+  private currentAdj(i: number): Match | null {
+    const nx = this.lw(i + 1);
+    if (this.tok.kind[i + 1] !== WORD || !/^[a-z]/.test(nx) || CURRENT_NOT_BEFORE.has(nx)) return null;
+    if (this.lw(i - 1) === 'electric' || this.lw(i - 1) === 'ocean' || this.lw(i - 1) === 'then') return null;
+    return this.fixed(i + 1, 'DATE', 'PRESENT_REF');
+  }
+
+  /** "recent years" (PAST_REF), "recent weeks" (PXW), "coming months", "future quarters" (FUTURE_REF), "past years" (PAST_REF). */
   private vaguePlural(i: number): Match | null {
     const w = this.tok.lower[i]!;
     const u = UNITS.get(this.lw(i + 1));
     if (!u || !u.plural) return null;
-    if (w === 'coming') return this.fixed(i + 2, 'DATE', 'FUTURE_REF');
+    if (w === 'coming' || w === 'future') return this.fixed(i + 2, 'DATE', 'FUTURE_REF');
+    // "in past years", "sell programs in past years": an unbounded stretch of the past, like "recent years".
+    if (w === 'past') return this.prevIsThe(i) ? null : this.fixed(i + 2, 'DATE', 'PAST_REF');
     if (u.code === 'Y' || u.code === 'D' || u.code === 'E') return this.fixed(i + 2, 'DATE', 'PAST_REF');
     return this.fixed(i + 2, 'DURATION', durationValue(NaN, u.code));
   }
@@ -565,7 +606,7 @@ class Tagger {
     if (next === '%' || next === 'percent' || next === 'per' || (next === '.' && this.isNum(i + 2))) return null;
     if (y < 1800 && !YEAR_CONTEXT.has(prev)) return null;
     // "2000 people": a count followed by a plural noun, unless the context says year.
-    if (!YEAR_CONTEXT.has(prev) && /^[a-z]+s$/.test(next) && this.tok.kind[i + 1] !== NUMBER && !UNITS.has(next)) {
+    if (!YEAR_CONTEXT.has(prev) && /^[a-z]+s$/.test(next) && this.tok.kind[i + 1] !== NUMBER && !UNITS.has(next) && !NOT_RATE.has(next)) {
       if (!YEAR_NOUNS.has(next)) return null;
     }
     if (next === ',' && this.isNum(i + 2) && this.lw(i + 2).length === 3) return null; // "1,000" split oddly
@@ -950,6 +991,11 @@ class Tagger {
         if (!base) return this.match(e, 'DATE', point(g, NaN), 'none');
       }
       const p = shift(base, off, g === 'W' ? 'W' : g);
+      // "a loss of $3 million last year" in a passage about a quarter: that quarter a year back, as "a year ago".
+      if (w === 'last' && g === 'Y' && !withThe && this.lw(e) !== "'s" && this.periodRef && this.sentenceOf(i) - this.periodSentence <= PERIOD_REACH
+        && (this.isNum(i - 1) || this.lw(i - 1) === 'million' || this.lw(i - 1) === 'billion' || this.lw(i - 1) === 'share')) {
+        return { ...this.match(e, 'DATE', shift(this.periodRef, -1, 'Y'), 'narrative'), derived: true };
+      }
       if (g === 'Y' && this.lw(e) === "'s" && !Number.isNaN(p.y)) {
         // "this year's third quarter", "last year's quarter"
         const q = this.quarterAt(e + 1, p.y);
@@ -983,6 +1029,10 @@ class Tagger {
     if (SEASONS.has(unitW)) {
       const rel = w === 'last' || w === 'previous' ? -1 : w === 'next' || w === 'coming' ? 1 : w === 'this' ? 2 : 0;
       return this.season(j, start, rel);
+    }
+    // "at this moment", "this crucial moment": the present.
+    if (w === 'this' && (unitW === 'moment' || (this.lw(j + 1) === 'moment' && this.tok.kind[j] === WORD && /^[a-z]+$/.test(unitW)))) {
+      return this.fixed(unitW === 'moment' ? j + 1 : j + 2, 'DATE', 'PRESENT_REF');
     }
     const part = PARTS_OF_DAY.get(unitW);
     if (part && (w === 'this' || w === 'last')) {
@@ -1055,6 +1105,14 @@ class Tagger {
     if (dw !== undefined) return this.match(j + 1, 'DATE', point('E', dw), 'none');
     const ord = ORDINALS.get(w);
     if (ord && ord > 0 && this.lw(j + 1) === 'century') return this.century(j);
+    if (ord && ord > 0 && this.lw(j + 1) === 'day' && this.lw(j + 2) === 'of') {
+      // "today is the eighth day of the strike", "it's the second day of an offensive": the day spoken from.
+      const verb = this.lw(i - 1), subj = this.lw(i - 2);
+      if ((verb === 'is' || verb === "'s") && (subj === 'today' || subj === 'it' || subj === 'this')) {
+        const p = this.dctPoint('D');
+        return p ? this.match(j + 2, 'DATE', p, 'dct') : null;
+      }
+    }
     if (ord && ord > 0) return this.quarterAt(j);
     if (POSITION_MODS.has(w)) {
       const p = this.positioned(j);
@@ -1071,6 +1129,15 @@ class Tagger {
       if (f) return f;
     }
     if (w === 'weekend') return this.weekend(j + 1, 0, i);
+    const dayPart = PARTS_OF_DAY.get(w);
+    if (dayPart && w !== 'night' && !w.endsWith('s') && (this.lw(i - 1) === 'in' || this.lw(i - 1) === 'during') && this.lw(j + 1) !== 'of') {
+      // "placed orders in the morning": that part of the day being told about (a day named in this sentence or
+      // the one before), else of the DCT.
+      const r = this.ref;
+      const p = r && r.g === 'D' && !Number.isNaN(r.y) && this.sentenceOf(i) - this.refSentence <= 1 ? r : this.dctPoint('D');
+      if (!p) return this.fixed(j + 1, 'TIME', `XXXX-XX-XXT${dayPart}`);
+      return { ...this.match(j + 1, 'TIME', p, p === r ? 'narrative' : 'dct'), value: `${formatPoint(p)}T${dayPart}` };
+    }
     if (SEASONS.has(w)) return this.season(j, i, 0);
     if (NUMBER_WORDS.has(w) && w !== 'a' && w !== 'an' || VAGUE_COUNTS.has(w)) {
       const d = this.duration(j, i);

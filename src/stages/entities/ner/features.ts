@@ -56,7 +56,7 @@ const isUpperStart = (w: string): boolean => {
 const hasLower = (w: string): boolean => w !== w.toUpperCase();
 const hasLetter = (w: string): boolean => w.toLowerCase() !== w.toUpperCase();
 
-// Template ids. Numbering is part of the model: append, never renumber.
+// Template ids. Numbering is part of the model: append, never renumber. Cluster templates leave room for 5 levels.
 const enum T {
   Bias, Word, Low, Shape, Pre1, Pre2, Pre3, Pre4, Suf1, Suf2, Suf3, Suf4,
   LowM1, LowM2, LowP1, LowP2, ShapeM1, ShapeP1, ShapeM1S0, ShapeS0P1, LowM1L0, LowL0P1,
@@ -66,7 +66,7 @@ const enum T {
   WordM1, WordP1, LowM1P1, PrevTagLowM1,
   S1Tag, S1TagM1, S1TagP1, S1Agg, S1AggMajor, S1AggShape,
   ShapeTri, LowM2M1, CluShape, LowM1Clu, CluP1Low, Suf3Shape,
-  CapRun, CapRunShape, PrevTagLowP1, LinkedRun, PrevTagRun,
+  CapRun, CapRunShape, PrevTagLowP1, LinkedRun,
 }
 
 /** Everything about one document that does not depend on predicted tags. */
@@ -83,8 +83,6 @@ export interface DocFeatures {
   lowM1: Uint32Array;
   /** Lower-case hash of the next word in the sentence (a sentence-end marker for the last). */
   lowP1: Uint32Array;
-  /** Position in a run of capitalised words that may include linking words (see capitalisedRuns). */
-  linkedRun: Uint8Array;
 }
 
 /**
@@ -178,7 +176,7 @@ export function docFeatures(words: readonly string[], sentStart: readonly boolea
     }
   }
   statStart[n] = stat.length;
-  return { n, stat: Uint32Array.from(stat), statStart, lowHash, shapeHash, histKey, lowM1, lowP1, linkedRun: linked };
+  return { n, stat: Uint32Array.from(stat), statStart, lowHash, shapeHash, histKey, lowM1, lowP1 };
 }
 
 /** Lower-case words that join capitalised words into one name: "Bank of England", "Procter & Gamble". */
@@ -283,7 +281,6 @@ export function dynamicFeatures(
   out[len++] = mix(T.PrevTagShape, p, S0);
   out[len++] = mix(T.PrevTagLowM1, p, f.lowM1[i]!);
   out[len++] = mix(T.PrevTagLowP1, p, f.lowP1[i]!);
-  out[len++] = mix(T.PrevTagRun, p, f.linkedRun[i]!);
   const key = f.histKey[i]!;
   if (key) {
     const counts = hist.get(key);
