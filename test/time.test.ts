@@ -190,6 +190,13 @@ test('a year before "is" is still a year; "Today" inside a name is not a date', 
   assert.equal(timexes.some((x) => x.text === 'Today'), false);
 });
 
+test('"a quarter of" a thing is a fraction; of a unit of time or with a year it is still time', () => {
+  const { timexes } = run('Banks hold more than a quarter of the bonds. The loan ran a quarter of a century, '
+    + 'and losses will last the first two quarters of 1990.', '1989-10-20');
+  // Nothing in the first sentence; "a quarter" (of a century) and the two quarters of 1990 stay.
+  assert.deepEqual(timexes.map((x) => x.text), ['a quarter', 'a century', 'the first two quarters of 1990']);
+});
+
 test('impossible dates and absurd years are warned about, never silently wrong', () => {
   const r = run('The vote was set for February 30, 2023.', '2023-01-05');
   assert.ok(r.warnings.some((w) => /impossible date/.test(w)), JSON.stringify(r.warnings));
