@@ -181,6 +181,9 @@ test('parts of a day and "the Nth day of" resolve to the day being told about', 
   assert.equal(find(timexes, 'the fifth day').value, '2024-05-02');
   const nar = run('On March 3 the ferry left. In the evening it sank.', '2024-05-02').timexes;
   assert.equal(find(nar, 'the evening').value, '2024-03-03TEV');
+  // A noun modifier or a clock time's "in the morning" is no part of a day told about.
+  const not = run('He posts at three o\'clock in the morning and skips charts in the morning meetings.', '2024-05-02').timexes;
+  assert.equal(not.some((x) => x.text === 'the morning'), false, JSON.stringify(not));
 });
 
 test('a year before "is" is still a year; "Today" inside a name is not a date', () => {

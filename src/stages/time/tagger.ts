@@ -73,6 +73,10 @@ const COUNT_FILLERS = new Set(['more', 'additional', 'extra', 'full', 'trading',
 const PERIOD_REACH = 6;
 /** Plural nouns that a year modifies ("1990 levels", "2020 elections"), unlike a count ("2000 people"). */
 const YEAR_NOUNS = new Set(['levels', 'figures', 'elections', 'results', 'prices', 'sales', 'earnings', 'models', 'games', 'olympics']);
+/** Words that may follow "in the morning" used as a time adverbial (not "the morning meetings"). */
+const PART_FOLLOWERS = new Set(['it', 'he', 'she', 'they', 'we', 'i', 'you', 'the', 'a', 'an', 'there', 'his', 'her', 'their', 'its', 'when', 'before', 'after', 'while']);
+/** Words ending a clock time, after which "in the morning" belongs to the clock. */
+const CLOCK_WORDS = new Set(["o'clock", 'clock', 'a.m.', 'p.m.', 'am', 'pm']);
 /** Words after which "current" is not "now": a noun use or a fixed phrase. */
 const CURRENT_NOT_BEFORE = new Set(['account', 'accounts', 'affairs', 'is', 'was', 'are', 'were', 'of', 'and', 'or', 'in', 'to', 'that',
   'which', 'flows', 'flow', 'flowing', 'carrying', 'events', 'issue', 'issues', 'assets', 'liabilities', 'ratio', 'yield', 'yields', 'dollars',
@@ -1130,9 +1134,12 @@ class Tagger {
     }
     if (w === 'weekend') return this.weekend(j + 1, 0, i);
     const dayPart = PARTS_OF_DAY.get(w);
-    if (dayPart && w !== 'night' && !w.endsWith('s') && (this.lw(i - 1) === 'in' || this.lw(i - 1) === 'during') && this.lw(j + 1) !== 'of') {
+    if (dayPart && w !== 'night' && !w.endsWith('s') && (this.lw(i - 1) === 'in' || this.lw(i - 1) === 'during')
+      && (this.tok.kind[j + 1] !== WORD || PART_FOLLOWERS.has(this.lw(j + 1)) || ADVERB_FOLLOWERS.has(this.lw(j + 1)))
+      && this.lw(j + 1) !== 'of' && !CLOCK_WORDS.has(this.lw(i - 2)) && !this.isNum(i - 2)) {
       // "placed orders in the morning": that part of the day being told about (a day named in this sentence or
-      // the one before), else of the DCT.
+      // the one before), else of the DCT. Not "the morning meetings" (a noun modifier) nor "three o'clock in the
+      // morning" (a clock time).
       const r = this.ref;
       const p = r && r.g === 'D' && !Number.isNaN(r.y) && this.sentenceOf(i) - this.refSentence <= 1 ? r : this.dctPoint('D');
       if (!p) return this.fixed(j + 1, 'TIME', `XXXX-XX-XXT${dayPart}`);
