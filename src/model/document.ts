@@ -111,10 +111,14 @@ export interface Claim {
   evidence: SpanRange | null;
 }
 
+/** How an event relates to its time expression: "in June" (at), "since August", "until May", ... */
+export type TimeRelation = 'at' | 'since' | 'until' | 'before' | 'after' | 'during';
+
 export interface DocEvent {
   trigger: SpanRange;
   participants: { role: string; entity: number }[];
   time: number | null;
+  timeRelation: TimeRelation | null;
   place: number | null;
   statement: number | null;
 }

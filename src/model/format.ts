@@ -75,7 +75,11 @@ export interface TimexOut {
   mod?: string;
   /** What the value was computed against: `dct`, `narrative` (an earlier date in the passage) or `none`. */
   anchor?: 'dct' | 'narrative' | 'none';
+  /** Precision of the value: century, decade, year, season, quarter, month, week, day, time, or null (durations, references). */
+  granularity?: Granularity | null;
 }
+
+export type Granularity = 'century' | 'decade' | 'year' | 'half' | 'season' | 'quarter' | 'month' | 'week' | 'day' | 'time';
 
 export type ClaimStatus = 'asserted' | 'confirmed' | 'denied' | 'unconfirmed' | 'disputed' | 'retracted';
 
@@ -98,6 +102,8 @@ export interface EventOut {
   trigger: Span;
   participants: Participant[];
   time: string | null;
+  /** How the event relates to `time`: at, since, until, before, after, during. */
+  timeRelation: 'at' | 'since' | 'until' | 'before' | 'after' | 'during' | null;
   place: string | null;
   /** The statement that reports this event, or null when the report itself asserts it. */
   statement: string | null;

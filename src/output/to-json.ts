@@ -4,7 +4,7 @@
  * interface (CLI, library, store, exports) shares one shape.
  */
 import type { Doc, SpanRange } from '../model/document.js';
-import { SCHEMA_ID, type AnalysisOut, type Span } from '../model/format.js';
+import { SCHEMA_ID, type AnalysisOut, type Granularity, type Span } from '../model/format.js';
 
 export function toOutput(doc: Doc): AnalysisOut {
   const { text } = doc;
@@ -61,6 +61,7 @@ export function toOutput(doc: Doc): AnalysisOut {
       resolved: t.resolved,
       ...(t.mod ? { mod: t.mod } : {}),
       ...(t.anchor ? { anchor: t.anchor } : {}),
+      granularity: t.type === 'DATE' || t.type === 'TIME' ? granularityOf(t.value) : null,
     })),
     claims: doc.claims.map((c, i) => ({
       id: `c${i + 1}`,
@@ -75,6 +76,7 @@ export function toOutput(doc: Doc): AnalysisOut {
       trigger: span(e.trigger),
       participants: e.participants.map((p) => ({ role: p.role, entity: eid(p.entity) })),
       time: e.time === null ? null : tid(e.time),
+      timeRelation: e.timeRelation,
       place: e.place === null ? null : eid(e.place),
       statement: e.statement === null ? null : sid(e.statement),
     })),
@@ -82,6 +84,21 @@ export function toOutput(doc: Doc): AnalysisOut {
       span: span(q), value: q.value, unit: q.unit, approx: q.approx, bound: q.bound,
     })),
   };
+}
+
+/** Precision of a TIMEX3 DATE/TIME value, read off its shape (2024 → year, 2024-SU → season, 199X → decade). */
+export function granularityOf(value: string): Granularity | null {
+  if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return 'time';
+  if (/^[\dX]{4}-[\dX]{2}-[\dX]{2}$/.test(value)) return 'day';
+  if (/^[\dX]{4}-W[\dX]{2}/.test(value)) return 'week';
+  if (/^[\dX]{4}-[\dX]{2}$/.test(value)) return 'month';
+  if (/^[\dX]{4}-Q[\dX]$/.test(value)) return 'quarter';
+  if (/^[\dX]{4}-H[\dX]$/.test(value)) return 'half';
+  if (/^[\dX]{4}-(SP|SU|FA|WI)$/.test(value)) return 'season';
+  if (/^[\dX]{4}$/.test(value)) return 'year';
+  if (/^\d{3}X$/.test(value)) return 'decade';
+  if (/^\d{2}(XX)?$/.test(value)) return 'century';
+  return null;
 }
 
 function dedupe(xs: string[]): string[] {

@@ -8,7 +8,7 @@
  * Events inside a statement's content are reported by that statement's speaker (`statement`), the rest by
  * the report itself.
  */
-import type { Doc, DocEvent, Stage, Token } from '../model/document.js';
+import type { Doc, DocEvent, Stage, TimeRelation, Token } from '../model/document.js';
 
 /** Verbs that only carry grammar, speech or stance: never event triggers on their own. */
 const NON_EVENT_VERBS = new Set([
@@ -29,6 +29,43 @@ const EVENT_NOUNS = new Set([
 ]);
 const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'inside', 'across']);
+
+const RELATION_WORDS: Record<string, TimeRelation> = {
+  since: 'since', until: 'until', till: 'until', before: 'before', after: 'after', during: 'during', throughout: 'during',
+};
+
+/** The preposition right before a timex says how the event sits in time ("since August" → since). */
+function relationOf(doc: Doc, timexStart: number): TimeRelation {
+  const before = doc.text.slice(Math.max(0, timexStart - 12), timexStart).toLowerCase();
+  const m = /([a-z]+)\s+$/.exec(before);
+  return (m && RELATION_WORDS[m[1]!]) || 'at';
+}
+
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
+
+/** "was occupied", "had been signed", "partially occupied by": a past participle after a form of be, or before "by". */
+function isPassive(tokens: Token[], i: number, sentStart: number): boolean {
+  if (!/ed$|en$|wn$/.test(tokens[i]!.lower)) return false;
+  for (let k = i - 1; k >= sentStart && k >= i - 3; k--) {
+    const w = tokens[k]!;
+    if (BE_FORMS.has(w.lower)) return true;
+    if (w.pos !== 'ADV' && w.pos !== 'PART') break;
+  }
+  return tokens[i + 1]?.lower === 'by';
+}
+
+/** The last mention before the trigger and the ones joined to it by "and" / "," / "or" only. */
+function coordinated(text: string, before: { start: number; end: number; entity: number }[]): number[] {
+  const last = before[before.length - 1];
+  if (!last) return [];
+  const out = [last.entity];
+  for (let k = before.length - 2; k >= 0; k--) {
+    const gap = text.slice(before[k]!.end, before[k + 1]!.start);
+    if (!/^\s*(?:,\s*|,?\s*(?:and|or)\s+(?:the\s+)?)$/i.test(gap)) break;
+    if (!out.includes(before[k]!.entity)) out.unshift(before[k]!.entity);
+  }
+  return out;
+}
 
 function isClauseBreak(t: Token): boolean {
   return t.text === ';' || t.text === ':' || t.pos === 'SCONJ' || t.pos === 'CCONJ' && t.lower !== 'and';
@@ -63,19 +100,27 @@ export function findEvents(doc: Doc): DocEvent[] {
       const before = sentMentions.filter((m) => m.end <= t.start && m.start >= lo);
       const after = sentMentions.filter((m) => m.start >= t.end && m.end <= hi);
       const participants: { role: string; entity: number }[] = [];
-      const agent = before[before.length - 1];
-      if (agent) participants.push({ role: 'agent', entity: agent.entity });
+      const passive = isPassive(tokens, i, sent.tokenStart);
+      // The subject: the nearest mention before the trigger plus those coordinated with it ("Russia and North Korea").
+      const subject = coordinated(doc.text, before);
       let place: number | null = null;
-      let patientTaken = false;
+      let object: number | null = null;
+      let byAgent: number | null = null;
       for (const m of after) {
         const prep = m.tokenStart > 0 ? tokens[m.tokenStart - 1]! : null;
         const prep2 = m.tokenStart > 1 ? tokens[m.tokenStart - 2]! : null;
-        const introducedByPlacePrep = (prep && PLACE_PREPS.has(prep.lower)) || (prep?.pos === 'DET' && prep2 && PLACE_PREPS.has(prep2.lower));
-        if (place === null && PLACE_TYPES.has(m.type) && introducedByPlacePrep) { place = m.entity; continue; }
-        if (!patientTaken && !introducedByPlacePrep && m.entity !== agent?.entity) {
-          participants.push({ role: 'patient', entity: m.entity });
-          patientTaken = true;
-        }
+        const introducedBy = prep?.pos === 'DET' || prep?.pos === 'ADJ' ? prep2?.lower : prep?.lower;
+        if (place === null && PLACE_TYPES.has(m.type) && introducedBy !== undefined && PLACE_PREPS.has(introducedBy)) { place = m.entity; continue; }
+        if (passive && byAgent === null && introducedBy === 'by') { byAgent = m.entity; continue; }
+        if (object === null && !(introducedBy !== undefined && PLACE_PREPS.has(introducedBy)) && !subject.includes(m.entity)) object = m.entity;
+      }
+      // In the passive the grammatical subject is what the event happened to, and "by X" is who did it.
+      if (passive) {
+        if (byAgent !== null) participants.push({ role: 'agent', entity: byAgent });
+        for (const e of subject) participants.push({ role: 'patient', entity: e });
+      } else {
+        for (const e of subject) participants.push({ role: 'agent', entity: e });
+        if (object !== null) participants.push({ role: 'patient', entity: object });
       }
       const timex = sentTimexes.find((x) => x.start >= lo && x.end <= hi) ?? (sentTimexes.length === 1 ? sentTimexes[0] : undefined);
       if (participants.length === 0 && timex === undefined && place === null) continue;
@@ -84,6 +129,7 @@ export function findEvents(doc: Doc): DocEvent[] {
         trigger: { start: t.start, end: t.end },
         participants,
         time: timex ? timexes.indexOf(timex) : null,
+        timeRelation: timex ? relationOf(doc, timex.start) : null,
         place,
         statement: st >= 0 ? st : null,
       });
