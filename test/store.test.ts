@@ -223,7 +223,7 @@ describe('SqliteStore', () => {
 
 describe('sentenceAround', () => {
   it('finds the sentence around a span, past abbreviations and initials, stopping at paragraph breaks', async () => {
-    const { sentenceAround } = await import('../src/store/sentence.js');
+    const { sentenceAround } = await import('../src/util/sentence-around.js');
     const text = 'Earlier news. Mr. J. Smith of the U.S. Navy said on Monday "it is over." Then he left.\n\nHeadline without stop\nNext para.';
     const at = (s: string): string => {
       const i = text.indexOf(s);

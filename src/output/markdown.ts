@@ -4,6 +4,7 @@
  * so it can be regenerated from stored JSON.
  */
 import type { AnalysisOut, EntityOut, Span } from '../model/format.js';
+import { sentenceAround } from '../util/sentence-around.js';
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 const quote = (spans: Span[]) => spans.map((s) => `“${oneLine(s.text)}”`).join(' … ');
@@ -60,7 +61,8 @@ export function toMarkdown(a: AnalysisOut): string {
   const dated = a.timexes.filter((t) => t.type === 'DATE' || t.type === 'TIME').slice().sort((x, y) => x.value.localeCompare(y.value));
   if (dated.length === 0) out.push('_No dated expressions._', '');
   for (const t of dated) {
-    const sentence = sentenceAround(d.text, t.start, t.end);
+    const around = sentenceAround(d.text, t.start, t.end);
+    const sentence = d.text.slice(around.start, Math.min(around.end, around.start + 300));
     const flag = t.resolved ? '' : ' (unresolved)';
     out.push(`- **${t.value}**${flag} “${t.text}”: ${oneLine(sentence)}`);
   }
@@ -75,13 +77,4 @@ export function toMarkdown(a: AnalysisOut): string {
     out.push('');
   }
   return out.join('\n');
-}
-
-function sentenceAround(text: string, start: number, end: number): string {
-  let a = start;
-  while (a > 0 && !/[.!?\n]/.test(text[a - 1]!)) a--;
-  let b = end;
-  while (b < text.length && !/[.!?\n]/.test(text[b]!)) b++;
-  const s = text.slice(a, Math.min(text.length, b + 1));
-  return s.length > 300 ? s.slice(0, 297) + '…' : s;
 }

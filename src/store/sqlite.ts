@@ -5,7 +5,7 @@ import type { AnalysisOut, Span, StatementOut } from '../model/format.js';
 import { SCHEMA_ID } from '../model/format.js';
 import { ftsQuery } from './fts.js';
 import { APPLICATION_ID, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
-import { sentenceAround } from './sentence.js';
+import { sentenceAround } from '../util/sentence-around.js';
 import type {
   IngestStatus, SearchHit, StatementQuery, StatementRow, Store, StoreStats, TimelineQuery, TimelineRow,
 } from './store.js';

@@ -67,6 +67,7 @@ const PARTICIPLE = /(ed|told|said|written|known|seen|shown|found|thought|felt|re
 const CUE_RATE_THRESHOLD = 0.3;
 /** Below this rate a verb outside the hand lexicon is not even a candidate. */
 const CANDIDATE_RATE = 0.05;
+const EXTEND_ADJ = process.env.XA !== '0';
 const FUNCTION_TAGS = new Set(['ADP', 'SCONJ', 'DET', 'PART', 'AUX', 'CCONJ', 'PRON']);
 /** A verb PolNeAR often uses as a cue that the hand lexicon lacks ("endorsed", "seemed"): a wider attribution. */
 const LEARNED_ONLY: CueInfo = { cls: 'belief', addressee: false };
@@ -626,7 +627,10 @@ class Reader {
         k = e;
       }
     }
+    const k0 = k;
     k = this.skipAdjuncts(k, max, d);
+    // PolNeAR's cue takes in the adjuncts right after the verb ("said Friday", "explained in an interview").
+    if (EXTEND_ADJ && k > k0 && d.cuePhrase && d.cuePhrase.e === k0 && !d.addressee) d.cuePhrase = { s: d.cuePhrase.s, e: k };
     if (k < max && toks[k]!.lower === ',') k = this.skipAdjuncts(k + 1, max, d);
     k = this.thatAhead(k, max);
     if (k < max && toks[k]!.lower === ',' && this.quoteOpenedBy.has(k + 1)) k++;

@@ -66,7 +66,7 @@ const enum T {
   WordM1, WordP1, LowM1P1, PrevTagLowM1,
   S1Tag, S1TagM1, S1TagP1, S1Agg, S1AggMajor, S1AggShape,
   ShapeTri, LowM2M1, CluShape, LowM1Clu, CluP1Low, Suf3Shape,
-  CapRun, CapRunShape, PrevTagLowP1, LinkedRun,
+  CapRun, CapRunShape, PrevTagLowP1, LinkedRun, AggM1, AggP1,
 }
 
 /** Everything about one document that does not depend on predicted tags. */
@@ -129,6 +129,16 @@ export function docFeatures(words: readonly string[], sentStart: readonly boolea
   const shp = (j: number) => (j < 0 ? BOS : j >= n ? EOS : shapeHash[j]!);
   const run = capitalisedRuns(info, sentStart, headline, false);
   const linked = capitalisedRuns(info, sentStart, headline, true);
+  // Context aggregation (Ratinov & Roth 2009): a capitalised word also gets the neighbouring words of its other
+  // occurrences in the document ("Mr. Clinton" earlier makes "Clinton said" later look like a person).
+  const occ = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    if (!info[i]!.letter || !(sentStart[i] || headline[i] || info[i]!.upperStart)) continue;
+    const l = occ.get(lowHash[i]!);
+    if (l) { if (l.length < AGG_MAX) l.push(i); } else occ.set(lowHash[i]!, [i]);
+  }
+  const ctxM1 = (j: number) => (sentStart[j] ? BOS : lowHash[j - 1]!);
+  const ctxP1 = (j: number) => (j + 1 >= n || sentStart[j + 1] ? EOS : lowHash[j + 1]!);
   for (let i = 0; i < n; i++) {
     statStart[i] = stat.length;
     const x = info[i]!;
@@ -173,6 +183,17 @@ export function docFeatures(words: readonly string[], sentStart: readonly boolea
     if (x.letter && (first || h || x.upperStart)) {
       stat.push(mix(T.SeenLower, seenLower.has(L0) ? 1 : 0, S0), mix(T.SeenCapMid, seenCapMid.has(L0) ? 1 : 0, h));
       histKey[i] = L0 || 1;
+      const others = occ.get(L0);
+      if (others && others.length > 1) {
+        const seen: number[] = [low(m1), low(p1)];
+        for (const j of others) {
+          if (j === i) continue;
+          const a = ctxM1(j);
+          if (!seen.includes(a)) { seen.push(a); stat.push(mix(T.AggM1, a)); }
+          const b = ctxP1(j);
+          if (!seen.includes(b)) { seen.push(b); stat.push(mix(T.AggP1, b)); }
+        }
+      }
     }
   }
   statStart[n] = stat.length;
@@ -209,6 +230,8 @@ function capitalisedRuns(
   return out;
 }
 
+/** Occurrences of one word whose contexts are aggregated. */
+const AGG_MAX = 8;
 const BOS = hashString('<s>');
 const EOS = hashString('</s>');
 

@@ -1,6 +1,7 @@
 /**
- * `claimline/1` output carries no sentence boundaries, but the store needs each item's sentence (timeline text,
- * "does this sentence mention X"). This recovers it from the text with the usual end-of-sentence rule.
+ * `claimline/1` output carries no sentence boundaries, but the store and the Markdown report need each item's
+ * sentence (timeline text, "does this sentence mention X"). This recovers it from the text with the usual
+ * end-of-sentence rule.
  */
 
 // Words after which a full stop rarely ends a sentence in news text.
