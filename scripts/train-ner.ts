@@ -6,7 +6,9 @@
  *   model.json       header: tag set, number of passes, training data
  * Deterministic: fixed seeds, fixed document order per epoch; the same command writes byte-identical files.
  * Options: --epochs N (10), --passes 1|2 (1; 2 adds the second pass of features.ts FirstPass), --seed N,
- * --reuse-clusters, --limit N (train on the first N documents, for quick iterations), --out DIR, --min-weight W.
+ * --ensemble K (3: the weights are the mean of K models trained on different document orders, seeds N .. N+K-1),
+ * --reuse-clusters, --limit N (train on the first N documents, for quick iterations), --out DIR,
+ * --min-weight W (1: features whose averaged weights all stay below W update units are left out of the file).
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -40,10 +42,12 @@ const OUT = path.resolve(ROOT, opt('--out') ?? 'models/ner');
 const EPOCHS = Number(opt('--epochs') ?? 10);
 const LIMIT = Number(opt('--limit') ?? Infinity);
 /** Features whose largest averaged weight is below this many update units are dropped from the file. */
-const MIN_WEIGHT = Number(opt('--min-weight') ?? 0.05);
+const MIN_WEIGHT = Number(opt('--min-weight') ?? 1);
 const SEED = Number(opt('--seed') ?? 20030601);
 const FOLDS = 5;
 const PASSES: 1 | 2 = opt('--passes') === '2' ? 2 : 1;
+/** Models (document orders) averaged into the final weights of each pass. */
+const ENSEMBLE = Number(opt('--ensemble') ?? 3);
 
 /** BIO/IOB1 tags → BILOU tag indices (what the tagger predicts). */
 function bilou(tags: readonly string[]): Uint8Array {
@@ -99,9 +103,9 @@ function main(): void {
   const feats = train.map((d) => docFeatures(d.words, d.sentStart, res));
   const gold = train.map((d) => bilou(d.tags));
   const all = train.map((_, i) => i);
-  const trainOn = (docs: number[], firstPasses?: FirstPass[]): AveragedPerceptron => {
+  const trainOn = (docs: number[], firstPasses?: FirstPass[], seed = SEED): AveragedPerceptron => {
     const model = new AveragedPerceptron(N_TAGS);
-    const rand = rng(SEED);
+    const rand = rng(seed);
     const order = [...docs];
     for (let epoch = 1; epoch <= EPOCHS; epoch++) {
       for (let i = order.length - 1; i > 0; i--) {
@@ -129,16 +133,18 @@ function main(): void {
     }
     log(`first-pass fold ${fold + 1}/${FOLDS} done`);
   }
-  const passModels = PASSES === 2 ? [trainOn(all), trainOn(all, firstPasses)] : [trainOn(all)];
-  const stages = passModels.map((m) => {
-    const { keys, weights } = m.export(MIN_WEIGHT);
+  const members = (fp?: FirstPass[]) => Array.from({ length: ENSEMBLE }, (_, k) => trainOn(all, fp, SEED + k));
+  const passModels = PASSES === 2 ? [members(), members(firstPasses)] : [members()];
+  const stages = passModels.map((ms) => {
+    const { keys, weights } = AveragedPerceptron.exportMean(ms, MIN_WEIGHT);
     return new WeightTable(N_TAGS, keys, weights);
   });
   const table = WeightTable.concat(stages);
   writeFileSync(path.join(OUT, MODEL_FILES.weights), table.toBuffer());
   const header: ModelHeader = {
     format: 'claimline-ner/1', tags: TAGS, passes: PASSES,
-    trainedOn: `CoNLL-2003 English train (eng.train${Number.isFinite(LIMIT) ? `, first ${LIMIT} documents` : ''}), ${EPOCHS} epochs`,
+    trainedOn: `CoNLL-2003 English train (eng.train${Number.isFinite(LIMIT) ? `, first ${LIMIT} documents` : ''}), ${EPOCHS} epochs`
+      + (ENSEMBLE > 1 ? `, mean of ${ENSEMBLE} orders` : ''),
     created: new Date().toISOString().slice(0, 10),
   };
   writeFileSync(path.join(OUT, MODEL_FILES.header), `${JSON.stringify(header, null, 2)}\n`);

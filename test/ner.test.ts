@@ -7,10 +7,11 @@ import assert from 'node:assert/strict';
 import { newDoc, type Doc } from '../src/model/document.js';
 import { segmentStage } from '../src/stages/segment.js';
 import { nerStage } from '../src/stages/entities/ner.js';
-import { defaultModelDir, loadNerModel, tagTokens } from '../src/stages/entities/ner/model.js';
+import { defaultModelDir, getNerModel, loadNerModel, tagTokens } from '../src/stages/entities/ner/model.js';
 import { chunksOf } from '../src/stages/entities/ner/conll.js';
-import { spansFromTags } from '../src/stages/entities/ner/decode.js';
-import { TAGS } from '../src/stages/entities/ner/features.js';
+import { greedyDecode, spansFromTags } from '../src/stages/entities/ner/decode.js';
+import { TAGS, docFeatures } from '../src/stages/entities/ner/features.js';
+import { buildGazIndex, gazetteerTags } from '../src/stages/entities/ner/gazetteer.js';
 import { scoreTags } from '../src/eval/ner.js';
 
 function names(text: string): Doc {
@@ -108,4 +109,24 @@ test('scores are span-exact precision, recall and F1 per type', () => {
   assert.equal(s.byType.PER!.precision, 50);
   assert.equal(s.byType.LOC!.recall, 0);
   assert.ok(Math.abs(s.overall.f1 - 100 / 3) < 1e-9);
+});
+
+test('per-word memoised scores give the same tags as scoring every feature of every token', () => {
+  const model = getNerModel();
+  const words = ('SIEMENS PROFITS UP . The New York Stock Exchange said on Monday that shares of Siemens AG rose . '
+    + 'Siemens said profits at its Munich plant grew , Peter Loescher told Reuters .').split(' ');
+  const starts = words.map((_, i) => i === 0 || words[i - 1] === '.');
+  const once = tagTokens(words, starts, model);
+  assert.deepEqual(tagTokens(words, starts, model), once); // second call: from the memo
+  if (model.passes === 1) {
+    const f = docFeatures(words, starts, model.res);
+    assert.deepEqual(once, spansFromTags(greedyDecode(f, starts, model.table)));
+  }
+});
+
+test('gazetteer phrases match through word prefixes that are not phrases themselves', () => {
+  const idx = buildGazIndex({ org: ['New York Stock Exchange'], city: ['York'] });
+  const words = ['The', 'New', 'York', 'Stock', 'Exchange', 'in', 'York'];
+  const tags = gazetteerTags(words.map((w) => w.toLowerCase()), words, idx);
+  assert.deepEqual(Array.from(tags, (t) => t?.length ?? 0), [0, 1, 2, 1, 1, 0, 1]);
 });

@@ -66,7 +66,7 @@ const enum T {
   WordM1, WordP1, LowM1P1, PrevTagLowM1,
   S1Tag, S1TagM1, S1TagP1, S1Agg, S1AggMajor, S1AggShape,
   ShapeTri, LowM2M1, CluShape, LowM1Clu, CluP1Low, Suf3Shape,
-  CapRun, CapRunShape, PrevTagLowP1, LinkedRun, AggM1, AggP1,
+  CapRun, CapRunShape, PrevTagLowP1, LinkedRun, CluM2, CluP2, CluM1S0,
 }
 
 /** Everything about one document that does not depend on predicted tags. */
@@ -83,13 +83,17 @@ export interface DocFeatures {
   lowM1: Uint32Array;
   /** Lower-case hash of the next word in the sentence (a sentence-end marker for the last). */
   lowP1: Uint32Array;
+  /** Per token, the context-free features of its word form (see WordInfo). */
+  info: readonly WordInfo[];
 }
 
 /**
  * `sentStart[i]` is true when token i opens a sentence. Headlines (sentences without any lower-case letter) get
  * their own variants of word features: in all-caps lines capitalisation says nothing.
  */
-export function docFeatures(words: readonly string[], sentStart: readonly boolean[], res: Resources): DocFeatures {
+export function docFeatures(
+  words: readonly string[], sentStart: readonly boolean[], res: Resources, withLocal = true,
+): DocFeatures {
   const n = words.length;
   const info = words.map((w) => wordInfo(w, res));
   const lowHash = new Uint32Array(n);
@@ -125,20 +129,16 @@ export function docFeatures(words: readonly string[], sentStart: readonly boolea
   const lowP1 = new Uint32Array(n);
   const stat: number[] = [];
   const statStart = new Uint32Array(n + 1);
+  // Mid-level (512-way) cluster of each token, + 1 (0: word without a cluster).
+  const cluMid = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = info[i]!.clu;
+    cluMid[i] = c ? c[Math.min(2, c.length - 1)]! + 1 : 0;
+  }
   const low = (j: number) => (j < 0 ? BOS : j >= n ? EOS : lowHash[j]!);
   const shp = (j: number) => (j < 0 ? BOS : j >= n ? EOS : shapeHash[j]!);
   const run = capitalisedRuns(info, sentStart, headline, false);
   const linked = capitalisedRuns(info, sentStart, headline, true);
-  // Context aggregation (Ratinov & Roth 2009): a capitalised word also gets the neighbouring words of its other
-  // occurrences in the document ("Mr. Clinton" earlier makes "Clinton said" later look like a person).
-  const occ = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    if (!info[i]!.letter || !(sentStart[i] || headline[i] || info[i]!.upperStart)) continue;
-    const l = occ.get(lowHash[i]!);
-    if (l) { if (l.length < AGG_MAX) l.push(i); } else occ.set(lowHash[i]!, [i]);
-  }
-  const ctxM1 = (j: number) => (sentStart[j] ? BOS : lowHash[j - 1]!);
-  const ctxP1 = (j: number) => (j + 1 >= n || sentStart[j + 1] ? EOS : lowHash[j + 1]!);
   for (let i = 0; i < n; i++) {
     statStart[i] = stat.length;
     const x = info[i]!;
@@ -153,13 +153,18 @@ export function docFeatures(words: readonly string[], sentStart: readonly boolea
     const h = headline[i]!;
     lowM1[i] = low(m1);
     lowP1[i] = low(p1);
-    for (let k = 0; k < x.local.length; k++) stat.push(x.local[k]!);
+    if (withLocal) for (let k = 0; k < x.local.length; k++) stat.push(x.local[k]!);
     stat.push(
       mix(T.LowM1, low(m1)), mix(T.LowM2, low(m2)), mix(T.LowP1, low(p1)), mix(T.LowP2, low(p2)),
       mix(T.ShapeM1, shp(m1)), mix(T.ShapeP1, shp(p1)), mix(T.ShapeM1S0, shp(m1), S0), mix(T.ShapeS0P1, S0, shp(p1)),
       mix(T.LowM1L0, low(m1), L0), mix(T.LowL0P1, L0, low(p1)), mix(T.LowM1P1, low(m1), low(p1)),
       mix(T.WordM1, m1 >= 0 ? info[m1]!.wordHash : BOS), mix(T.WordP1, p1 < n ? info[p1]!.wordHash : EOS),
       mix(T.ShapeTri, mix(0, shp(m1), S0), shp(p1)), mix(T.LowM2M1, low(m2), low(m1)),
+    );
+    // Cluster classes two words away, and the previous word's class with this word's shape ("said" class + Xx).
+    stat.push(
+      mix(T.CluM2, m2 >= 0 ? cluMid[m2]! : NO_WORD), mix(T.CluP2, p2 < n ? cluMid[p2]! : NO_WORD),
+      mix(T.CluM1S0, m1 >= 0 ? cluMid[m1]! : NO_WORD, S0),
     );
     const c0 = x.clu;
     if (c0) {
@@ -183,21 +188,10 @@ export function docFeatures(words: readonly string[], sentStart: readonly boolea
     if (x.letter && (first || h || x.upperStart)) {
       stat.push(mix(T.SeenLower, seenLower.has(L0) ? 1 : 0, S0), mix(T.SeenCapMid, seenCapMid.has(L0) ? 1 : 0, h));
       histKey[i] = L0 || 1;
-      const others = occ.get(L0);
-      if (others && others.length > 1) {
-        const seen: number[] = [low(m1), low(p1)];
-        for (const j of others) {
-          if (j === i) continue;
-          const a = ctxM1(j);
-          if (!seen.includes(a)) { seen.push(a); stat.push(mix(T.AggM1, a)); }
-          const b = ctxP1(j);
-          if (!seen.includes(b)) { seen.push(b); stat.push(mix(T.AggP1, b)); }
-        }
-      }
     }
   }
   statStart[n] = stat.length;
-  return { n, stat: Uint32Array.from(stat), statStart, lowHash, shapeHash, histKey, lowM1, lowP1 };
+  return { n, stat: Uint32Array.from(stat), statStart, lowHash, shapeHash, histKey, lowM1, lowP1, info };
 }
 
 /** Lower-case words that join capitalised words into one name: "Bank of England", "Procter & Gamble". */
@@ -230,13 +224,13 @@ function capitalisedRuns(
   return out;
 }
 
-/** Occurrences of one word whose contexts are aggregated. */
-const AGG_MAX = 8;
 const BOS = hashString('<s>');
+/** Cluster atom outside the sentence. */
+const NO_WORD = 0xffffff;
 const EOS = hashString('</s>');
 
 /** What the features need to know about one word form, independent of its context. */
-interface WordInfo {
+export interface WordInfo {
   low: string;
   lowHash: number;
   shapeHash: number;
@@ -248,6 +242,9 @@ interface WordInfo {
   upperStart: boolean;
   /** Keys of the features that depend on this word alone. */
   local: Uint32Array;
+  /** Inference memo: the summed weight rows of `local` under the weight table `memoOf` (see model.ts). */
+  memo: Int32Array | null;
+  memoOf: object | null;
 }
 
 /**
@@ -279,7 +276,7 @@ function wordInfo(w: string, res: Resources): WordInfo {
   }
   const info: WordInfo = {
     low, lowHash, shapeHash, wordHash, clu, letter: hasLetter(w), lower: hasLower(w), upperStart: isUpperStart(w),
-    local: Uint32Array.from(local),
+    local: Uint32Array.from(local), memo: null, memoOf: null,
   };
   cache.set(w, info);
   return info;

@@ -10,7 +10,11 @@ export const MAX_GAZ_TOKENS = 5;
 
 export type GazIndex = Map<string, string[]>;
 
-/** `{category: [phrase, ...]}` → phrase → categories. */
+/**
+ * `{category: [phrase, ...]}` → phrase → categories. Every shorter word prefix of a phrase ("new", "new york" of
+ * "new york stock exchange") is in the index too, with no categories when it is not a phrase itself, so matching
+ * can stop at the first word sequence that starts no phrase.
+ */
 export function buildGazIndex(lists: Record<string, string[]>): GazIndex {
   const idx: GazIndex = new Map();
   for (const [cat, phrases] of Object.entries(lists)) {
@@ -20,6 +24,12 @@ export function buildGazIndex(lists: Record<string, string[]>): GazIndex {
       const cats = idx.get(key);
       if (!cats) idx.set(key, [cat]);
       else if (!cats.includes(cat)) cats.push(cat);
+    }
+  }
+  for (const key of [...idx.keys()]) {
+    for (let sp = key.indexOf(' '); sp > 0; sp = key.indexOf(' ', sp + 1)) {
+      const prefix = key.slice(0, sp);
+      if (!idx.has(prefix)) idx.set(prefix, []);
     }
   }
   return idx;
@@ -49,7 +59,7 @@ export function gazetteerTags(lowers: readonly string[], words: readonly string[
     for (let n = 1; n <= MAX_GAZ_TOKENS && i + n <= lowers.length; n++) {
       key = n === 1 ? lowers[i]! : `${key} ${lowers[i + n - 1]!}`;
       const cats = idx.get(key);
-      if (!cats) continue;
+      if (!cats) break; // no phrase starts with these words
       for (const cat of cats) {
         if (n === 1) add(i, cat, 'U');
         else {

@@ -6,7 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../../../util/paths.js';
 import { buildGazIndex } from './gazetteer.js';
-import { docFeatures, firstPassOf, N_TAGS, TAGS, type ClusterTable, type Resources } from './features.js';
+import {
+  docFeatures, firstPassOf, N_TAGS, TAGS, type ClusterTable, type Resources, type WordInfo,
+} from './features.js';
 import { greedyDecode, spansFromTags, type NameSpan } from './decode.js';
 import { WeightTable } from './weights.js';
 
@@ -73,6 +75,17 @@ export function loadNerModel(dir = defaultModelDir()): NerModel {
   return { passes, table, res: loadResources(dir) };
 }
 
+const LOCAL_RANGE = Uint32Array.of(0, 0);
+
+/** Summed weights of a word form's context-free features under `table`, computed once per form. */
+function localSums(table: WeightTable, x: WordInfo): Int32Array {
+  if (x.memoOf === table) return x.memo!;
+  LOCAL_RANGE[1] = x.local.length;
+  x.memo = table.rowSums(x.local, LOCAL_RANGE, 1);
+  x.memoOf = table;
+  return x.memo;
+}
+
 let cached: NerModel | null = null;
 
 /** The default model, loaded on first call. */
@@ -86,9 +99,18 @@ export function getNerModel(): NerModel {
  */
 export function tagTokens(words: readonly string[], sentStart?: readonly boolean[], model = getNerModel()): NameSpan[] {
   const starts = sentStart ?? words.map((_, i) => i === 0);
-  const f = docFeatures(words, starts, model.res);
-  // One probe per static feature scores both passes.
-  const staticSums = { sums: model.table.rowSums(f.stat, f.statStart, f.n), stride: model.table.width };
+  // Context features are scored per token; the context-free ones of each word form once per form (memoised on the
+  // form's cached WordInfo), since word forms repeat. One probe per static feature scores both passes.
+  const f = docFeatures(words, starts, model.res, false);
+  const { table } = model;
+  const sums = table.rowSums(f.stat, f.statStart, f.n);
+  const width = table.width;
+  for (let i = 0; i < f.n; i++) {
+    const local = localSums(table, f.info[i]!);
+    const o = i * width;
+    for (let t = 0; t < width; t++) sums[o + t] += local[t]!;
+  }
+  const staticSums = { sums, stride: width };
   const tags = greedyDecode(f, starts, model.table, { staticSums });
   if (model.passes === 1) return spansFromTags(tags);
   const firstPass = firstPassOf(f, tags);
