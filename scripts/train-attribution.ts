@@ -1,10 +1,15 @@
 /**
- * Trains the attribution stage's two learned parts (`npm run train:attribution`) on PolNeAR train:
+ * Trains the attribution stage's learned parts (`npm run train:attribution`) on PolNeAR train:
  *   models/attribution/cues.json    for every word form seen as a cue candidate (see isCueCandidate) outside
  *                                   quotation marks at least MIN_COUNT times, how often it heads a gold cue (the
  *                                   first verb of the cue span)
+ *                                   (`forms`), and how often a cue verb takes the preposition or particle after it
+ *                                   into the cue (`particles`: "complained about")
  *   models/attribution/scorer.json  averaged-perceptron weights that accept or reject each verb-cue reading the
  *                                   rules propose (see src/stages/attribution/scorer.ts)
+ *   models/attribution/tagger.json  averaged-perceptron weights of the cue-token tagger (tagger.ts)
+ *   models/attribution/boundary.json structured-perceptron weights choosing unquoted content starts and ends
+ *                                   (boundary.ts)
  * Deterministic: documents in name order, a seeded shuffle per epoch. Options: --data DIR (a PolNeAR split
  * directory, default ../shared/data/polnear/train), --out DIR, --epochs N.
  */
@@ -14,9 +19,11 @@ import { newDoc } from '../src/model/document.js';
 import { segmentStage } from '../src/stages/segment.js';
 import { findQuotes } from '../src/stages/attribution/quotes.js';
 import { isCueCandidate } from '../src/stages/attribution/cues.js';
-import { cueCandidates } from '../src/stages/attribution/index.js';
+import { contentEndExamples, contentStartExamples, cueCandidates } from '../src/stages/attribution/index.js';
 import { trainPerceptron } from '../src/stages/attribution/scorer.js';
-import { loadSplit } from '../src/eval/attribution.js';
+import { trainEnds } from '../src/stages/attribution/boundary.js';
+import { tokenFeatures } from '../src/stages/attribution/tagger.js';
+import { loadSplit, trimFragment } from '../src/eval/attribution.js';
 import { packageRoot, sharedDir } from '../src/util/paths.js';
 
 const MIN_COUNT = 3;
@@ -51,6 +58,7 @@ function main(): number {
   const epochs = Number(option('--epochs') ?? 5);
   const cue = new Map<string, number>();
   const seen = new Map<string, number>();
+  const particles = new Map<string, [number, number]>();
   const docs = loadSplit(data);
   const segmented = docs.map((d) => {
     const doc = newDoc(d.text, { id: d.id, title: null, url: null, published: null, publishedSource: null, source: null });
@@ -64,7 +72,30 @@ function main(): number {
       const head = inCue.find((i) => doc.tokens[i]!.pos === 'VERB') ?? inCue[0];
       if (head !== undefined) heads.add(head);
     }
-    return { doc, heads, cueTokens };
+    const contentEnds = new Set<string>();
+    const contentStarts = new Set<number>();
+    for (const a of d.gold) {
+      for (const f of a.content) {
+        const t = trimFragment(d.text, f);
+        contentEnds.add(`${t.start}-${t.end}`);
+        contentStarts.add(t.start);
+      }
+    }
+    // Whether a gold cue's verb takes the preposition or particle after it ("complained about").
+    for (const a of d.gold) {
+      const inCue = (i: number) => a.cue.some((f) => doc.tokens[i]!.start >= f.start && doc.tokens[i]!.end <= f.end);
+      doc.tokens.forEach((t, i) => {
+        const next = doc.tokens[i + 1];
+        if (t.pos !== 'VERB' || !next || (next.pos !== 'ADP' && next.pos !== 'PART') || next.lower === 'that'
+          || !inCue(i)) return;
+        const inc = inCue(i + 1) ? 1 : 0;
+        for (const key of [`${t.lower}|${next.lower}`, `|${next.lower}`]) {
+          const v = particles.get(key) ?? [0, 0];
+          particles.set(key, [v[0] + inc, v[1] + 1]);
+        }
+      });
+    }
+    return { doc, heads, cueTokens, contentEnds, contentStarts };
   });
   for (const { doc, heads } of segmented) {
     const { quoteOfToken } = findQuotes(doc);
@@ -85,6 +116,7 @@ function main(): number {
     about: 'Cue rates learned from PolNeAR v1.0 train (primary annotator) by scripts/train-attribution.ts: '
       + 'form -> [times it heads a gold cue, times it occurs as a cue candidate outside quotation marks].',
     documents: docs.length, minCount: MIN_COUNT, forms: table,
+    particles: Object.fromEntries([...particles].filter(([, [, n]]) => n >= 2).sort((a, b) => (a[0] < b[0] ? -1 : 1))),
   }, null, 0)}\n`);
   process.stdout.write(`train-attribution: ${docs.length} documents, ${Object.keys(table).length} forms -> ${out}\n`);
 
@@ -109,7 +141,104 @@ function main(): number {
   }, null, 0)}\n`);
   process.stdout.write(`train-attribution: ${examples.length} candidate readings, `
     + `${Object.keys(model.weights).length} features -> ${scorerOut}\n`);
+
+  // The content-end model: every unquoted content the candidate readings propose whose start matches a gold
+  // content's start, with the candidate ends that give exactly the gold span after the evaluation's trimming.
+  const ends = segmented.flatMap(({ doc, contentEnds }) => contentEndExamples(doc).map((x) => ({
+    features: x.features,
+    gold: x.spans.map((sp) => {
+      if (sp.start < 0) return false;
+      const t = trimFragment(doc.text, sp);
+      return contentEnds.has(`${t.start}-${t.end}`);
+    }),
+  }))).filter((x) => x.gold.some(Boolean));
+  const endRandom = rng(SEED + 1);
+  // Content starts: the candidate starts that give a gold content's start after trimming; the same weight table.
+  const starts = segmented.flatMap(({ doc, contentStarts }) => contentStartExamples(doc).map((x) => ({
+    features: x.features,
+    gold: x.spans.map((sp) => sp.start >= 0 && contentStarts.has(trimFragment(doc.text, sp).start)),
+  }))).filter((x) => x.gold.some(Boolean) && x.gold.length > 1);
+  const all = [...ends, ...starts];
+  const endOrder = () => {
+    const idx = all.map((_, i) => i);
+    for (let i = idx.length - 1; i > 0; i--) {
+      const j = Math.floor(endRandom() * (i + 1));
+      [idx[i], idx[j]] = [idx[j]!, idx[i]!];
+    }
+    return idx;
+  };
+  const endWeights = trainEnds(all, epochs, endOrder);
+  const boundaryOut = path.join(outDir, 'boundary.json');
+  writeFileSync(boundaryOut, `${JSON.stringify({
+    about: 'Averaged structured-perceptron weights choosing where unquoted reported content ends, trained on '
+      + 'PolNeAR v1.0 train by scripts/train-attribution.ts (see src/stages/attribution/boundary.ts).',
+    examples: ends.length, startExamples: starts.length, epochs, seed: SEED + 1, weights: endWeights,
+  }, null, 0)}\n`);
+  const tagger = trainTagger(segmented, epochs, rng(SEED + 2));
+  const taggerOut = path.join(outDir, 'tagger.json');
+  writeFileSync(taggerOut, `${JSON.stringify({
+    about: 'Averaged-perceptron weights tagging cue tokens outside quotation marks, trained on PolNeAR v1.0 train '
+      + 'by scripts/train-attribution.ts (see src/stages/attribution/tagger.ts).',
+    epochs, seed: SEED + 2, ...tagger,
+  }, null, 0)}\n`);
+  process.stdout.write(`train-attribution: tagger ${Object.keys(tagger.weights).length} features -> ${taggerOut}\n`);
+  process.stdout.write(`train-attribution: ${ends.length} content ends, ${starts.length} content starts, `
+    + `${Object.keys(endWeights).length} features -> ${boundaryOut}\n`);
   return 0;
+}
+
+/**
+ * The cue tagger: an averaged perceptron over the tokens outside quotation marks of every sentence, label = the
+ * token lies in a gold cue, the previous token's gold label a feature (greedy decoding at run time). Documents in
+ * a seeded shuffled order per epoch; features computed on the fly to keep memory small.
+ */
+function trainTagger(docs: { doc: ReturnType<typeof newDoc>; cueTokens: Set<number> }[], epochs: number,
+  random: () => number): { bias: number; weights: Record<string, number> } {
+  const w = new Map<string, number>();
+  const total = new Map<string, number>();
+  let bias = 0;
+  let biasTotal = 0;
+  let c = 1;
+  const quoted = docs.map(({ doc }) => {
+    const { quoteOfToken, markOfToken } = findQuotes(doc);
+    return (j: number) => quoteOfToken[j]! >= 0 || markOfToken[j] === 1;
+  });
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    const idx = docs.map((_, i) => i);
+    for (let i = idx.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [idx[i], idx[j]] = [idx[j]!, idx[i]!];
+    }
+    for (const di of idx) {
+      const { doc, cueTokens } = docs[di]!;
+      const inQuote = quoted[di]!;
+      for (const sent of doc.sentences) {
+        for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
+          if (inQuote(i)) continue;
+          const prev = i > sent.tokenStart && cueTokens.has(i - 1) && !inQuote(i - 1);
+          const f = tokenFeatures(doc.tokens, i, sent.tokenStart, sent.tokenEnd, prev, inQuote);
+          let sc = bias;
+          for (const x of f) sc += w.get(x) ?? 0;
+          const y = cueTokens.has(i) ? 1 : -1;
+          if (y * sc <= 0) {
+            bias += y;
+            biasTotal += c * y;
+            for (const x of f) {
+              w.set(x, (w.get(x) ?? 0) + y);
+              total.set(x, (total.get(x) ?? 0) + c * y);
+            }
+          }
+          c++;
+        }
+      }
+    }
+  }
+  const weights: Record<string, number> = {};
+  for (const [f, v] of [...w].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const avg = v - (total.get(f) ?? 0) / c;
+    if (Math.abs(avg) >= 0.01) weights[f] = Math.round(avg * 100) / 100;
+  }
+  return { bias: Math.round((bias - biasTotal / c) * 100) / 100, weights };
 }
 
 process.exitCode = main();

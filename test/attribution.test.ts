@@ -152,6 +152,33 @@ test('the PolNeAR cue phrase keeps auxiliaries and adverbs; the product cue is t
   assert.equal(at(doc, s.cuePhrase ?? null), 'has also said');
 });
 
+test('a learned particle joins the cue and the content starts after it', () => {
+  const doc = analyze('Smith complained about the new tax rules. Jones warned against a rush to judgment.');
+  assert.equal(doc.statements.length, 2);
+  const [a, b] = doc.statements;
+  assert.equal(at(doc, a!.cue), 'complained about');
+  assert.deepEqual(contents(doc, a!), ['the new tax rules']);
+  assert.equal(at(doc, a!.speakerSpan), 'Smith');
+  assert.equal(at(doc, b!.cue), 'warned against');
+  assert.deepEqual(contents(doc, b!), ['a rush to judgment']);
+});
+
+test('an attribution clause inside unquoted content splits it in two, a quoted term included', () => {
+  const doc = analyze('CNN, he said, has done an "awful" job of covering the election.');
+  assert.equal(doc.statements.length, 1);
+  assert.deepEqual(contents(doc, doc.statements[0]!), ['CNN', 'has done an "awful" job of covering the election']);
+});
+
+test('the cue tagger finds a wider attribution no verb rule reads', () => {
+  const doc = analyze('Graham has been critical of Trump.');
+  assert.equal(doc.statements.length, 1);
+  const s = doc.statements[0]!;
+  assert.equal(at(doc, s.cuePhrase ?? s.cue), 'has been critical of');
+  assert.equal(at(doc, s.speakerSpan), 'Graham');
+  assert.deepEqual(contents(doc, s), ['Trump']);
+  assert.equal(s.kind, 'other');
+});
+
 test('evaluation trimming: quotation marks, final punctuation and a leading "that"', () => {
   const text = 'x “We were there,” y that the plan failed. z';
   const q = text.indexOf('“');
@@ -187,10 +214,11 @@ test('PolNeAR dev stays above its regression floor', (t) => {
   }
   // Segmentation and attribution only: speaker spans do not depend on the entity stages.
   const s = evaluateAttribution(dev, (text) => analyze(text));
-  assert.ok(s.exact.source.f1 > 62, `source F1 ${s.exact.source.f1}`);
-  assert.ok(s.exact.cue.f1 > 60, `cue F1 ${s.exact.cue.f1}`);
-  assert.ok(s.exact.content.f1 > 46, `content F1 ${s.exact.content.f1}`);
-  assert.ok(s.quotedContent.f1 > 78, `quoted content F1 ${s.quotedContent.f1}`);
+  // Measured 68.4 / 67.6 / 52.5 / 81.7 (see models/attribution/MODEL_CARD.md).
+  assert.ok(s.exact.source.f1 > 66.5, `source F1 ${s.exact.source.f1}`);
+  assert.ok(s.exact.cue.f1 > 65.5, `cue F1 ${s.exact.cue.f1}`);
+  assert.ok(s.exact.content.f1 > 50.5, `content F1 ${s.exact.content.f1}`);
+  assert.ok(s.quotedContent.f1 > 79.5, `quoted content F1 ${s.quotedContent.f1}`);
 });
 
 test('seed article: every gold statement with its kind, cue, speaker and channel', (t) => {

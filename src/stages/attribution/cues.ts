@@ -145,3 +145,26 @@ export function learnedCueRate(lower: string): number | undefined {
   }
   return learned.get(lower);
 }
+
+let particleTable: Map<string, [number, number]> | null = null;
+
+/**
+ * How likely a PolNeAR cue verb takes the preposition or particle after it into the cue ("complained about",
+ * "warned against", "promised to"): [times included, times seen] per `form|word` and per `|word`, from PolNeAR
+ * train (cues.json `particles`); smoothed towards the word's overall rate. 0 without the model file.
+ */
+export function particleRate(form: string, word: string): number {
+  if (!particleTable) {
+    particleTable = new Map();
+    const file = path.join(packageRoot(), 'models/attribution/cues.json');
+    if (existsSync(file)) {
+      const raw = JSON.parse(readFileSync(file, 'utf8')) as { particles?: Record<string, [number, number]> };
+      for (const [k, v] of Object.entries(raw.particles ?? {})) particleTable.set(k, v);
+    }
+  }
+  const general = particleTable.get(`|${word}`);
+  if (!general || general[1] < MIN_SUPPORT) return 0;
+  const prior = general[0] / general[1];
+  const own = particleTable.get(`${form}|${word}`) ?? [0, 0];
+  return (own[0] + 2 * prior) / (own[1] + 2);
+}

@@ -12,23 +12,30 @@
  * quote with no cue at all is a floating quote that inherits the previous speaker, and a short quoted term with
  * no cue (a scare quote, a title) is left alone. Which verb readings stand is decided by a perceptron trained on
  * PolNeAR (scorer.ts), or by PolNeAR cue rates when its model file is absent (see models/attribution/MODEL_CARD.md).
+ * Three more learned parts, each optional: a particle table (cues.json: "complained about", "warned against"), a
+ * cue tagger (tagger.ts) whose spans no rule reading covers become statements of their own ("has been critical
+ * of"), and a boundary model (boundary.ts) that moves the start and end of a kept reading's unquoted content.
  */
 import type { Doc, Mention, SpanRange, Stage, Statement, Token } from '../../model/document.js';
 import type { StatementKind } from '../../model/format.js';
 import {
-  CHANNEL_HEADS, EVIDENCE_NOUNS, cueInfo, isCueCandidate, learnedCueRate, type CueInfo,
+  CHANNEL_HEADS, EVIDENCE_NOUNS, cueInfo, isCueCandidate, learnedCueRate, particleRate, type CueInfo,
 } from './cues.js';
 import {
   extendCoordination, isNameLikeRun, isNamePart, isPronounHead, npEndingAt, npStartingAt,
 } from './phrases.js';
 import { chainHead, findQuotes, isQuoteMark, type Quote } from './quotes.js';
 import { linkSpeaker } from './speakers.js';
-import { score, scorerModel } from './scorer.js';
+import { score, scorerModel, type ScorerModel } from './scorer.js';
+import { boundaryModel, endCandidates, scoreEnd, startCandidates } from './boundary.js';
+import { tagCues, taggerModel } from './tagger.js';
 
 /** Token range `[s, e)`. */
 interface Range {
   s: number;
   e: number;
+  /** Set on content the hand rule cut at e within a window ending at max: the boundary model may move e. */
+  max?: number;
 }
 
 interface Draft {
@@ -67,7 +74,13 @@ const PARTICIPLE = /(ed|told|said|written|known|seen|shown|found|thought|felt|re
 const CUE_RATE_THRESHOLD = 0.3;
 /** Below this rate a verb outside the hand lexicon is not even a candidate. */
 const CANDIDATE_RATE = 0.05;
-const EXTEND_ADJ = process.env.XA !== '0';
+/** Tags of a word after a cue verb that PolNeAR may take into the cue ("spoke about", "promised to"). */
+const PARTICLE_TAGS = new Set(['ADP', 'PART']);
+/** Share of gold cues with the word included above which the cue takes it (learned, see particleRate). */
+const PARTICLE_RATE = 0.5;
+/** Tagger score above which a token is part of a cue (see tagger.ts). */
+const TAGGER_THRESHOLD = 0;
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your']);
 const FUNCTION_TAGS = new Set(['ADP', 'SCONJ', 'DET', 'PART', 'AUX', 'CCONJ', 'PRON']);
 /** A verb PolNeAR often uses as a cue that the hand lexicon lacks ("endorsed", "seemed"): a wider attribution. */
 const LEARNED_ONLY: CueInfo = { cls: 'belief', addressee: false };
@@ -115,9 +128,15 @@ class Reader {
   readonly windowStart: Int32Array;
   readonly windowEnd: Int32Array;
 
+  /** Every content-end decision with its candidates, when reading for training. */
+  readonly endLog: { k: number; ends: number[]; features: string[][] }[] | null;
+  readonly startLog: { starts: number[]; features: string[][]; end: number }[] | null;
+
   /** `candidates`: keep every verb-cue reading (for training the scorer) instead of deciding. */
   constructor(readonly doc: Doc, readonly candidates = false) {
     this.toks = doc.tokens;
+    this.endLog = candidates ? [] : null;
+    this.startLog = candidates ? [] : null;
     const found = findQuotes(doc);
     this.quotes = found.quotes;
     this.quoteOfToken = found.quoteOfToken;
@@ -214,12 +233,13 @@ class Reader {
     const len = words <= 1 ? '1' : words <= 3 ? '2-3' : words <= 8 ? '4-8' : words <= 20 ? '9-20' : '21+';
     const quoted = d.content.some((r) => this.quoteOfToken[r.s]! >= 0);
     const cfg = d.config!;
-    return [
+    const base = [
       `w=${w}`, `rate=${bucket}`, `cls=${cueInfo(w)?.cls ?? 'learned'}`, `cfg=${cfg}`, `next=${nextTag}`,
       `prev=${prevTag}`, `src=${srcTag}`, `len=${len}`, `q=${quoted}`, `w+cfg=${w}|${cfg}`, `rate+cfg=${bucket}|${cfg}`,
       `w+next=${w}|${nextTag}`, `rate+next=${bucket}|${nextTag}`, `cfg+q=${cfg}|${quoted}`, `src+cfg=${srcTag}|${cfg}`,
       `group=${d.cuePhrase ? d.cue!.s - d.cuePhrase.s : 0}`, `pos=${toks[t]!.pos}`,
     ];
+    return base;
   }
 
   run(): void {
@@ -240,9 +260,73 @@ class Reader {
       }
     }
     this.dashAttributions();
+    this.taggedCues();
     this.splitNestedContent();
     this.continueQuotes();
     this.floatingQuotes();
+  }
+
+  /**
+   * Cues the tagger (tagger.ts) finds that no rule reading covers ("is a staunch opponent of", "raised questions
+   * about"): the subject before is the source, the clause (or quote) after is the content, or the clause before
+   * when the cue closes its sentence.
+   */
+  taggedCues(): void {
+    const model = this.candidates ? null : taggerModel();
+    if (!model) return;
+    const { toks, doc } = this;
+    const inQuote = (j: number) => this.quoteOfToken[j]! >= 0 || this.markOfToken[j] === 1;
+    const taken = new Uint8Array(toks.length);
+    const claimed = new Set<number>();
+    for (const d of this.drafts) {
+      for (const r of [d.cue, d.cuePhrase]) if (r) for (let i = r.s; i < r.e; i++) taken[i] = 1;
+      for (const r of d.content) if (this.quoteOfToken[r.s]! >= 0) claimed.add(this.quoteOfToken[r.s]!);
+    }
+    for (let si = 0; si < doc.sentences.length; si++) {
+      const sent = doc.sentences[si]!;
+      const min = this.windowStart[si]!;
+      const max = this.windowEnd[si]!;
+      for (const span of tagCues(model, toks, sent.tokenStart, sent.tokenEnd, inQuote, TAGGER_THRESHOLD)) {
+        let clash = false;
+        for (let i = span.s; i < span.e; i++) if (taken[i]) clash = true;
+        if (clash) {
+          continue;
+        }
+        let head = -1;
+        for (let i = span.s; i < span.e; i++) if (toks[i]!.pos === 'VERB') head = i;
+        const cls = (head >= 0 ? cueInfo(toks[head]!.lower)?.cls : undefined) ?? 'belief';
+        let subject = this.subjectBefore(this.skipTimeLeft(span.s, min), min);
+        // A nominal cue's owner is its source ("his message of", "Kerry’s announcement of").
+        const own = span.s - 1 >= min ? toks[span.s - 1]! : null;
+        if (own && (toks[span.s]!.pos === 'NOUN' || toks[span.s]!.pos === 'ADJ')) {
+          if (POSSESSIVES.has(own.lower)) subject = { np: { s: span.s - 1, e: span.s }, phrase: { s: span.s - 1, e: span.s } };
+          else if ((own.lower === "'s" || own.lower === '’s') && span.s - 2 >= min) {
+            const b = npEndingAt(toks, span.s - 2, min);
+            if (b >= 0) subject = { np: { s: b, e: span.s - 1 }, phrase: { s: b, e: span.s - 1 } };
+          }
+        }
+        const d: Draft = {
+          cls, cue: span, source: subject?.np ?? null, cuePhrase: span, sourcePhrase: subject?.phrase ?? null,
+          inheritFrom: null, content: [], channel: null, addressee: null, via: null, sentence: si,
+          clause: subject?.np.s ?? span.s, quoteContinues: false,
+        };
+        let k = span.e;
+        if (k < max && (toks[k]!.lower === 'that' || toks[k]!.lower === ':' || toks[k]!.lower === ',')) k++;
+        const q = k < toks.length ? this.quoteOpenedBy.get(k) : undefined;
+        // A quote a rule reading already gave its speaker is not said twice.
+        if (q !== undefined && claimed.has(q)) continue;
+        if (q !== undefined) d.content.push(...this.quoteChain(q));
+        else if (k < max && toks[k]!.lower !== '.') d.content.push(this.clause(k, max));
+        else {
+          const before = d.clause - 1;
+          const closes = this.quoteClosedBy.get(before) ?? this.quoteClosedBy.get(before - 1);
+          if (closes !== undefined && claimed.has(closes)) continue;
+          if (closes !== undefined) d.content.push(...this.quoteChain(closes));
+          else if (before > min && CLAUSE_END.has(toks[before]!.lower)) d.content.push({ s: min, e: before });
+        }
+        this.push(d);
+      }
+    }
   }
 
   /** `“We will vote.” ― Jorge Falcon`: a quote signed with a dash and a name at the end of its paragraph. */
@@ -479,6 +563,8 @@ class Reader {
     let cueEnd = t + 1;
     const particles = PARTICLES[toks[t]!.lower];
     if (particles && cueEnd < max && particles.has(toks[cueEnd]!.lower)) cueEnd++;
+    else if (cueEnd + 1 < max && PARTICLE_TAGS.has(toks[cueEnd]!.pos) && toks[cueEnd]!.lower !== 'that'
+      && particleRate(toks[t]!.lower, toks[cueEnd]!.lower) >= PARTICLE_RATE) cueEnd++;
     const v = this.verbGroupStart(t, min);
     // Passive ("was told", "is expected"): the grammatical subject did not speak; with a "by" agent the agent did
     // and the subject is what it said or did ("The issue was first reported by The Washington Post").
@@ -601,13 +687,18 @@ class Reader {
     for (let i = k + 1; i < max; i++) {
       if (!this.isMark(i)) continue;
       const q = this.quoteOpenedBy.get(i);
-      if (q !== undefined && toks[i - 1]!.lower === ',') d.content.push(...this.quoteChain(q));
-      if (q !== undefined || leftWasQuote) return;
+      if (q !== undefined && toks[i - 1]!.lower === ',') {
+        d.content.push(...this.quoteChain(q));
+        return;
+      }
+      // A quoted term further on ("CNN, he said, has done an “awful” job") is part of the resumed clause.
+      if (leftWasQuote) return;
       break;
     }
     if (leftWasQuote) return;
-    if (k + 1 < max && this.isVerbCue(k + 1)) return; // "..., he said, adding that ...": a new statement
-    if (k + 1 < max) d.content.push({ s: k + 1, e: this.clauseEnd(k + 1, max) });
+    // "..., he said, adding that ...": a new statement.
+    if (k + 1 < max && this.isVerbCue(k + 1) && toks[k + 1]!.lower.endsWith('ing')) return;
+    if (k + 1 < max) d.content.push(this.clause(k + 1, max));
   }
 
   /** Content to the right of a preposed cue; false when there is none. */
@@ -627,10 +718,7 @@ class Reader {
         k = e;
       }
     }
-    const k0 = k;
     k = this.skipAdjuncts(k, max, d);
-    // PolNeAR's cue takes in the adjuncts right after the verb ("said Friday", "explained in an interview").
-    if (EXTEND_ADJ && k > k0 && d.cuePhrase && d.cuePhrase.e === k0 && !d.addressee) d.cuePhrase = { s: d.cuePhrase.s, e: k };
     if (k < max && toks[k]!.lower === ',') k = this.skipAdjuncts(k + 1, max, d);
     k = this.thatAhead(k, max);
     if (k < max && toks[k]!.lower === ',' && this.quoteOpenedBy.has(k + 1)) k++;
@@ -662,7 +750,7 @@ class Reader {
     }
     const first = toks[k]!;
     if (first.lower === '.' || first.lower === ',' || first.lower === ';' || first.lower === '?') return false;
-    d.content.push({ s: k, e: this.clauseEnd(k, max) });
+    d.content.push(this.clause(k, max));
     return true;
   }
 
@@ -671,6 +759,53 @@ class Reader {
    * a comma that opens another clause (", but ...", ", and she ...", ", citing ...").
    */
   clauseEnd(k: number, max: number): number {
+    const rule = this.ruleClauseEnd(k, max);
+    if (this.endLog) {
+      const c = endCandidates(this.toks, k, max, rule, (i) => this.quoteOfToken[i]!);
+      this.endLog.push({ k, ends: c.ends, features: c.features });
+      const st = startCandidates(this.toks, k, rule, (i) => this.quoteOfToken[i]!);
+      this.startLog!.push({ starts: st.starts, features: st.features, end: rule });
+    }
+    return rule;
+  }
+
+  /** Content from k to where the hand rule ends it; `push` lets the boundary model move the end of a kept one. */
+  clause(k: number, max: number): Range {
+    return { s: k, e: this.clauseEnd(k, max), max };
+  }
+
+  /** The boundary model's start for content the hand rule reads from k to `end`. */
+  learnedStart(model: ScorerModel, k: number, end: number): number {
+    const c = startCandidates(this.toks, k, end, (i) => this.quoteOfToken[i]!);
+    let best = k;
+    let bestScore = -Infinity;
+    for (let j = 0; j < c.starts.length; j++) {
+      const sc = scoreEnd(model, c.features[j]!);
+      if (sc > bestScore) {
+        bestScore = sc;
+        best = c.starts[j]!;
+      }
+    }
+    return best;
+  }
+
+  /** The boundary model's end for content from k whose hand-rule end is `rule`. */
+  learnedEnd(model: ScorerModel, k: number, max: number, rule: number): number {
+    const c = endCandidates(this.toks, k, max, rule, (i) => this.quoteOfToken[i]!);
+    let best = rule;
+    let bestScore = -Infinity;
+    for (let j = 0; j < c.ends.length; j++) {
+      const sc = scoreEnd(model, c.features[j]!);
+      if (sc > bestScore) {
+        bestScore = sc;
+        best = c.ends[j]!;
+      }
+    }
+    return best;
+  }
+
+  /** The hand rule for clauseEnd, and a feature of the learned model. */
+  ruleClauseEnd(k: number, max: number): number {
     const { toks } = this;
     for (let i = k + 2; i < max; i++) {
       if (this.quoteOfToken[i]! >= 0 || this.isMark(i)) continue;
@@ -759,7 +894,7 @@ class Reader {
       const q = this.quoteOpenedBy.get(c + 1);
       if (q !== undefined) d.content.push(...this.quoteChain(q));
       else if (transcript !== undefined) d.content.push({ s: c + 1, e: this.quotes[transcript]!.tokEnd });
-      else d.content.push({ s: c + 1, e: this.clauseEnd(c + 1, max) });
+      else d.content.push(this.clause(c + 1, max));
       this.push(d);
       return;
     }
@@ -805,8 +940,20 @@ class Reader {
   }
 
   push(d: Draft): void {
-    d.content = d.content.map((r) => this.trim(r)).filter((r) => r.e > r.s);
+    const raw = d.content;
+    d.content = raw.map((r) => this.trim(r)).filter((r) => r.e > r.s);
     if (d.content.length === 0 || !this.keep(d)) return;
+    // The scorer saw the hand rule's content (as in training); a kept reading gets the learned content end.
+    const model = this.candidates ? null : boundaryModel();
+    if (model && raw.some((r) => r.max !== undefined)) {
+      d.content = raw.map((r) => {
+        if (r.max === undefined) return r;
+        const s = this.learnedStart(model, r.s, r.e);
+        return { s, e: this.learnedEnd(model, s, r.max, s === r.s ? r.e : this.ruleClauseEnd(s, r.max)) };
+      })
+        .map((r) => this.trim(r)).filter((r) => r.e > r.s);
+      if (d.content.length === 0) return;
+    }
     this.drafts.push(d);
   }
 
@@ -891,6 +1038,35 @@ export function cueCandidates(doc: Doc): { cueToken: number; features: string[] 
   const r = new Reader(doc, true);
   r.run();
   return r.drafts.filter((d) => d.config && d.cue).map((d) => ({ cueToken: d.cue!.s, features: r.features(d) }));
+}
+
+/**
+ * Every content-end decision of a segmented document's candidate readings (for training the boundary model): the
+ * content's first token k, and per candidate end the character span the content would have after trimming.
+ */
+export function contentEndExamples(doc: Doc): { spans: { start: number; end: number }[]; features: string[][] }[] {
+  const r = new Reader(doc, true);
+  r.run();
+  return r.endLog!.map((x) => ({
+    features: x.features,
+    spans: x.ends.map((e) => {
+      const t = r.trim({ s: x.k, e });
+      return t.e > t.s ? { start: doc.tokens[t.s]!.start, end: doc.tokens[t.e - 1]!.end } : { start: -1, end: -1 };
+    }),
+  }));
+}
+
+/** Every content-start decision (for training): per candidate start the character span after trimming. */
+export function contentStartExamples(doc: Doc): { spans: { start: number; end: number }[]; features: string[][] }[] {
+  const r = new Reader(doc, true);
+  r.run();
+  return r.startLog!.map((x) => ({
+    features: x.features,
+    spans: x.starts.map((s) => {
+      const t = r.trim({ s, e: x.end });
+      return t.e > t.s ? { start: doc.tokens[t.s]!.start, end: doc.tokens[t.e - 1]!.end } : { start: -1, end: -1 };
+    }),
+  }));
 }
 
 export const attributionStage: Stage = { name: 'attribution', run: attribute };
