@@ -56,6 +56,13 @@ export function greedyDecode(f: DocFeatures, sentStart: readonly boolean[], scor
   for (let i = 0; i < f.n; i++) {
     if (sentStart[i]) { prev = -1; prev2 = -1; }
     const last = i + 1 >= f.n || sentStart[i + 1] === true;
+    if (f.plainLower?.[i] && !(prev > 0 && tagPart(prev) <= 1)) {
+      // A plain lower-case word that does not continue a name: O without scoring (see DocFeatures.plainLower).
+      tags[i] = 0;
+      prev2 = prev;
+      prev = 0;
+      continue;
+    }
     let dynLen = dynamicFeatures(f, i, prev, prev2, hist, dyn, 0);
     if (firstPass) dynLen = stackedFeatures(f, i, firstPass, dyn, dynLen);
     if (staticSums) {

@@ -85,6 +85,12 @@ export interface DocFeatures {
   lowP1: Uint32Array;
   /** Per token, the context-free features of its word form (see WordInfo). */
   info: readonly WordInfo[];
+  /**
+   * Inference only: 1 for a plain lower-case word (not a name-linking word like "of", outside headlines). Such a
+   * word is outside every name unless it continues one, so the decoder tags it O without scoring it; its static
+   * features are not even built. Training never skips (it builds with `withLocal`).
+   */
+  plainLower: Uint8Array | null;
 }
 
 /**
@@ -139,6 +145,7 @@ export function docFeatures(
   const shp = (j: number) => (j < 0 ? BOS : j >= n ? EOS : shapeHash[j]!);
   const run = capitalisedRuns(info, sentStart, headline, false);
   const linked = capitalisedRuns(info, sentStart, headline, true);
+  const plainLower = withLocal ? null : new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     statStart[i] = stat.length;
     const x = info[i]!;
@@ -153,6 +160,10 @@ export function docFeatures(
     const h = headline[i]!;
     lowM1[i] = low(m1);
     lowP1[i] = low(p1);
+    if (plainLower && !headline[i] && x.letter && x.low === words[i] && !LINKS.has(x.low)) {
+      plainLower[i] = 1;
+      continue;
+    }
     if (withLocal) for (let k = 0; k < x.local.length; k++) stat.push(x.local[k]!);
     stat.push(
       mix(T.LowM1, low(m1)), mix(T.LowM2, low(m2)), mix(T.LowP1, low(p1)), mix(T.LowP2, low(p2)),
@@ -191,7 +202,7 @@ export function docFeatures(
     }
   }
   statStart[n] = stat.length;
-  return { n, stat: Uint32Array.from(stat), statStart, lowHash, shapeHash, histKey, lowM1, lowP1, info };
+  return { n, stat: Uint32Array.from(stat), statStart, lowHash, shapeHash, histKey, lowM1, lowP1, info, plainLower };
 }
 
 /** Lower-case words that join capitalised words into one name: "Bank of England", "Procter & Gamble". */

@@ -106,6 +106,7 @@ export function tagTokens(words: readonly string[], sentStart?: readonly boolean
   const sums = table.rowSums(f.stat, f.statStart, f.n);
   const width = table.width;
   for (let i = 0; i < f.n; i++) {
+    if (f.plainLower?.[i]) continue;
     const local = localSums(table, f.info[i]!);
     const o = i * width;
     for (let t = 0; t < width; t++) sums[o + t] += local[t]!;
