@@ -25,21 +25,11 @@ import { trainEnds } from '../src/stages/attribution/boundary.js';
 import { tokenFeatures } from '../src/stages/attribution/tagger.js';
 import { loadSplit, trimFragment } from '../src/eval/attribution.js';
 import { packageRoot, sharedDir } from '../src/util/paths.js';
+import { rng } from '../src/util/random.js';
 
 const MIN_COUNT = 3;
 const SEED = 20161108;
 
-/** mulberry32: a small seeded PRNG, so the example order is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);

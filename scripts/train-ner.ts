@@ -22,7 +22,8 @@ import { greedyDecode } from '../src/stages/entities/ner/decode.js';
 import { MODEL_FILES, loadNerModel, parseClusters, type ModelHeader } from '../src/stages/entities/ner/model.js';
 import { WeightTable } from '../src/stages/entities/ner/weights.js';
 import { AveragedPerceptron } from '../src/stages/entities/ner/train/perceptron.js';
-import { induceClusters, rng } from '../src/stages/entities/ner/train/clusters.js';
+import { induceClusters } from '../src/stages/entities/ner/train/clusters.js';
+import { rng } from '../src/util/random.js';
 import { buildGazetteers } from '../src/stages/entities/ner/train/gazetteer-sources.js';
 import { evaluateNerDocs, formatConlleval } from '../src/eval/ner.js';
 

@@ -34,15 +34,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Doc } from '../model/document.js';
 import { analyzeText } from '../pipeline/analyze.js';
+import { prf, type PRF } from './prf.js';
+export type { PRF } from './prf.js';
 
-export interface PRF {
-  precision: number;
-  recall: number;
-  f1: number;
-  gold: number;
-  found: number;
-  correct: number;
-}
 
 type Role = 'source' | 'cue' | 'content';
 const ROLES: readonly Role[] = ['source', 'cue', 'content'];
@@ -75,12 +69,6 @@ const SPEECH_CUE = new RegExp(`\\b(${['say|says|said|saying', 'tell|tells|told|t
   'explain|explains|explained|explaining', 'argue|argues|argued|arguing'].join('|')})$`, 'i');
 const PRONOUN = /^(he|she|they|i|we|you|it|who|which|that|him|her|them|us|me|one|this|these|those)$/i;
 
-const prf = (gold: number, found: number, correct: number): PRF => {
-  const precision = found ? (100 * correct) / found : 0;
-  const recall = gold ? (100 * correct) / gold : 0;
-  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { precision, recall, f1, gold, found, correct };
-};
 
 /** The evaluation trimming (see the rules above); never returns an empty fragment for a non-empty one. */
 export function trimFragment(text: string, f: Fragment): Fragment {

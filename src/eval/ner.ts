@@ -5,15 +5,9 @@
 import { chunksOf, readConll, type ConllDoc } from '../stages/entities/ner/conll.js';
 import { getNerModel, loadNerModel, tagTokens, type NerModel } from '../stages/entities/ner/model.js';
 import type { NameSpan } from '../stages/entities/ner/decode.js';
+import { prf, type PRF } from './prf.js';
+export type { PRF } from './prf.js';
 
-export interface PRF {
-  precision: number;
-  recall: number;
-  f1: number;
-  gold: number;
-  found: number;
-  correct: number;
-}
 
 export interface NerScores {
   tokens: number;
@@ -22,12 +16,6 @@ export interface NerScores {
   byType: Record<string, PRF>;
 }
 
-const prf = (gold: number, found: number, correct: number): PRF => {
-  const precision = found ? (100 * correct) / found : 0;
-  const recall = gold ? (100 * correct) / gold : 0;
-  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { precision, recall, f1, gold, found, correct };
-};
 
 /** IOB2 tags for predicted spans over n tokens. */
 export function tagsFromSpans(n: number, spans: readonly NameSpan[]): string[] {

@@ -5,6 +5,7 @@
  * the role of Brown-cluster bit prefixes: coarse classes (places, surnames, months) and fine ones.
  */
 import { normWord, type ClusterTable } from '../features.js';
+import { rng } from '../../../../util/random.js';
 
 export interface ClusterOptions {
   minCount: number;
@@ -22,17 +23,6 @@ export function tokenizeForClusters(text: string): string[] {
   return (text.match(TOKEN) ?? []).map(normWord);
 }
 
-/** Mulberry32: small, fast, seedable. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function induceClusters(texts: string[], opt: ClusterOptions): ClusterTable {
   const rand = rng(opt.seed);
