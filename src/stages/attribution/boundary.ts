@@ -6,20 +6,12 @@
  * scripts/train-attribution.ts on PolNeAR train; weights in models/attribution/boundary.json. Without the file the
  * stage keeps the hand rule.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Token } from '../../model/document.js';
-import { packageRoot } from '../../util/paths.js';
+import { loadLinearModel, weightSum } from './linear-model.js';
 import type { ScorerModel } from './scorer.js';
 
-let cached: ScorerModel | null | undefined;
-
 export function boundaryModel(): ScorerModel | null {
-  if (cached !== undefined) return cached;
-  const file = path.join(packageRoot(), 'models/attribution/boundary.json');
-  if (!existsSync(file)) return (cached = null);
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as { weights: Record<string, number> };
-  return (cached = { bias: 0, weights: new Map(Object.entries(raw.weights)) });
+  return loadLinearModel('boundary.json');
 }
 
 const BREAK_TAGS = new Set(['PUNCT', 'ADP', 'SCONJ', 'CCONJ', 'PRON', 'DET', 'AUX', 'PART', 'ADV']);
@@ -72,9 +64,7 @@ export function endCandidates(toks: Token[], k: number, max: number, rule: numbe
 }
 
 export function scoreEnd(model: ScorerModel, f: string[]): number {
-  let s = 0;
-  for (const x of f) s += model.weights.get(x) ?? 0;
-  return s;
+  return weightSum(model, f);
 }
 
 /** Averaged structured perceptron: each example's gold candidates should outscore the rest. */

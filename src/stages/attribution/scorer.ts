@@ -4,29 +4,16 @@
  * Trained by scripts/train-attribution.ts on PolNeAR train; weights in models/attribution/scorer.json. Without
  * the file the stage falls back to the cue-rate threshold.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { packageRoot } from '../../util/paths.js';
+import { loadLinearModel, weightSum, type LinearModel } from './linear-model.js';
 
-export interface ScorerModel {
-  bias: number;
-  weights: Map<string, number>;
-}
-
-let cached: ScorerModel | null | undefined;
+export type ScorerModel = LinearModel;
 
 export function scorerModel(): ScorerModel | null {
-  if (cached !== undefined) return cached;
-  const file = path.join(packageRoot(), 'models/attribution/scorer.json');
-  if (!existsSync(file)) return (cached = null);
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as { bias: number; weights: Record<string, number> };
-  return (cached = { bias: raw.bias, weights: new Map(Object.entries(raw.weights)) });
+  return loadLinearModel('scorer.json');
 }
 
 export function score(model: ScorerModel, features: string[]): number {
-  let s = model.bias;
-  for (const f of features) s += model.weights.get(f) ?? 0;
-  return s;
+  return model.bias + weightSum(model, features);
 }
 
 /** Averaged binary perceptron; deterministic for a given example order. */

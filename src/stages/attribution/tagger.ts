@@ -5,25 +5,14 @@
  * proposed span no rule reading covers. Trained by scripts/train-attribution.ts on PolNeAR train; weights in
  * models/attribution/tagger.json. Without the file nothing is proposed.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Token } from '../../model/document.js';
-import { packageRoot } from '../../util/paths.js';
 import { cueInfo, learnedCueRate } from './cues.js';
+import { loadLinearModel, weightSum, type LinearModel } from './linear-model.js';
 
-export interface TaggerModel {
-  bias: number;
-  weights: Map<string, number>;
-}
-
-let cached: TaggerModel | null | undefined;
+export type TaggerModel = LinearModel;
 
 export function taggerModel(): TaggerModel | null {
-  if (cached !== undefined) return cached;
-  const file = path.join(packageRoot(), 'models/attribution/tagger.json');
-  if (!existsSync(file)) return (cached = null);
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as { bias: number; weights: Record<string, number> };
-  return (cached = { bias: raw.bias, weights: new Map(Object.entries(raw.weights)) });
+  return loadLinearModel('tagger.json');
 }
 
 const word = (t: Token | undefined) => (t ? t.lower : '<s>');
@@ -66,14 +55,8 @@ export function tokenFeatures(toks: Token[], i: number, min: number, max: number
   return [...unaryFeatures(toks[i]!, prev ? 'I' : 'O'), ...contextFeatures(toks, i, min, max, inQuote)];
 }
 
-const sum = (model: TaggerModel, f: string[]) => {
-  let s = 0;
-  for (const x of f) s += model.weights.get(x) ?? 0;
-  return s;
-};
-
 export function scoreTok(model: TaggerModel, f: string[]): number {
-  return model.bias + sum(model, f);
+  return model.bias + weightSum(model, f);
 }
 
 /** Per model: the unary score of a (tag, form) pair after an outside and an inside decision. */
@@ -101,9 +84,9 @@ export function tagCues(model: TaggerModel, toks: Token[], min: number, max: num
       let byTag = cache.get(t.lower);
       if (!byTag) cache.set(t.lower, (byTag = new Map()));
       let u = byTag.get(t.pos);
-      if (!u) byTag.set(t.pos, (u = [sum(model, unaryFeatures(t, 'O')), sum(model, unaryFeatures(t, 'I'))]));
+      if (!u) byTag.set(t.pos, (u = [weightSum(model, unaryFeatures(t, 'O')), weightSum(model, unaryFeatures(t, 'I'))]));
       const unary: number = model.bias + (prev ? u[1] : u[0]);
-      if (unary > GATE) on = unary + sum(model, contextFeatures(toks, i, min, max, inQuote)) > threshold;
+      if (unary > GATE) on = unary + weightSum(model, contextFeatures(toks, i, min, max, inQuote)) > threshold;
     }
     if (on && start < 0) start = i;
     if (!on && start >= 0) {
