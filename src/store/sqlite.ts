@@ -155,20 +155,16 @@ export class SqliteStore implements Store {
   async statements(q: StatementQuery = {}): Promise<StatementRow[]> {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: q.limit ?? 100 };
-    if (q.speaker) {
-      params.speaker = q.speaker.toLowerCase();
-      where.push(`(instr(casefold(s.speaker_name), @speaker) > 0 OR EXISTS (
+    // A filter matches the statement's own text column or the name of an entity linked to it in that role.
+    const filter = (param: 'speaker' | 'about', column: string, value: string) => {
+      params[param] = value.toLowerCase();
+      where.push(`(instr(casefold(${column}), @${param}) > 0 OR EXISTS (
         SELECT 1 FROM statement_entities se JOIN entities e ON e.doc_id = se.doc_id AND e.entity_id = se.entity_id
-        WHERE se.doc_id = s.doc_id AND se.statement_id = s.statement_id AND se.role = 'speaker'
-          AND instr(casefold(e.name), @speaker) > 0))`);
-    }
-    if (q.about) {
-      params.about = q.about.toLowerCase();
-      where.push(`(instr(casefold(s.content), @about) > 0 OR EXISTS (
-        SELECT 1 FROM statement_entities se JOIN entities e ON e.doc_id = se.doc_id AND e.entity_id = se.entity_id
-        WHERE se.doc_id = s.doc_id AND se.statement_id = s.statement_id AND se.role = 'about'
-          AND instr(casefold(e.name), @about) > 0))`);
-    }
+        WHERE se.doc_id = s.doc_id AND se.statement_id = s.statement_id AND se.role = '${param}'
+          AND instr(casefold(e.name), @${param}) > 0))`);
+    };
+    if (q.speaker) filter('speaker', 's.speaker_name', q.speaker);
+    if (q.about) filter('about', 's.content', q.about);
     return this.db.prepare(`
       SELECT s.doc_id AS docId, d.title AS docTitle, d.published, s.statement_id AS statementId,
         s.speaker_name AS speaker, s.cue, s.kind, s.content, s.channel, s.start, s.end
