@@ -205,3 +205,12 @@ test('a nickname in quotation marks is not a quotation', () => {
   resolveEntities(doc);
   assert.deepEqual(mentionsOfEntityWith(doc, 'Moth Queen'), ['Moth Queen', 'she']);
 });
+
+test('a description set off before a person name is a mention of that person, so the speaker resolves', async () => {
+  const { analyze } = await import('../src/index.js');
+  const a = analyze('The harbour master, Inês Duarte, said on Friday that the port would stay shut.', { published: '2024-02-09' });
+  const person = a.entities.find((e) => e.name === 'Inês Duarte');
+  assert.ok(person, a.entities.map((e) => e.name).join(', '));
+  assert.ok(person.mentions.some((m) => m.text === 'The harbour master' && m.kind === 'nominal'));
+  assert.equal(a.statements[0]?.speaker.entity, person.id);
+});

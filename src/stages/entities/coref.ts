@@ -234,10 +234,20 @@ class Resolver {
       break;
     }
     if (head < 0 || head !== i - 1) return t + 1;
-    // "the Russian newspaper Rossiyskaya Gazeta", "the ambassador, Alexandr Matsegora,": a title, not a mention.
+    // "the Russian newspaper Rossiyskaya Gazeta": a title before the name, not a mention of its own.
     const after = doc.tokens[i];
     if (after && nameAt[i]! >= 0) return t + 1;
-    if (after?.text === ',' && nameAt[i + 1]! >= 0 && doc.mentions[nameAt[i + 1]!]!.type === 'PERSON') return t + 1;
+    // "The mayor, Ana Lima, said": a description set off before a person's name is a mention of that person
+    // (its role is collected by the role rules), so a speaker written as the description still resolves.
+    const apposed = after?.text === ',' ? nameAt[i + 1]! : -1;
+    if (apposed >= 0 && doc.mentions[apposed]!.type === 'PERSON') {
+      const e = doc.mentions[apposed]!.entity;
+      if (e >= 0) {
+        addMention(this.ctx, t, i, 'nominal', e);
+        this.note(t, e);
+      }
+      return i;
+    }
     // ", the ambassador," after a name is an appositive: a role of that name, collected by the role rules.
     if (t > 0 && doc.tokens[t - 1]!.text === ',' && nameAt[t - 2]! >= 0) return t + 1;
 
