@@ -4,7 +4,7 @@
  * organisations and quotations) over the same texts.
  *
  * Words are whitespace-separated tokens of the raw text, the same count for both systems. Each system gets one
- * untimed warm-up pass (JIT, lazy model loading) and then `--rounds` timed passes (default 3); the best pass is
+ * untimed warm-up pass (JIT, lazy model loading) and then `--rounds` timed passes (default 5); the best pass is
  * reported, the usual practice for throughput on a shared machine.
  */
 import fs from 'node:fs';
@@ -54,7 +54,7 @@ function best(rounds: number, fn: () => void): number {
 
 async function main() {
   const args = process.argv.slice(2);
-  const rounds = Number(args[args.indexOf('--rounds') + 1]) || 3;
+  const rounds = Number(args[args.indexOf('--rounds') + 1]) || 5;
   const shared = sharedDir();
   const dir = args.find((a) => !a.startsWith('--') && fs.existsSync(a)) ?? (shared ? path.join(shared, 'data/polnear/dev/text') : null);
   if (!dir || !fs.existsSync(dir)) {

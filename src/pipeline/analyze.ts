@@ -62,7 +62,7 @@ export function analyze(input: AnalyzeInput | string, options: Omit<AnalyzeInput
   return toOutput(analyzeDoc(req));
 }
 
-/** Back-compat helper for stages' own tests and evaluators: text + meta → working model. */
+/** Text + metadata → working model: what the evaluators and stage tests need (they read layers, not JSON). */
 export function analyzeText(text: string, meta: Partial<DocMeta> = {}): Doc {
   return analyzeDoc({ text, id: meta.id, title: meta.title, url: meta.url, published: meta.published, source: meta.source });
 }
