@@ -21,11 +21,12 @@ import { findQuotes } from '../src/stages/attribution/quotes.js';
 import { isCueCandidate } from '../src/stages/attribution/cues.js';
 import { contentEndExamples, contentStartExamples, cueCandidates } from '../src/stages/attribution/index.js';
 import { trainPerceptron } from '../src/stages/attribution/scorer.js';
+import { AveragedLinearModel } from '../src/stages/attribution/linear-model.js';
 import { trainEnds } from '../src/stages/attribution/boundary.js';
 import { tokenFeatures } from '../src/stages/attribution/tagger.js';
 import { loadSplit, trimFragment } from '../src/eval/attribution.js';
 import { packageRoot, sharedDir } from '../src/util/paths.js';
-import { rng } from '../src/util/random.js';
+import { rng, shuffleInPlace } from '../src/util/random.js';
 
 const MIN_COUNT = 3;
 const SEED = 20161108;
@@ -114,14 +115,7 @@ function main(): number {
   const examples = segmented.flatMap(({ doc, cueTokens }) => cueCandidates(doc)
     .map((c) => ({ features: c.features, label: cueTokens.has(c.cueToken) })));
   const random = rng(SEED);
-  const order = () => {
-    const idx = examples.map((_, i) => i);
-    for (let i = idx.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [idx[i], idx[j]] = [idx[j]!, idx[i]!];
-    }
-    return idx;
-  };
+  const order = () => shuffleInPlace(examples.map((_, i) => i), random);
   const model = trainPerceptron(examples, epochs, order);
   const scorerOut = path.join(outDir, 'scorer.json');
   writeFileSync(scorerOut, `${JSON.stringify({
@@ -149,14 +143,7 @@ function main(): number {
     gold: x.spans.map((sp) => sp.start >= 0 && contentStarts.has(trimFragment(doc.text, sp).start)),
   }))).filter((x) => x.gold.some(Boolean) && x.gold.length > 1);
   const all = [...ends, ...starts];
-  const endOrder = () => {
-    const idx = all.map((_, i) => i);
-    for (let i = idx.length - 1; i > 0; i--) {
-      const j = Math.floor(endRandom() * (i + 1));
-      [idx[i], idx[j]] = [idx[j]!, idx[i]!];
-    }
-    return idx;
-  };
+  const endOrder = () => shuffleInPlace(all.map((_, i) => i), endRandom);
   const endWeights = trainEnds(all, epochs, endOrder);
   const boundaryOut = path.join(outDir, 'boundary.json');
   writeFileSync(boundaryOut, `${JSON.stringify({
@@ -184,22 +171,13 @@ function main(): number {
  */
 function trainTagger(docs: { doc: ReturnType<typeof newDoc>; cueTokens: Set<number> }[], epochs: number,
   random: () => number): { bias: number; weights: Record<string, number> } {
-  const w = new Map<string, number>();
-  const total = new Map<string, number>();
-  let bias = 0;
-  let biasTotal = 0;
-  let c = 1;
+  const model = new AveragedLinearModel();
   const quoted = docs.map(({ doc }) => {
     const { quoteOfToken, markOfToken } = findQuotes(doc);
     return (j: number) => quoteOfToken[j]! >= 0 || markOfToken[j] === 1;
   });
   for (let epoch = 0; epoch < epochs; epoch++) {
-    const idx = docs.map((_, i) => i);
-    for (let i = idx.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [idx[i], idx[j]] = [idx[j]!, idx[i]!];
-    }
-    for (const di of idx) {
+    for (const di of shuffleInPlace(docs.map((_, i) => i), random)) {
       const { doc, cueTokens } = docs[di]!;
       const inQuote = quoted[di]!;
       for (const sent of doc.sentences) {
@@ -207,28 +185,17 @@ function trainTagger(docs: { doc: ReturnType<typeof newDoc>; cueTokens: Set<numb
           if (inQuote(i)) continue;
           const prev = i > sent.tokenStart && cueTokens.has(i - 1) && !inQuote(i - 1);
           const f = tokenFeatures(doc.tokens, i, sent.tokenStart, sent.tokenEnd, prev, inQuote);
-          let sc = bias;
-          for (const x of f) sc += w.get(x) ?? 0;
           const y = cueTokens.has(i) ? 1 : -1;
-          if (y * sc <= 0) {
-            bias += y;
-            biasTotal += c * y;
-            for (const x of f) {
-              w.set(x, (w.get(x) ?? 0) + y);
-              total.set(x, (total.get(x) ?? 0) + c * y);
-            }
+          if (y * model.score(f) <= 0) {
+            model.updateBias(y);
+            model.update(f, y);
           }
-          c++;
+          model.tick();
         }
       }
     }
   }
-  const weights: Record<string, number> = {};
-  for (const [f, v] of [...w].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const avg = v - (total.get(f) ?? 0) / c;
-    if (Math.abs(avg) >= 0.01) weights[f] = Math.round(avg * 100) / 100;
-  }
-  return { bias: Math.round((bias - biasTotal / c) * 100) / 100, weights };
+  return model.averaged(2);
 }
 
 process.exitCode = main();

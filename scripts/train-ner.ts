@@ -23,7 +23,7 @@ import { MODEL_FILES, loadNerModel, parseClusters, type ModelHeader } from '../s
 import { WeightTable } from '../src/stages/entities/ner/weights.js';
 import { AveragedPerceptron } from '../src/stages/entities/ner/train/perceptron.js';
 import { induceClusters } from '../src/stages/entities/ner/train/clusters.js';
-import { rng } from '../src/util/random.js';
+import { rng, shuffleInPlace } from '../src/util/random.js';
 import { buildGazetteers } from '../src/stages/entities/ner/train/gazetteer-sources.js';
 import { evaluateNerDocs, formatConlleval } from '../src/eval/ner.js';
 
@@ -109,10 +109,7 @@ function main(): void {
     const rand = rng(seed);
     const order = [...docs];
     for (let epoch = 1; epoch <= EPOCHS; epoch++) {
-      for (let i = order.length - 1; i > 0; i--) {
-        const j = Math.floor(rand() * (i + 1));
-        [order[i], order[j]] = [order[j]!, order[i]!];
-      }
+      shuffleInPlace(order, rand);
       for (const d of order) {
         const f = feats[d]!;
         const g = gold[d]!;

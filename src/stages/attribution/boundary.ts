@@ -7,7 +7,7 @@
  * stage keeps the hand rule.
  */
 import type { Token } from '../../model/document.js';
-import { loadLinearModel, weightSum } from './linear-model.js';
+import { AveragedLinearModel, loadLinearModel, weightSum } from './linear-model.js';
 import type { ScorerModel } from './scorer.js';
 
 export function boundaryModel(): ScorerModel | null {
@@ -70,20 +70,7 @@ export function scoreEnd(model: ScorerModel, f: string[]): number {
 /** Averaged structured perceptron: each example's gold candidates should outscore the rest. */
 export function trainEnds(examples: { features: string[][]; gold: boolean[] }[], epochs: number,
   order: (epoch: number) => number[]): Record<string, number> {
-  const w = new Map<string, number>();
-  const total = new Map<string, number>();
-  let c = 1;
-  const sc = (f: string[]) => {
-    let s = 0;
-    for (const x of f) s += w.get(x) ?? 0;
-    return s;
-  };
-  const upd = (f: string[], y: number) => {
-    for (const x of f) {
-      w.set(x, (w.get(x) ?? 0) + y);
-      total.set(x, (total.get(x) ?? 0) + c * y);
-    }
-  };
+  const model = new AveragedLinearModel();
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (const i of order(epoch)) {
       const ex = examples[i]!;
@@ -92,7 +79,7 @@ export function trainEnds(examples: { features: string[][]; gold: boolean[] }[],
       let goldI = -1;
       let goldS = -Infinity;
       ex.features.forEach((f, j) => {
-        const s = sc(f);
+        const s = model.score(f);
         if (s > bestS) {
           bestS = s;
           best = j;
@@ -103,18 +90,13 @@ export function trainEnds(examples: { features: string[][]; gold: boolean[] }[],
         }
       });
       if (best >= 0 && goldI >= 0 && !ex.gold[best]) {
-        upd(ex.features[goldI]!, 1);
-        upd(ex.features[best]!, -1);
+        model.update(ex.features[goldI]!, 1);
+        model.update(ex.features[best]!, -1);
       }
-      c++;
+      model.tick();
     }
   }
-  const weights: Record<string, number> = {};
-  for (const [f, v] of [...w].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const avg = v - (total.get(f) ?? 0) / c;
-    if (Math.abs(avg) >= 1e-3) weights[f] = Math.round(avg * 1000) / 1000;
-  }
-  return weights;
+  return model.averaged(3).weights;
 }
 
 /** How far past the hand rule's start a learned content start may move. */
