@@ -67,6 +67,20 @@ export function scoreEnd(model: ScorerModel, f: string[]): number {
   return weightSum(model, f);
 }
 
+/** The candidate boundary the model scores highest (the first on ties), or `fallback` when there is none. */
+export function bestBoundary(model: ScorerModel, positions: number[], features: string[][], fallback: number): number {
+  let best = fallback;
+  let bestScore = -Infinity;
+  for (let j = 0; j < positions.length; j++) {
+    const sc = scoreEnd(model, features[j]!);
+    if (sc > bestScore) {
+      bestScore = sc;
+      best = positions[j]!;
+    }
+  }
+  return best;
+}
+
 /** Averaged structured perceptron: each example's gold candidates should outscore the rest. */
 export function trainEnds(examples: { features: string[][]; gold: boolean[] }[], epochs: number,
   order: (epoch: number) => number[]): Record<string, number> {

@@ -27,7 +27,7 @@ import {
 import { chainHead, findQuotes, isQuoteMark, type Quote } from './quotes.js';
 import { linkSpeaker } from './speakers.js';
 import { score, scorerModel, type ScorerModel } from './scorer.js';
-import { boundaryModel, endCandidates, scoreEnd, startCandidates } from './boundary.js';
+import { bestBoundary, boundaryModel, endCandidates, startCandidates } from './boundary.js';
 import { tagCues, taggerModel } from './tagger.js';
 
 /** Token range `[s, e)`. */
@@ -777,31 +777,13 @@ class Reader {
   /** The boundary model's start for content the hand rule reads from k to `end`. */
   learnedStart(model: ScorerModel, k: number, end: number): number {
     const c = startCandidates(this.toks, k, end, (i) => this.quoteOfToken[i]!);
-    let best = k;
-    let bestScore = -Infinity;
-    for (let j = 0; j < c.starts.length; j++) {
-      const sc = scoreEnd(model, c.features[j]!);
-      if (sc > bestScore) {
-        bestScore = sc;
-        best = c.starts[j]!;
-      }
-    }
-    return best;
+    return bestBoundary(model, c.starts, c.features, k);
   }
 
   /** The boundary model's end for content from k whose hand-rule end is `rule`. */
   learnedEnd(model: ScorerModel, k: number, max: number, rule: number): number {
     const c = endCandidates(this.toks, k, max, rule, (i) => this.quoteOfToken[i]!);
-    let best = rule;
-    let bestScore = -Infinity;
-    for (let j = 0; j < c.ends.length; j++) {
-      const sc = scoreEnd(model, c.features[j]!);
-      if (sc > bestScore) {
-        bestScore = sc;
-        best = c.ends[j]!;
-      }
-    }
-    return best;
+    return bestBoundary(model, c.ends, c.features, rule);
   }
 
   /** The hand rule for clauseEnd, and a feature of the learned model. */
