@@ -76,17 +76,47 @@ function isTrigger(t: Token): boolean {
   return t.pos === 'NOUN' && EVENT_NOUNS.has(t.lower);
 }
 
+/**
+ * For every token, the first statement whose content contains it (-1 for none): one pass over the statements,
+ * so looking up who reports an event does not rescan them per trigger.
+ */
+function contentOwners(doc: Doc): Int32Array {
+  const { tokens } = doc;
+  const owner = new Int32Array(tokens.length).fill(-1);
+  doc.statements.forEach((st, si) => {
+    for (const c of st.content) {
+      let lo = 0;
+      let hi = tokens.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (tokens[mid]!.start < c.start) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < tokens.length && tokens[i]!.end <= c.end; i++) if (owner[i]! < 0) owner[i] = si;
+    }
+  });
+  return owner;
+}
+
 export function findEvents(doc: Doc): DocEvent[] {
   const out: DocEvent[] = [];
   const { tokens, mentions, timexes } = doc;
+  const owner = contentOwners(doc);
+  // Timex indices in text order, walked alongside the sentences like the mentions.
+  const timexOrder = timexes.map((_, k) => k).sort((a, b) => timexes[a]!.start - timexes[b]!.start);
   let mi = 0;
+  let ti = 0;
   for (const sent of doc.sentences) {
     while (mi < mentions.length && mentions[mi]!.end <= sent.start) mi++;
     const sentMentions = [];
     for (let k = mi; k < mentions.length && mentions[k]!.start < sent.end; k++) {
       if (mentions[k]!.entity >= 0) sentMentions.push(mentions[k]!);
     }
-    const sentTimexes = timexes.filter((x) => x.start >= sent.start && x.end <= sent.end);
+    while (ti < timexOrder.length && timexes[timexOrder[ti]!]!.start < sent.start) ti++;
+    const sentTimexes: number[] = [];
+    for (let k = ti; k < timexOrder.length && timexes[timexOrder[k]!]!.start < sent.end; k++) {
+      if (timexes[timexOrder[k]!]!.end <= sent.end) sentTimexes.push(timexOrder[k]!);
+    }
     for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
       const t = tokens[i]!;
       if (!isTrigger(t)) continue;
@@ -122,14 +152,15 @@ export function findEvents(doc: Doc): DocEvent[] {
         for (const e of subject) participants.push({ role: 'agent', entity: e });
         if (object !== null) participants.push({ role: 'patient', entity: object });
       }
-      const timex = sentTimexes.find((x) => x.start >= lo && x.end <= hi) ?? (sentTimexes.length === 1 ? sentTimexes[0] : undefined);
+      const inClause = sentTimexes.find((x) => timexes[x]!.start >= lo && timexes[x]!.end <= hi);
+      const timex = inClause ?? (sentTimexes.length === 1 ? sentTimexes[0] : undefined);
       if (participants.length === 0 && timex === undefined && place === null) continue;
-      const st = doc.statements.findIndex((s) => s.content.some((c) => t.start >= c.start && t.end <= c.end));
+      const st = owner[i]!;
       out.push({
         trigger: { start: t.start, end: t.end },
         participants,
-        time: timex ? timexes.indexOf(timex) : null,
-        timeRelation: timex ? relationOf(doc, timex.start) : null,
+        time: timex ?? null,
+        timeRelation: timex !== undefined ? relationOf(doc, timexes[timex]!.start) : null,
         place,
         statement: st >= 0 ? st : null,
       });

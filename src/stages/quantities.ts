@@ -51,14 +51,24 @@ function numericValue(tok: Token): number | null {
   return null;
 }
 
-function insideAny(start: number, ranges: { start: number; end: number }[]): boolean {
-  for (const r of ranges) if (start >= r.start && start < r.end) return true;
-  return false;
+/**
+ * Answers "is this offset inside a time expression?" for offsets asked in increasing order, walking the timexes
+ * once instead of scanning them all per number.
+ */
+function timexCover(timexes: { start: number; end: number }[]): (offset: number) => boolean {
+  const ranges = [...timexes].sort((a, b) => a.start - b.start);
+  let k = 0;
+  let reach = -1; // the furthest end among ranges starting at or before the last offset asked
+  return (offset) => {
+    while (k < ranges.length && ranges[k]!.start <= offset) reach = Math.max(reach, ranges[k++]!.end);
+    return offset < reach;
+  };
 }
 
 export function findQuantities(doc: Doc): Quantity[] {
   const out: Quantity[] = [];
   const toks = doc.tokens;
+  const inTimex = timexCover(doc.timexes);
   for (const sent of doc.sentences) {
     let i = sent.tokenStart;
     while (i < sent.tokenEnd) {
@@ -75,7 +85,7 @@ export function findQuantities(doc: Doc): Quantity[] {
       }
       const first = toks[j]!;
       const numeric = numericValue(first);
-      if (numeric !== null && !insideAny(first.start, doc.timexes)) {
+      if (numeric !== null && !inTimex(first.start)) {
         value = numeric;
         j++;
       } else if (VAGUE_PLURALS.has(first.lower) && j + 1 < sent.tokenEnd && toks[j + 1]!.lower === 'of') {

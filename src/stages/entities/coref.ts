@@ -140,7 +140,11 @@ class Resolver {
     this.mentionCount[entity]! += 1;
   }
 
-  /** Best-scoring entity among mentions seen within `window` sentences that pass `fits`, or -1. */
+  /**
+   * The best-scoring entity among the mentions seen within `window` sentences before token `at` that `fits`.
+   * With an unbounded window this walks back to the start of the document, so an entity-only test should be
+   * wrapped in `perEntity` to be evaluated once per entity rather than once per mention.
+   */
   private best(at: number, window: number, fits: (e: number, s: Seen) => boolean): number {
     const sentence = this.ctx.doc.tokens[at]!.sentence;
     const scores = new Map<number, number>();
@@ -279,14 +283,14 @@ class Resolver {
     if (orgMarkers) {
       const marked = (e: number, markers: readonly string[]) =>
         markers.some((w) => facts[e]!.nameWords.has(w) || facts[e]!.roleWords.has(w));
-      const e = this.best(t, Infinity, (e) => doc.entities[e]!.type === 'ORG' && marked(e, orgMarkers));
+      const e = this.best(t, Infinity, perEntity((e) => doc.entities[e]!.type === 'ORG' && marked(e, orgMarkers)));
       if (e >= 0 || !COMPANY_HEADS.has(headWord)) return e;
       // Companies rarely say what they are in their name ("Apple … the company"): a recent organisation that is
       // not marked as some other kind of body will do.
       return this.best(t, PRONOUN_WINDOW, (e) => doc.entities[e]!.type === 'ORG' && !marked(e, NON_COMPANY_MARKERS));
     }
     if (ROLE_HEADS.has(singular(headWord))) {
-      return this.best(t, Infinity, (e) => this.holdsTitle(e, headWord, words, modifiers));
+      return this.best(t, Infinity, perEntity((e) => this.holdsTitle(e, headWord, words, modifiers)));
     }
     // "the man" re-mentions someone; "his wife" is someone else.
     if (definite && GENERIC_PERSON_HEADS.has(headWord)) {
@@ -363,6 +367,16 @@ class Resolver {
     if (MALE_WORDS.has(headWord)) facts.gender ??= 'male';
     if (head > t + 1 && ROLE_HEADS.has(singular(headWord))) addRole(this.ctx, e, t + 1, head + 1);
   }
+}
+
+/** An entity-only predicate, computed once per entity for one `best` call however many mentions it walks past. */
+function perEntity(fits: (e: number) => boolean): (e: number) => boolean {
+  const known = new Map<number, boolean>();
+  return (e) => {
+    let v = known.get(e);
+    if (v === undefined) known.set(e, (v = fits(e)));
+    return v;
+  };
 }
 
 /** Adds pronoun and nominal mentions for the entities already built from names. */
