@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { newDoc } from '../src/model/document.js';
-import { STAGES } from '../src/pipeline/stages.js';
+import { stagesFor, type AttributionMode } from '../src/pipeline/stages.js';
 import { toOutput } from '../src/output/to-json.js';
 import { countWords } from '../src/cli/progress.js';
 import { packageRoot, sharedDir } from '../src/util/paths.js';
@@ -24,7 +24,8 @@ function loadTexts(dir: string): Text[] {
   });
 }
 
-function runPipeline(texts: Text[], stageTime: Map<string, number> | null): void {
+function runPipeline(texts: Text[], stageTime: Map<string, number> | null, mode: AttributionMode = 'rules'): void {
+  const STAGES = stagesFor(mode);
   for (const t of texts) {
     const doc = newDoc(t.text, { id: t.name, title: null, url: null, published: t.published, publishedSource: t.published ? 'metadata' : null, source: t.name });
     for (const stage of STAGES) {
@@ -71,6 +72,12 @@ async function main() {
   const stageTime = new Map<string, number>();
   runPipeline(texts, stageTime);
 
+  // The same pipeline with the learned attribution tagger (`--attribution tagger`), reported beside the default.
+  runPipeline(texts, null, 'tagger');
+  const taggerS = best(rounds, () => runPipeline(texts, null, 'tagger'));
+  const taggerTime = new Map<string, number>();
+  runPipeline(texts, taggerTime, 'tagger');
+
   const nlp = (await import('compromise')).default;
   const compromise = () => {
     for (const t of texts) {
@@ -91,10 +98,15 @@ async function main() {
   for (const [name, ms] of stageTime) rows.push([`  stage ${name}`, `${Math.round(words / (ms / 1000)).toLocaleString('en-US')} words/s (${ms.toFixed(0)} ms)`]);
   rows.push(['compromise (people, places, orgs, quotes)', `${Math.round(cwps).toLocaleString('en-US')} words/s`]);
   rows.push(['ratio claimline / compromise', `${(wps / cwps).toFixed(2)}x`]);
+  const twps = words / taggerS;
+  rows.push(['with --attribution tagger', `${Math.round(twps).toLocaleString('en-US')} words/s, ${(twps / cwps).toFixed(2)}x`]);
+  const tms = taggerTime.get('attribution') ?? 0;
+  rows.push(['  stage attribution (tagger)', `${Math.round(words / (tms / 1000)).toLocaleString('en-US')} words/s (${tms.toFixed(0)} ms)`]);
   const w = Math.max(...rows.map((r) => r[0].length));
   for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);
   if (args.includes('--json')) {
     console.log(JSON.stringify({ words, pipelineWordsPerSecond: wps, compromiseWordsPerSecond: cwps, ratio: wps / cwps,
+      taggerPipelineWordsPerSecond: twps,
       stages: Object.fromEntries([...stageTime].map(([k, ms]) => [k, words / (ms / 1000)])) }));
   }
 }

@@ -19,7 +19,11 @@ import { newDoc } from '../src/model/document.js';
 import { segmentStage } from '../src/stages/segment.js';
 import { findQuotes } from '../src/stages/attribution/quotes.js';
 import { isCueCandidate } from '../src/stages/attribution/cues.js';
-import { contentEndExamples, contentStartExamples, cueCandidates } from '../src/stages/attribution/index.js';
+import {
+  contentEndExamples, contentStartExamples, cueCandidates, ruleReadingsOf,
+} from '../src/stages/attribution/index.js';
+import { trainingDoc, trainSpanTagger } from '../src/stages/attribution/sequence/train.js';
+import { STAGES } from '../src/pipeline/stages.js';
 import { trainPerceptron } from '../src/stages/attribution/scorer.js';
 import { AveragedLinearModel } from '../src/stages/attribution/linear-model.js';
 import { trainEnds } from '../src/stages/attribution/boundary.js';
@@ -161,8 +165,28 @@ function main(): number {
   process.stdout.write(`train-attribution: tagger ${Object.keys(tagger.weights).length} features -> ${taggerOut}\n`);
   process.stdout.write(`train-attribution: ${ends.length} content ends, ${starts.length} content starts, `
     + `${Object.keys(endWeights).length} features -> ${boundaryOut}\n`);
+
+  // The span tagger (cue spans, then source and content around each cue) over fully analysed documents (its
+  // features read entity mentions and the rule readings the stage makes with the model files in models/attribution).
+  const analysed = docs.map((d) => {
+    const doc = newDoc(d.text, { id: d.id, title: null, url: null, published: null, publishedSource: null, source: null });
+    for (const stage of BEFORE_ATTRIBUTION) stage.run(doc);
+    return trainingDoc(doc, d.gold, (f) => trimFragment(d.text, f), ruleReadingsOf(doc));
+  });
+  const spans = trainSpanTagger(analysed, epochs, rng(SEED + 3),
+    (line) => process.stdout.write(`train-attribution: span tagger ${line}\n`));
+  const about = (what: string) => `Structured-perceptron weights (hashed features) of the ${what}, trained on PolNeAR `
+    + 'v1.0 train by scripts/train-attribution.ts (see src/stages/attribution/sequence/).';
+  for (const [file, model, what] of [['cue-tagger.json', spans.cues, 'cue-span tagger'],
+    ['arguments.json', spans.args, 'source and content tagger']] as const) {
+    writeFileSync(path.join(outDir, file), `${JSON.stringify({ about: about(what), epochs, seed: SEED + 3, ...model })}\n`);
+    process.stdout.write(`train-attribution: ${Object.keys(model.weights).length} features -> ${path.join(outDir, file)}\n`);
+  }
   return 0;
 }
+
+/** The stages whose layers the span tagger's features read (tokens, sentences, entity mentions). */
+const BEFORE_ATTRIBUTION = STAGES.slice(0, STAGES.findIndex((s) => s.name === 'attribution'));
 
 /**
  * The cue tagger: an averaged perceptron over the tokens outside quotation marks of every sentence, label = the

@@ -288,13 +288,19 @@ export function formatAttributionScores(s: AttributionScores): string {
 }
 
 export async function evalAttributionCommand(args: string[]): Promise<number> {
-  const dir = args.find((a) => !a.startsWith('--'));
+  const dir = args.find((a, k) => !a.startsWith('--') && args[k - 1] !== '--attribution');
   if (!dir || !fs.existsSync(path.join(dir, 'attributions'))) {
-    process.stderr.write('usage: claimline eval attribution <polnear split dir> [--json]\n'
+    process.stderr.write('usage: claimline eval attribution <polnear split dir> [--attribution rules|tagger] [--json]\n'
       + '  (a directory with text/ and attributions/, e.g. ../shared/data/polnear/dev)\n');
     return 2;
   }
-  const scores = evaluateAttribution(dir);
+  const i = args.indexOf('--attribution');
+  const mode = i >= 0 ? args[i + 1] : 'rules';
+  if (mode !== 'rules' && mode !== 'tagger') {
+    process.stderr.write(`eval attribution: --attribution must be rules or tagger (got '${mode}')\n`);
+    return 2;
+  }
+  const scores = evaluateAttribution(dir, (text, id) => analyzeText(text, { id }, mode));
   const out = args.includes('--json') ? JSON.stringify(scores, null, 2) : formatAttributionScores(scores);
   process.stdout.write(`${out}\n`);
   return 0;

@@ -1,7 +1,7 @@
 import { newDoc, type Doc, type DocMeta } from '../model/document.js';
 import type { AnalysisOut } from '../model/format.js';
 import { toOutput } from '../output/to-json.js';
-import { STAGES } from './stages.js';
+import { stagesFor, type AttributionMode } from './stages.js';
 
 /** What the library needs to analyse one document; only `text` is required. */
 export interface AnalyzeInput {
@@ -14,6 +14,8 @@ export interface AnalyzeInput {
   source?: string | null;
   /** Warnings found while reading the input (bad metadata dates, ...), carried into the output. */
   warnings?: string[];
+  /** `rules` (default) or `tagger`: the learned span tagger on top of the rules (more accurate, slower). */
+  attribution?: AttributionMode;
 }
 
 /** Thrown for input the pipeline refuses (not for text it merely analyses badly). */
@@ -52,7 +54,7 @@ export function analyzeDoc(input: AnalyzeInput): Doc {
     // The clock is only a sanity check here; dates are always resolved against `published` itself.
     doc.warnings.push(`published date ${published} is in the future; relative dates are resolved against it as given`);
   }
-  for (const stage of STAGES) stage.run(doc);
+  for (const stage of stagesFor(input.attribution)) stage.run(doc);
   return doc;
 }
 
@@ -63,6 +65,8 @@ export function analyze(input: AnalyzeInput | string, options: Omit<AnalyzeInput
 }
 
 /** Text + metadata → working model: what the evaluators and stage tests need (they read layers, not JSON). */
-export function analyzeText(text: string, meta: Partial<DocMeta> = {}): Doc {
-  return analyzeDoc({ text, id: meta.id, title: meta.title, url: meta.url, published: meta.published, source: meta.source });
+export function analyzeText(text: string, meta: Partial<DocMeta> = {}, attribution?: AttributionMode): Doc {
+  return analyzeDoc({
+    text, id: meta.id, title: meta.title, url: meta.url, published: meta.published, source: meta.source, attribution,
+  });
 }

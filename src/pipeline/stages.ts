@@ -9,7 +9,7 @@ import { languageStage } from '../stages/language.js';
 import { quantityStage } from '../stages/quantities.js';
 import { claimStage } from '../stages/claims/index.js';
 import { eventStage } from '../stages/events.js';
-import { attributionStage } from '../stages/attribution/index.js';
+import { attributionStage, taggedAttributionStage } from '../stages/attribution/index.js';
 import { nerStage } from '../stages/entities/ner.js';
 import { entityStage } from '../stages/entities/resolve.js';
 import { timeStage } from '../stages/time/index.js';
@@ -25,3 +25,12 @@ export const STAGES: Stage[] = [
   claimStage,
   eventStage,
 ];
+
+/** How statements are found: the rule readings (default, fastest) or the rules with the learned span tagger. */
+export type AttributionMode = 'rules' | 'tagger';
+export const ATTRIBUTION_MODES: readonly AttributionMode[] = ['rules', 'tagger'];
+
+/** The stages for an attribution mode. */
+export function stagesFor(mode: AttributionMode = 'rules'): Stage[] {
+  return mode === 'tagger' ? STAGES.map((s) => (s === attributionStage ? taggedAttributionStage : s)) : STAGES;
+}

@@ -29,6 +29,8 @@ import { linkSpeaker } from './speakers.js';
 import { score, scorerModel, type ScorerModel } from './scorer.js';
 import { bestBoundary, boundaryModel, endCandidates, startCandidates } from './boundary.js';
 import { tagCues, taggerModel } from './tagger.js';
+import { learnedAttributions, type LearnedAttribution } from './sequence/index.js';
+import { docView, type RuleReading } from './sequence/features.js';
 
 /** Token range `[s, e)`. */
 interface Range {
@@ -980,39 +982,106 @@ function kindOf(r: Reader, d: Draft, sourceText: string): StatementKind {
   return longQuote ? 'mixed' : 'indirect';
 }
 
-export function attribute(doc: Doc): void {
+/**
+ * Fills `doc.statements`. With `tagger`, the learned span tagger (sequence/) decides which cues stand and places
+ * PolNeAR-style source, cue and content spans; the rule readings still give each statement its speaker entity,
+ * channel, addressee and chain, and become features of the tagger. Without it, the rule readings alone.
+ */
+export function attribute(doc: Doc, tagger = false): void {
   const r = new Reader(doc);
   r.run();
   const sorted: Mention[] = [...doc.mentions].sort((a, b) => a.start - b.start || b.end - a.end);
   const span = (x: Range) => ({ start: doc.tokens[x.s]!.start, end: doc.tokens[x.e - 1]!.end });
   const out: Statement[] = [];
   const index = new Map<Draft, number>();
+  const learned = tagger ? learnedAttributions(docView(doc, ruleReadings(r))) : [];
+  const matched = matchLearned(r.drafts, learned);
   for (const d of r.drafts) {
+    const l = matched.get(d);
+    // A rule reading with a cue the tagger does not confirm is dropped (measured on dev: keeping them costs
+    // precision more than it gains recall); floating quotes, which have no cue, stay.
+    if (tagger && !l && d.cue) continue;
     const inherited = d.inheritFrom ? index.get(d.inheritFrom) : undefined;
     const base = inherited !== undefined ? out[inherited] : undefined;
-    const speakerSpan = d.source ? span(d.source) : (base?.speakerSpan ?? null);
-    const speakers = d.source ? linkSpeaker(doc, speakerSpan!, sorted) : (base?.speakers ?? []);
+    const source = d.source ?? l?.source ?? null;
+    const speakerSpan = source ? span(source) : (base?.speakerSpan ?? null);
+    const speakers = source ? linkSpeaker(doc, speakerSpan!, sorted) : (base?.speakers ?? []);
     const speakerText = speakerSpan ? doc.text.slice(speakerSpan.start, speakerSpan.end) : '';
+    const content = l && l.content.length > 0 ? l.content : d.content;
     index.set(d, out.length);
     out.push({
-      kind: kindOf(r, d, speakerText),
-      speakerSpan: d.source ? speakerSpan : (base?.speakerSpan ?? null),
+      kind: kindOf(r, { ...d, content }, speakerText),
+      speakerSpan,
       speakers,
       speakerName: speakers.length === 0 ? (speakerText || base?.speakerName || null) : null,
       cue: d.cue ? span(d.cue) : null,
-      content: d.content.map((c) => stripMarks(doc.text, span(c))),
+      content: content.map((c) => stripMarks(doc.text, span(c))),
       channel: d.channel ? span(d.channel) : null,
       addressee: d.addressee ? span(d.addressee) : null,
       via: d.via ? linkSpeaker(doc, span(d.via), sorted) : [],
       sentence: d.sentence,
     });
     const st = out[out.length - 1]!;
-    if (d.sourcePhrase && (d.sourcePhrase.s !== d.source?.s || d.sourcePhrase.e !== d.source.e)) {
-      st.sourcePhrase = span(d.sourcePhrase);
-    }
-    if (d.cuePhrase && (d.cuePhrase.s !== d.cue?.s || d.cuePhrase.e !== d.cue.e)) st.cuePhrase = span(d.cuePhrase);
+    const sourcePhrase = l ? l.source : d.sourcePhrase;
+    if (sourcePhrase && (sourcePhrase.s !== source?.s || sourcePhrase.e !== source.e)) st.sourcePhrase = span(sourcePhrase);
+    const cuePhrase = l ? l.cue : d.cuePhrase;
+    if (cuePhrase && (cuePhrase.s !== d.cue?.s || cuePhrase.e !== d.cue.e)) st.cuePhrase = span(cuePhrase);
   }
+  // Learned attributions no rule reading explains: statements of their own (kind from the cue and content).
+  const used = new Set(matched.values());
+  for (const l of learned) {
+    if (used.has(l) || l.content.length === 0) continue;
+    const source = l.source;
+    const speakerSpan = source ? span(source) : null;
+    const speakers = speakerSpan ? linkSpeaker(doc, speakerSpan, sorted) : [];
+    const speakerText = speakerSpan ? doc.text.slice(speakerSpan.start, speakerSpan.end) : '';
+    const cls = cueInfo(doc.tokens[l.cue.e - 1]!.lower)?.cls ?? 'belief';
+    const draft = { cls, content: l.content } as Draft;
+    out.push({
+      kind: kindOf(r, draft, speakerText),
+      speakerSpan,
+      speakers,
+      speakerName: speakers.length === 0 ? (speakerText || null) : null,
+      cue: span(l.cue),
+      content: l.content.map((c) => stripMarks(doc.text, span(c))),
+      channel: null,
+      addressee: null,
+      via: [],
+      sentence: doc.tokens[l.cue.s]!.sentence,
+    });
+  }
+  if (tagger) out.sort((a, b) => (a.cue?.start ?? a.content[0]?.start ?? 0) - (b.cue?.start ?? b.content[0]?.start ?? 0));
   doc.statements = out;
+}
+
+/** The rule readings with a cue, for the learned taggers. */
+function ruleReadings(r: Reader): RuleReading[] {
+  return r.drafts.filter((d) => d.cue).map((d) => ({
+    cue: d.cuePhrase ?? d.cue!, kind: d.config ?? d.cls, source: d.sourcePhrase ?? d.source, content: d.content,
+  }));
+}
+
+/** Every rule reading of an analysed document (for training the learned taggers on them). */
+export function ruleReadingsOf(doc: Doc): RuleReading[] {
+  const r = new Reader(doc);
+  r.run();
+  return ruleReadings(r);
+}
+
+/** Each rule reading with a cue, paired with the learned attribution whose cue overlaps it (one each). */
+function matchLearned(drafts: Draft[], learned: LearnedAttribution[]): Map<Draft, LearnedAttribution> {
+  const out = new Map<Draft, LearnedAttribution>();
+  const taken = new Set<LearnedAttribution>();
+  for (const d of drafts) {
+    const c = d.cuePhrase ?? d.cue;
+    if (!c) continue;
+    const l = learned.find((x) => !taken.has(x) && x.cue.s < c.e && x.cue.e > c.s);
+    if (l) {
+      out.set(d, l);
+      taken.add(l);
+    }
+  }
+  return out;
 }
 
 /** Every verb-cue reading of a segmented document, with its cue token and scorer features (for training). */
@@ -1051,4 +1120,6 @@ export function contentStartExamples(doc: Doc): { spans: { start: number; end: n
   }));
 }
 
-export const attributionStage: Stage = { name: 'attribution', run: attribute };
+export const attributionStage: Stage = { name: 'attribution', run: (doc) => attribute(doc) };
+/** The same stage with the learned span tagger (`--attribution tagger`). */
+export const taggedAttributionStage: Stage = { name: 'attribution', run: (doc) => attribute(doc, true) };
