@@ -18,10 +18,10 @@ interface Gold {
 
 const overlap = (a0: number, a1: number, b0: number, b1: number) => Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
 
-function load(): { a: AnalysisOut; gold: Gold; text: string } {
+function load(attribution: 'rules' | 'tagger'): { a: AnalysisOut; gold: Gold; text: string } {
   const text = fs.readFileSync(path.join(SHARED, 'examples/matsegora-wounded-soldiers.txt'), 'utf8');
   const gold = JSON.parse(fs.readFileSync(path.join(SHARED, 'examples/matsegora-wounded-soldiers.gold.json'), 'utf8')) as Gold;
-  return { a: analyze({ text, id: 'matsegora', published: '2025-07-01' }), gold, text };
+  return { a: analyze({ text, id: 'matsegora', published: '2025-07-01', attribution }), gold, text };
 }
 
 /** The system statement whose content covers at least half of the gold quote text. */
@@ -32,8 +32,8 @@ function matchStatement(a: AnalysisOut, text: string, goldText: string): Stateme
   return a.statements.find((s) => s.content.reduce((n, c) => n + overlap(c.start, c.end, g0, g1), 0) >= goldText.length / 2);
 }
 
-test('seed article: statements, speakers, claim status, time expressions, scare quotes', { skip: HAS_SHARED ? false : NO_SHARED }, () => {
-  const { a, gold, text } = load();
+for (const mode of ['rules', 'tagger'] as const) test(`seed article (--attribution ${mode}): statements, speakers, claim status, time expressions, scare quotes`, { skip: HAS_SHARED ? false : NO_SHARED }, () => {
+  const { a, gold, text } = load(mode);
   const entity = (id: string | null) => a.entities.find((e) => e.id === id);
 
   const matched = gold.quotes.map((q) => ({ q, s: matchStatement(a, text, q.text) }));

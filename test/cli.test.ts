@@ -55,6 +55,20 @@ test('analyze reads stdin and prints a valid claimline/1 record; jsonl keeps inp
   assert.match(md.out, /## Timeline/);
 });
 
+test('--attribution tagger gives a valid record with the same speakers; an unknown mode is a usage error', async () => {
+  const rules = JSON.parse((await run(['analyze', '-', '--quiet'], ARTICLE)).out) as AnalysisOut;
+  const r = await run(['analyze', '-', '--attribution', 'tagger', '--quiet'], ARTICLE);
+  assert.equal(r.code, 0, r.err);
+  const tagged = JSON.parse(r.out) as AnalysisOut;
+  assert.deepEqual(validateAnalysis(tagged), []);
+  assert.ok(tagged.statements.length >= 2, `${tagged.statements.length} statements`);
+  const names = (a: AnalysisOut) => a.statements.map((s) => s.speaker.name).sort();
+  assert.deepEqual(names(tagged), names(rules));
+  const bad = await run(['analyze', '-', '--attribution', 'neural'], ARTICLE);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /attribution/);
+});
+
 test('a bad --published value is a usage error naming the value', async () => {
   for (const bad of ['2024-02-30', 'yesterday', '06/05/2024']) {
     const r = await run(['analyze', '-', '--published', bad], ARTICLE);
