@@ -1,9 +1,10 @@
 /**
- * Features of the attribution span tagger. Per document, every token's own features (word, tag, shape, quote
- * status, entity-mention tag, neighbours) are built once as strings; the cue tagger uses them as they are, the
- * argument tagger joins a few of them with the token's position relative to one cue (side, distance, sentence,
- * commas and quotation marks crossed). Shared by training (scripts/train-attribution.ts) and the stage, so the two
- * always see the same features.
+ * Features of the attribution span tagger, as 30-bit integer keys: a template number mixed with the values it
+ * reads (hashes of words and tags, small integers), so no feature string is built per token. Per document, every
+ * token's own features (word, tag, shape, quote status, entity-mention tag, neighbours, rule readings) are keyed
+ * once; the cue tagger uses them as they are, the argument tagger joins a few of them with the token's position
+ * relative to one cue (side, distance, sentence, commas and quotation marks crossed). Shared by training
+ * (scripts/train-attribution.ts) and the stage, so the two always see the same features.
  */
 import type { Doc, Token } from '../../../model/document.js';
 import { cueInfo, learnedCueRate } from '../cues.js';
@@ -42,9 +43,13 @@ export interface DocView {
   rules: RuleReading[];
   /** Per token: the rule reading whose cue holds it (index into rules), or -1. */
   ruleAt: Int32Array;
-  /** Each token's own feature keys (cue tagger), OWN per token, and the SHORT ones the argument tagger conjoins. */
-  own: Int32Array;
+  /** The SHORT feature keys per token the argument tagger conjoins (the cue tagger's OWN are made per sentence by
+   * `ownKeys`, so a long document does not hold 33 keys per token). */
   short: Int32Array;
+  /** Per token: its word's facts, and the hashes of its tag and mention tag. */
+  words: WordInfo[];
+  tagHash: Int32Array;
+  mentHash: Int32Array;
 }
 
 /** Feature keys per token of the cue tagger and of the token part of the argument tagger. */
@@ -87,7 +92,7 @@ function mix(a: number, b: number, c = 0, d = 0, e = 0): number {
 }
 
 /** What the features need of a word form, computed once per form (forms repeat: a memo saves hashing them). */
-interface WordInfo {
+export interface WordInfo {
   h: number;
   s3: number;
   rate: number;
@@ -160,71 +165,84 @@ export function docView(doc: Doc, rules: RuleReading[] = []): DocView {
   doc.sentences.forEach((s, si) => {
     for (let k = s.tokenStart; k < s.tokenEnd; k++) sent[k] = si;
   });
-  const own = new Int32Array(n * OWN);
   const short = new Int32Array(n * SHORT);
-  const W = toks.map((t) => wordInfo(t.lower));
-  const P = toks.map((t) => hashString(t.pos));
-  const M = ment.map(hashString);
-  const START = hashString('<s>');
-  for (let i = 0; i < n; i++) {
-    const t = toks[i]!;
-    const s = doc.sentences[sent[i]!]!;
-    const w = W[i]!;
-    const hasP = i - 1 >= s.tokenStart;
-    const hasN = i + 1 < s.tokenEnd;
-    const pw = hasP ? W[i - 1]!.h : START;
-    const pt = hasP ? P[i - 1]! : START;
-    const pw2 = i - 2 >= s.tokenStart ? W[i - 2]!.h : START;
-    const nw = hasN ? W[i + 1]!.h : START;
-    const nt = hasN ? P[i + 1]! : START;
-    const nw2 = i + 2 < s.tokenEnd ? W[i + 2]!.h : START;
-    const nt2 = i + 2 < s.tokenEnd ? P[i + 2]! : START;
-    const tp = P[i]!;
-    const shp = shape(t.text);
-    const q = markOfToken[i] ? 2 : quoteOfToken[i]! >= 0 ? 1 : 0;
-    // The nearest "that", colon or quotation mark ahead (kind * 8 + distance), and the nearest mention behind.
-    let ahead = 0;
-    for (let j = i + 1; j < Math.min(s.tokenEnd, i + 5); j++) {
-      const l = toks[j]!.lower;
-      if (l === 'that') ahead = 8 + j - i;
-      else if (l === ':') ahead = 16 + j - i;
-      else if (markOfToken[j]) ahead = 24 + j - i;
-      if (ahead !== 0) break;
-    }
-    let left = 0;
-    for (let j = i - 1; j >= Math.max(s.tokenStart, i - 6); j--) {
-      if (ment[j] !== 'O') {
-        left = mix(99, hashString(ment[j]!.slice(2)), Math.min(i - j, 4));
-        break;
-      }
-    }
+  const v: DocView = {
+    doc, toks, quoteOf: quoteOfToken, mark: markOfToken, ment, commas, marks, sent, quotes, chainStart, chainEnd,
+    rules, ruleAt, short, words: toks.map((t) => wordInfo(t.lower)), tagHash: Int32Array.from(toks, (t) => hashString(t.pos)),
+    mentHash: Int32Array.from(ment, hashString),
+  };
+  for (let i = 0; i < n; i++) tokenKeys(v, i, null, 0, short);
+  return v;
+}
+
+const START = hashString('<s>');
+
+/** The cue tagger's OWN feature keys of the tokens `[a, b)`, OWN per token. */
+export function ownKeys(v: DocView, a: number, b: number): Int32Array {
+  const out = new Int32Array((b - a) * OWN);
+  for (let i = a; i < b; i++) tokenKeys(v, i, out, (i - a) * OWN, null);
+  return out;
+}
+
+/** Token i's own keys (into `own` at `at`) and short keys (into `short` at i * SHORT), each when given. */
+function tokenKeys(v: DocView, i: number, own: Int32Array | null, o: number, short: Int32Array | null): void {
+  const { toks, words: W, tagHash: P, mentHash: M, ment, rules, ruleAt } = v;
+  const markOfToken = v.mark;
+  const t = toks[i]!;
+  const s = v.doc.sentences[v.sent[i]!]!;
+  const w = W[i]!;
+  const hasP = i - 1 >= s.tokenStart;
+  const hasN = i + 1 < s.tokenEnd;
+  const pw = hasP ? W[i - 1]!.h : START;
+  const pt = hasP ? P[i - 1]! : START;
+  const nw = hasN ? W[i + 1]!.h : START;
+  const nt = hasN ? P[i + 1]! : START;
+  const tp = P[i]!;
+  const shp = shape(t.text);
+  const q = markOfToken[i] ? 2 : v.quoteOf[i]! >= 0 ? 1 : 0;
+  if (short) {
     let toEnd = 0;
     for (let j = i + 1; j < s.tokenEnd && toEnd < 3; j++) if (toks[j]!.pos !== 'PUNCT' && !markOfToken[j]) toEnd++;
-    const ri = ruleAt[i]!;
-    const rc = ri < 0 ? 0 : mix(98, rules[ri]!.cue.s === i ? 1 : 2, hashString(rules[ri]!.kind));
-    const prc = i > 0 && ruleAt[i - 1]! >= 0 ? 1 : 0;
-    const o = i * OWN;
-    own[o] = mix(40, w.h); own[o + 1] = mix(41, tp); own[o + 2] = mix(42, w.s3); own[o + 3] = mix(43, shp);
-    own[o + 4] = mix(44, q); own[o + 5] = mix(45, w.rate); own[o + 6] = mix(46, w.cls); own[o + 7] = mix(47, M[i]!);
-    own[o + 8] = mix(48, w.rate, tp); own[o + 9] = mix(49, pw); own[o + 10] = mix(50, nw);
-    own[o + 11] = mix(51, pw2); own[o + 12] = mix(52, nw2); own[o + 13] = mix(53, pt); own[o + 14] = mix(54, nt);
-    own[o + 15] = mix(55, pt, tp); own[o + 16] = mix(56, tp, nt); own[o + 17] = mix(57, pw, w.h);
-    own[o + 18] = mix(58, w.h, nw); own[o + 19] = mix(59, nt, nt2); own[o + 20] = mix(60, ahead);
-    own[o + 21] = mix(61, tp, ahead); own[o + 22] = mix(62, w.h, ahead); own[o + 23] = mix(63, left);
-    own[o + 24] = mix(64, left, tp); own[o + 25] = mix(65, i === s.tokenStart ? 1 : 0); own[o + 26] = mix(66, q, tp);
-    own[o + 27] = mix(67, hasP ? M[i - 1]! : START); own[o + 28] = mix(68, hasN ? M[i + 1]! : START);
-    own[o + 29] = mix(69, rc); own[o + 30] = mix(70, rc, w.h); own[o + 31] = mix(71, rc, prc);
-    own[o + 32] = mix(72, rc, tp);
     const h = i * SHORT;
     short[h] = mix(80, w.h); short[h + 1] = mix(81, tp); short[h + 2] = mix(82, q); short[h + 3] = mix(83, M[i]!);
     short[h + 4] = mix(84, pt, tp); short[h + 5] = mix(85, tp, nt); short[h + 6] = mix(86, pw);
     short[h + 7] = mix(87, nw); short[h + 8] = mix(88, shp); short[h + 9] = mix(89, toEnd);
     short[h + 10] = mix(90, toEnd, nw);
   }
-  return {
-    doc, toks, quoteOf: quoteOfToken, mark: markOfToken, ment, commas, marks, sent, quotes, chainStart, chainEnd,
-    rules, ruleAt, own, short,
-  };
+  if (!own) return;
+  const pw2 = i - 2 >= s.tokenStart ? W[i - 2]!.h : START;
+  const nw2 = i + 2 < s.tokenEnd ? W[i + 2]!.h : START;
+  const nt2 = i + 2 < s.tokenEnd ? P[i + 2]! : START;
+  // The nearest "that", colon or quotation mark ahead (kind * 8 + distance), and the nearest mention behind.
+  let ahead = 0;
+  for (let j = i + 1; j < Math.min(s.tokenEnd, i + 5); j++) {
+    const l = toks[j]!.lower;
+    if (l === 'that') ahead = 8 + j - i;
+    else if (l === ':') ahead = 16 + j - i;
+    else if (markOfToken[j]) ahead = 24 + j - i;
+    if (ahead !== 0) break;
+  }
+  let left = 0;
+  for (let j = i - 1; j >= Math.max(s.tokenStart, i - 6); j--) {
+    if (ment[j] !== 'O') {
+      left = mix(99, hashString(ment[j]!.slice(2)), Math.min(i - j, 4));
+      break;
+    }
+  }
+  const ri = ruleAt[i]!;
+  const rc = ri < 0 ? 0 : mix(98, rules[ri]!.cue.s === i ? 1 : 2, hashString(rules[ri]!.kind));
+  const prc = i > 0 && ruleAt[i - 1]! >= 0 ? 1 : 0;
+  own[o] = mix(40, w.h); own[o + 1] = mix(41, tp); own[o + 2] = mix(42, w.s3); own[o + 3] = mix(43, shp);
+  own[o + 4] = mix(44, q); own[o + 5] = mix(45, w.rate); own[o + 6] = mix(46, w.cls); own[o + 7] = mix(47, M[i]!);
+  own[o + 8] = mix(48, w.rate, tp); own[o + 9] = mix(49, pw); own[o + 10] = mix(50, nw);
+  own[o + 11] = mix(51, pw2); own[o + 12] = mix(52, nw2); own[o + 13] = mix(53, pt); own[o + 14] = mix(54, nt);
+  own[o + 15] = mix(55, pt, tp); own[o + 16] = mix(56, tp, nt); own[o + 17] = mix(57, pw, w.h);
+  own[o + 18] = mix(58, w.h, nw); own[o + 19] = mix(59, nt, nt2); own[o + 20] = mix(60, ahead);
+  own[o + 21] = mix(61, tp, ahead); own[o + 22] = mix(62, w.h, ahead); own[o + 23] = mix(63, left);
+  own[o + 24] = mix(64, left, tp); own[o + 25] = mix(65, i === s.tokenStart ? 1 : 0); own[o + 26] = mix(66, q, tp);
+  own[o + 27] = mix(67, hasP ? M[i - 1]! : START); own[o + 28] = mix(68, hasN ? M[i + 1]! : START);
+  own[o + 29] = mix(69, rc); own[o + 30] = mix(70, rc, w.h); own[o + 31] = mix(71, rc, prc);
+  own[o + 32] = mix(72, rc, tp);
 }
 
 function bucket(d: number): number {

@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../../../util/paths.js';
 import {
-  ARG, CUE_GEO, GEO, GEOMETRIES, OWN, REST, SHORT, argFeatures, cueGeometryKeys, geometry, geometryKeys, restKeys,
+  ARG, CUE_GEO, GEO, GEOMETRIES, OWN, REST, SHORT, argFeatures, cueGeometryKeys, ownKeys, geometry, geometryKeys, restKeys,
   tokenArgFeatures, type CueKeys, cueContext, cueWord, hashString, nearQuotes, type DocView, type RuleReading,
 } from './features.js';
 import { bioLegal, SequenceModel, type FeatureRows, type SequenceModelFile } from './perceptron.js';
@@ -119,7 +119,7 @@ export function argRows(v: DocView, w: TokRange, cs: number, ce: number): Featur
 
 /** Feature rows of the cue tagger for the tokens `[a, b)` (a sentence). */
 export function cueRows(v: DocView, a: number, b: number): FeatureRows {
-  return { n: b - a, keys: v.own.subarray(a * OWN, b * OWN), start: stride(OWN, b - a) };
+  return { n: b - a, keys: ownKeys(v, a, b), start: stride(OWN, b - a) };
 }
 
 /** Tokens of the cue itself take no argument tag. */
@@ -146,7 +146,7 @@ export function tagCueSpans(v: DocView, model: SequenceModel): TokRange[] {
  */
 export class ArgumentScorer {
   private readonly T: number;
-  private readonly tokScores: Float64Array;
+  private readonly tokScores: Float32Array;
   private readonly tokDone: Uint8Array;
   private readonly keys = new Int32Array(2 * SHORT);
   /** Cue × geometry scores of the current window, valid where `cueStamp` holds the window's number. */
@@ -157,7 +157,8 @@ export class ArgumentScorer {
   constructor(private readonly v: DocView, private readonly model: SequenceModel) {
     this.T = model.tagCount;
     this.cueGeo = new Float64Array(GEOMETRIES * this.T);
-    this.tokScores = new Float64Array(v.toks.length * 3 * this.T);
+    // Float32: 3 sides x T tags per token is the largest per-document array in tagger mode.
+    this.tokScores = new Float32Array(v.toks.length * 3 * this.T);
     this.tokDone = new Uint8Array(v.toks.length * 3);
   }
 

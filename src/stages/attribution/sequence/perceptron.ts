@@ -63,7 +63,7 @@ class WeightTable {
   }
 
   /** Adds the weights of `keys[from .. to)` to `e[base .. base + T)`. */
-  addTo(keys: ArrayLike<number>, from: number, to: number, e: Float64Array, base: number): void {
+  addTo(keys: ArrayLike<number>, from: number, to: number, e: Float64Array | Float32Array, base: number): void {
     const { T, w } = this;
     for (let j = from; j < to; j++) {
       const slot = this.find(keys[j]!);
@@ -172,7 +172,7 @@ export class SequenceModel {
   }
 
   /** Adds the weights of `keys[from .. to)` into `out[at .. at + T)`: for scores shared by many sequences. */
-  partial(keys: ArrayLike<number>, from: number, to: number, out: Float64Array, at: number): void {
+  partial(keys: ArrayLike<number>, from: number, to: number, out: Float64Array | Float32Array, at: number): void {
     this.table.addTo(keys, from, to, out, at);
   }
 
