@@ -1072,10 +1072,17 @@ export function ruleReadingsOf(doc: Doc): RuleReading[] {
 function matchLearned(drafts: Draft[], learned: LearnedAttribution[]): Map<Draft, LearnedAttribution> {
   const out = new Map<Draft, LearnedAttribution>();
   const taken = new Set<LearnedAttribution>();
+  // Learned cues are disjoint and in text order: index them by token, so a long document is not quadratic.
+  const at = new Map<number, LearnedAttribution>();
+  for (const l of learned) for (let k = l.cue.s; k < l.cue.e; k++) at.set(k, l);
   for (const d of drafts) {
     const c = d.cuePhrase ?? d.cue;
     if (!c) continue;
-    const l = learned.find((x) => !taken.has(x) && x.cue.s < c.e && x.cue.e > c.s);
+    let l: LearnedAttribution | undefined;
+    for (let k = c.s; k < c.e && !l; k++) {
+      const x = at.get(k);
+      if (x && !taken.has(x)) l = x;
+    }
     if (l) {
       out.set(d, l);
       taken.add(l);
