@@ -22,9 +22,9 @@ export const ARG_TAGS = ['O', 'B-SRC', 'I-SRC', 'B-CON', 'I-CON'];
 export const cueLegal = bioLegal(CUE_TAGS);
 export const argLegal = bioLegal(ARG_TAGS);
 /**
- * Sentences before and after the cue's sentence that its source and content may reach (97% of train content
- * starts and ends there); a quote the window cuts extends it to the quote's end. Measured on dev with the same
- * model: two sentences after, or the rest of the paragraph, found no content one sentence after does not.
+ * Sentences before and after the cue's sentence that its source and content may reach (on train about 98% of
+ * content starts and 95% of content ends lie there); a quote the window cuts extends it to the quote's end.
+ * Measured on dev: windows of two sentences after, or to the paragraph's end, found no more exact content.
  */
 export const WINDOW_BEFORE = 1;
 export const WINDOW_AFTER = 1;
