@@ -11,7 +11,7 @@ import type { AnalysisOut, StatementOut } from '../src/index.js';
 import { HAS_SHARED, NO_SHARED, SHARED } from './shared.js';
 
 interface Gold {
-  quotes: { id: string; speaker: string; text: string; kind: string }[];
+  quotes: { id: string; speaker: string; text: string; kind: string; channel?: string }[];
   claim_status: { quote: string; status: string; by: string[] }[];
   timexes: { text: string; value: string }[];
 }
@@ -38,7 +38,15 @@ for (const mode of ['rules', 'tagger'] as const) test(`seed article (--attributi
 
   const matched = gold.quotes.map((q) => ({ q, s: matchStatement(a, text, q.text) }));
   const found = matched.filter((m) => m.s);
-  assert.ok(found.length >= 9, `found ${found.length}/10 gold statements; missing: ${matched.filter((m) => !m.s).map((m) => m.q.id)}`);
+  assert.equal(found.length, gold.quotes.length, `found ${found.length}/${gold.quotes.length} gold statements; missing: ${matched.filter((m) => !m.s).map((m) => m.q.id)}`);
+  for (const { q, s } of matched) {
+    const names = s!.speaker.entities.map((id) => entity(id)?.name).sort();
+    assert.deepEqual(names, q.speaker.split('; ').sort(), `${q.id}: speaker`);
+  }
+
+  for (const { q, s } of matched.filter((m) => m.q.channel)) {
+    assert.equal(s!.channel?.text, q.channel, `${q.id}: channel`);
+  }
 
   for (const { q, s } of matched.filter((m) => m.q.speaker === 'Alexandr Matsegora')) {
     assert.ok(s, `${q.id} not found`);
