@@ -994,9 +994,18 @@ export function attribute(doc: Doc, tagger = false): void {
   const span = (x: Range) => ({ start: doc.tokens[x.s]!.start, end: doc.tokens[x.e - 1]!.end });
   const out: Statement[] = [];
   const index = new Map<Draft, number>();
-  const learned = tagger ? learnedAttributions(docView(doc, ruleReadings(r))) : [];
+  const learned = tagger ? learnedAttributions(docView(doc, ruleReadings(r), r)) : [];
   const matched = matchLearned(r.drafts, learned);
-  for (const d of r.drafts) {
+  // Learned attributions no rule reading explains become readings of their own (no channel, addressee or chain).
+  const used = new Set(matched.values());
+  const drafts = [...r.drafts];
+  for (const l of learned) {
+    if (used.has(l) || l.content.length === 0) continue;
+    const d = learnedDraft(doc, l);
+    matched.set(d, l);
+    drafts.push(d);
+  }
+  for (const d of drafts) {
     const l = matched.get(d);
     // A verb reading the tagger does not confirm is dropped (on dev a quarter of them were gold cues); the
     // readings of colons, signature dashes and noun cues stay (15 of 16 were), as do floating quotes.
@@ -1027,31 +1036,18 @@ export function attribute(doc: Doc, tagger = false): void {
     const cuePhrase = l ? l.cue : d.cuePhrase;
     if (cuePhrase && (cuePhrase.s !== d.cue?.s || cuePhrase.e !== d.cue.e)) st.cuePhrase = span(cuePhrase);
   }
-  // Learned attributions no rule reading explains: statements of their own (kind from the cue and content).
-  const used = new Set(matched.values());
-  for (const l of learned) {
-    if (used.has(l) || l.content.length === 0) continue;
-    const source = l.source;
-    const speakerSpan = source ? span(source) : null;
-    const speakers = speakerSpan ? linkSpeaker(doc, speakerSpan, sorted) : [];
-    const speakerText = speakerSpan ? doc.text.slice(speakerSpan.start, speakerSpan.end) : '';
-    const cls = cueInfo(doc.tokens[l.cue.e - 1]!.lower)?.cls ?? 'belief';
-    const draft = { cls, content: l.content } as Draft;
-    out.push({
-      kind: kindOf(r, draft, speakerText),
-      speakerSpan,
-      speakers,
-      speakerName: speakers.length === 0 ? (speakerText || null) : null,
-      cue: span(l.cue),
-      content: l.content.map((c) => stripMarks(doc.text, span(c))),
-      channel: null,
-      addressee: null,
-      via: [],
-      sentence: doc.tokens[l.cue.s]!.sentence,
-    });
-  }
   if (tagger) out.sort((a, b) => (a.cue?.start ?? a.content[0]?.start ?? 0) - (b.cue?.start ?? b.content[0]?.start ?? 0));
   doc.statements = out;
+}
+
+/** A reading made from a learned attribution alone; its class (speech, belief, evidence) from the cue's last word. */
+function learnedDraft(doc: Doc, l: LearnedAttribution): Draft {
+  return {
+    cls: cueInfo(doc.tokens[l.cue.e - 1]!.lower)?.cls ?? 'belief',
+    cue: l.cue, source: l.source, cuePhrase: l.cue, sourcePhrase: l.source, inheritFrom: null, content: l.content,
+    channel: null, addressee: null, via: null, sentence: doc.tokens[l.cue.s]!.sentence, clause: l.cue.s,
+    quoteContinues: false,
+  };
 }
 
 /** The rule readings with a cue, for the learned taggers. */
@@ -1105,26 +1101,20 @@ export function cueCandidates(doc: Doc): { cueToken: number; features: string[] 
 export function contentEndExamples(doc: Doc): { spans: { start: number; end: number }[]; features: string[][] }[] {
   const r = new Reader(doc, true);
   r.run();
-  return r.endLog!.map((x) => ({
-    features: x.features,
-    spans: x.ends.map((e) => {
-      const t = r.trim({ s: x.k, e });
-      return t.e > t.s ? { start: doc.tokens[t.s]!.start, end: doc.tokens[t.e - 1]!.end } : { start: -1, end: -1 };
-    }),
-  }));
+  return r.endLog!.map((x) => ({ features: x.features, spans: x.ends.map((e) => trimmedSpan(r, x.k, e)) }));
+}
+
+/** The character span of content tokens `[s, e)` after the stage's trimming; `{-1, -1}` when nothing is left. */
+function trimmedSpan(r: Reader, s: number, e: number): { start: number; end: number } {
+  const t = r.trim({ s, e });
+  return t.e > t.s ? { start: r.toks[t.s]!.start, end: r.toks[t.e - 1]!.end } : { start: -1, end: -1 };
 }
 
 /** Every content-start decision (for training): per candidate start the character span after trimming. */
 export function contentStartExamples(doc: Doc): { spans: { start: number; end: number }[]; features: string[][] }[] {
   const r = new Reader(doc, true);
   r.run();
-  return r.startLog!.map((x) => ({
-    features: x.features,
-    spans: x.starts.map((s) => {
-      const t = r.trim({ s, e: x.end });
-      return t.e > t.s ? { start: doc.tokens[t.s]!.start, end: doc.tokens[t.e - 1]!.end } : { start: -1, end: -1 };
-    }),
-  }));
+  return r.startLog!.map((x) => ({ features: x.features, spans: x.starts.map((s) => trimmedSpan(r, s, x.end)) }));
 }
 
 export const attributionStage: Stage = { name: 'attribution', run: (doc) => attribute(doc) };

@@ -12,18 +12,25 @@ export interface LinearModel {
   weights: Map<string, number>;
 }
 
-const loaded = new Map<string, LinearModel | null>();
+const loaded = new Map<string, unknown>();
+
+/**
+ * A model file of models/attribution/, parsed as JSON and built once per process (`build` turns the raw JSON into
+ * the model); null when the file is missing. Shared by the linear models here and the span tagger (sequence/).
+ */
+export function loadAttributionModel<T>(fileName: string, build: (raw: unknown) => T): T | null {
+  if (!loaded.has(fileName)) {
+    const file = path.join(packageRoot(), 'models/attribution', fileName);
+    loaded.set(fileName, existsSync(file) ? build(JSON.parse(readFileSync(file, 'utf8'))) : null);
+  }
+  return loaded.get(fileName) as T | null;
+}
 
 export function loadLinearModel(fileName: string): LinearModel | null {
-  if (loaded.has(fileName)) return loaded.get(fileName)!;
-  const file = path.join(packageRoot(), 'models/attribution', fileName);
-  let model: LinearModel | null = null;
-  if (existsSync(file)) {
-    const raw = JSON.parse(readFileSync(file, 'utf8')) as { bias?: number; weights: Record<string, number> };
-    model = { bias: raw.bias ?? 0, weights: new Map(Object.entries(raw.weights)) };
-  }
-  loaded.set(fileName, model);
-  return model;
+  return loadAttributionModel(fileName, (json) => {
+    const raw = json as { bias?: number; weights: Record<string, number> };
+    return { bias: raw.bias ?? 0, weights: new Map(Object.entries(raw.weights)) };
+  });
 }
 
 /** Sum of the weights of `features` (without the bias). */

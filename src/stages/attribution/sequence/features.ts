@@ -134,19 +134,21 @@ function rateBucket(lower: string): string {
   return rate === undefined ? '-' : String(Math.min(9, Math.floor(rate * 10)));
 }
 
-export function docView(doc: Doc, rules: RuleReading[] = []): DocView {
+/** `found`: the document's quotes when the caller has them already (the rule Reader finds them first). */
+export function docView(doc: Doc, rules: RuleReading[] = [], found: Pick<ReturnType<typeof findQuotes>,
+  'quotes' | 'quoteOfToken' | 'markOfToken'> = findQuotes(doc)): DocView {
   const toks = doc.tokens;
   const n = toks.length;
   const ruleAt = new Int32Array(n).fill(-1);
   rules.forEach((r, ri) => {
     for (let k = r.cue.s; k < r.cue.e; k++) if (ruleAt[k]! < 0) ruleAt[k] = ri;
   });
-  const { quoteOfToken, markOfToken, quotes: found } = findQuotes(doc);
-  const quotes = found.map((q) => ({ tokStart: q.tokStart, tokEnd: q.tokEnd, chain: -1 }));
+  const { quoteOfToken, markOfToken } = found;
+  const quotes = found.quotes.map((q) => ({ tokStart: q.tokStart, tokEnd: q.tokEnd, chain: -1 }));
   const chainStart = new Int32Array(quotes.length);
   const chainEnd = new Int32Array(quotes.length);
   quotes.forEach((q, qi) => {
-    q.chain = found[qi]!.prev >= 0 ? quotes[found[qi]!.prev]!.chain : qi;
+    q.chain = found.quotes[qi]!.prev >= 0 ? quotes[found.quotes[qi]!.prev]!.chain : qi;
     if (q.chain === qi) chainStart[qi] = q.tokStart;
     chainEnd[q.chain] = Math.max(chainEnd[q.chain]!, q.tokEnd);
   });

@@ -8,9 +8,7 @@
  * Both are structured perceptrons (perceptron.ts) trained on PolNeAR train by scripts/train-attribution.ts. The
  * rules in index.ts still supply what PolNeAR does not annotate: the speaker entity, channel, addressee, chains.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { packageRoot } from '../../../util/paths.js';
+import { loadAttributionModel } from '../linear-model.js';
 import {
   ARG, CUE_GEO, GEO, GEOMETRIES, OWN, REST, SHORT, argFeatures, cueGeometryKeys, ownKeys, geometry, geometryKeys, restKeys,
   tokenArgFeatures, type CueKeys, cueContext, cueWord, hashString, nearQuotes, type DocView, type RuleReading,
@@ -41,16 +39,7 @@ export interface LearnedAttribution {
   content: TokRange[];
 }
 
-const models = new Map<string, SequenceModel | null>();
-
-function load(name: string): SequenceModel | null {
-  if (!models.has(name)) {
-    const file = path.join(packageRoot(), 'models/attribution', name);
-    models.set(name, existsSync(file)
-      ? new SequenceModel(JSON.parse(readFileSync(file, 'utf8')) as SequenceModelFile) : null);
-  }
-  return models.get(name)!;
-}
+const load = (name: string) => loadAttributionModel(name, (raw) => new SequenceModel(raw as SequenceModelFile));
 
 export const cueTaggerModel = () => load('cue-tagger.json');
 export const argumentModel = () => load('arguments.json');
