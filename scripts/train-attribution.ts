@@ -107,12 +107,12 @@ function main(): number {
     if (n >= MIN_COUNT && c > 0) table[form] = [c, n];
   }
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(out, `${JSON.stringify({
+  writeModel(out, {
     about: 'Cue rates learned from PolNeAR v1.0 train (primary annotator) by scripts/train-attribution.ts: '
       + 'form -> [times it heads a gold cue, times it occurs as a cue candidate outside quotation marks].',
     documents: docs.length, minCount: MIN_COUNT, forms: table,
     particles: Object.fromEntries([...particles].filter(([, [, n]]) => n >= 2).sort((a, b) => (a[0] < b[0] ? -1 : 1))),
-  }, null, 0)}\n`);
+  });
   process.stdout.write(`train-attribution: ${docs.length} documents, ${Object.keys(table).length} forms -> ${out}\n`);
 
   // The scorer is trained on the readings the rules propose with the table just written (the stage reads it).
@@ -122,11 +122,11 @@ function main(): number {
   const order = () => shuffleInPlace(examples.map((_, i) => i), random);
   const model = trainPerceptron(examples, epochs, order);
   const scorerOut = path.join(outDir, 'scorer.json');
-  writeFileSync(scorerOut, `${JSON.stringify({
+  writeModel(scorerOut, {
     about: 'Averaged-perceptron weights over verb-cue readings, trained on PolNeAR v1.0 train by '
       + 'scripts/train-attribution.ts (see src/stages/attribution/scorer.ts).',
     examples: examples.length, positives: examples.filter((e) => e.label).length, epochs, seed: SEED, ...model,
-  }, null, 0)}\n`);
+  });
   process.stdout.write(`train-attribution: ${examples.length} candidate readings, `
     + `${Object.keys(model.weights).length} features -> ${scorerOut}\n`);
 
@@ -150,18 +150,18 @@ function main(): number {
   const endOrder = () => shuffleInPlace(all.map((_, i) => i), endRandom);
   const endWeights = trainEnds(all, epochs, endOrder);
   const boundaryOut = path.join(outDir, 'boundary.json');
-  writeFileSync(boundaryOut, `${JSON.stringify({
+  writeModel(boundaryOut, {
     about: 'Averaged structured-perceptron weights choosing where unquoted reported content ends, trained on '
       + 'PolNeAR v1.0 train by scripts/train-attribution.ts (see src/stages/attribution/boundary.ts).',
     examples: ends.length, startExamples: starts.length, epochs, seed: SEED + 1, weights: endWeights,
-  }, null, 0)}\n`);
+  });
   const tagger = trainTagger(segmented, epochs, rng(SEED + 2));
   const taggerOut = path.join(outDir, 'tagger.json');
-  writeFileSync(taggerOut, `${JSON.stringify({
+  writeModel(taggerOut, {
     about: 'Averaged-perceptron weights tagging cue tokens outside quotation marks, trained on PolNeAR v1.0 train '
       + 'by scripts/train-attribution.ts (see src/stages/attribution/tagger.ts).',
     epochs, seed: SEED + 2, ...tagger,
-  }, null, 0)}\n`);
+  });
   process.stdout.write(`train-attribution: tagger ${Object.keys(tagger.weights).length} features -> ${taggerOut}\n`);
   process.stdout.write(`train-attribution: ${ends.length} content ends, ${starts.length} content starts, `
     + `${Object.keys(endWeights).length} features -> ${boundaryOut}\n`);
@@ -179,10 +179,15 @@ function main(): number {
     + 'v1.0 train by scripts/train-attribution.ts (see src/stages/attribution/sequence/).';
   for (const [file, model, what] of [['cue-tagger.json', spans.cues, 'cue-span tagger'],
     ['arguments.json', spans.args, 'source and content tagger']] as const) {
-    writeFileSync(path.join(outDir, file), `${JSON.stringify({ about: about(what), epochs, seed: SEED + 3, ...model })}\n`);
+    writeModel(path.join(outDir, file), { about: about(what), epochs, seed: SEED + 3, ...model });
     process.stdout.write(`train-attribution: ${Object.keys(model.weights).length} features -> ${path.join(outDir, file)}\n`);
   }
   return 0;
+}
+
+/** Every model file is one line of JSON. */
+function writeModel(file: string, model: object): void {
+  writeFileSync(file, `${JSON.stringify(model)}\n`);
 }
 
 /** The stages whose layers the span tagger's features read (tokens, sentences, entity mentions). */
