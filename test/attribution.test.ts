@@ -138,6 +138,30 @@ test('a participial cue takes the main clause subject', () => {
   assert.deepEqual(contents(doc, s), ['rebels were hiding there']);
 });
 
+test('quotes signed with a dash, one per line, each take the name after the dash', () => {
+  // A blank line elsewhere makes the signed lines one paragraph: the signature ends its line, not its paragraph.
+  const text = 'Readers wrote in.\n\n“The new bridge saved me an hour a day.” ― Ana Ruiz\n'
+    + '“Nobody asked the people who live here.”― Tom Berg\nMore letters will follow.';
+  const doc = analyze(text, [{ text: 'Ana Ruiz', type: 'PERSON' }, { text: 'Tom Berg', type: 'PERSON' }]);
+  const signed = doc.statements.filter((s) => at(doc, s.cue) === '―');
+  assert.deepEqual(signed.map((s) => at(doc, s.speakerSpan)), ['Ana Ruiz', 'Tom Berg']);
+  assert.deepEqual(signed.map((s) => contents(doc, s)), [['The new bridge saved me an hour a day'],
+    ['Nobody asked the people who live here']]);
+});
+
+test('a dash inside a sentence is no signature', () => {
+  const doc = analyze('“We will build it,” she said ― Ana Ruiz and her team started the next morning.',
+    [{ text: 'Ana Ruiz', type: 'PERSON' }]);
+  assert.ok(!doc.statements.some((s) => at(doc, s.cue) === '―'));
+});
+
+test('a closing curly mark typed as an opener still opens the quote', () => {
+  const doc = analyze('”The river has never been this low,” the farmer said.');
+  assert.equal(doc.statements.length, 1);
+  assert.deepEqual(contents(doc, doc.statements[0]!), ['The river has never been this low']);
+  assert.equal(at(doc, doc.statements[0]!.speakerSpan), 'the farmer');
+});
+
 test('headline colon attribution', () => {
   const doc = analyze('Lopez: We will not raise taxes\n\nThe campaign continued on Friday.');
   const s = doc.statements[0]!;
@@ -202,6 +226,31 @@ test('scorePairs: exact, linked and multiset counting', () => {
   assert.equal(s.exact.content.correct, 1);
   assert.equal(s.linked.correct, 1);
   assert.equal(s.linked.recall, 50);
+});
+
+test('scorePairs: flat spans score the pieces of an interrupted quote separately and shared spans once', () => {
+  const text = '"We will win," Ann said, "and soon." Ann said it rained.';
+  const span = (s: string, from = 0) => ({ start: text.indexOf(s, from), end: text.indexOf(s, from) + s.length });
+  const gold = [
+    { source: [span('Ann')], cue: [span('said')], content: [span('We will win'), span('and soon')] },
+    { source: [span('Ann', 30)], cue: [span('said', 30)], content: [span('it rained')] },
+  ];
+  // The system finds one piece of the interrupted quote and the second statement whole.
+  const sys = [
+    { source: [span('Ann')], cue: [span('said')], content: [span('We will win')] },
+    gold[1]!,
+  ];
+  const s = scorePairs([{ text, gold, sys }]);
+  assert.equal(s.exact.content.correct, 1);
+  assert.equal(s.exact.content.gold, 2);
+  assert.equal(s.flat.content.gold, 3, 'three contiguous content spans');
+  assert.equal(s.flat.content.correct, 2);
+  assert.equal(s.flat.content.precision, 100);
+  // Two attributions sharing one source span: two in the multiset counts, one flat span.
+  const shared = { source: [span('Ann')], cue: [span('said', 30)], content: [span('it rained')] };
+  const t2 = scorePairs([{ text, gold: [gold[0]!, shared], sys: [] }]);
+  assert.equal(t2.exact.source.gold, 2);
+  assert.equal(t2.flat.source.gold, 1);
 });
 
 test('PolNeAR dev stays above its regression floor', (t) => {

@@ -29,6 +29,11 @@
  *   punctuation inside the marks); speech-verb cues (the last word of the cue is a form of say, tell, add, write,
  *   ask, note, claim, state, report, tweet, explain, argue); pronoun sources (a source that is one pronoun).
  * - Linked: an attribution counts when its source (or the absence of one), cue and content all match exactly.
+ * - Flat spans, the way CofeNet's own scorer counts (its `get_element` reads contiguous B-/I- runs of one flat tag
+ *   sequence): per document and role, the SET of distinct trimmed fragments of all attributions, each fragment a
+ *   span of its own; exact P/R/F1 over those sets. Pieces of an interrupted quote score separately here, and a
+ *   span shared by two attributions counts once. CofeNet's flat tags cannot hold nested or overlapping spans, so
+ *   its data drops some that PolNeAR annotates; these figures keep them all.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -53,6 +58,8 @@ export interface AttributionScores {
   documents: number;
   annotatorRule: string;
   exact: Record<Role, PRF>;
+  /** Exact match of distinct contiguous spans per role (CofeNet's flat counting; see the rules above). */
+  flat: Record<Role, PRF>;
   firstToken: Record<Role, PRF>;
   jaccard: Record<Role, number>;
   quotedContent: PRF;
@@ -213,6 +220,7 @@ export function scorePairs(pairs: DocPair[]): AttributionScores {
   const tally = () => ({ gold: 0, found: 0, correct: 0 });
   const exact = { source: tally(), cue: tally(), content: tally() };
   const first = { source: tally(), cue: tally(), content: tally() };
+  const flat = { source: tally(), cue: tally(), content: tally() };
   const jac = { source: { sum: 0, n: 0 }, cue: { sum: 0, n: 0 }, content: { sum: 0, n: 0 } };
   const quoted = tally();
   const speech = tally();
@@ -234,6 +242,8 @@ export function scorePairs(pairs: DocPair[]): AttributionScores {
       const sr = s.map((a) => a[role]).filter((f) => f.length > 0);
       add(exact[role], gr.map(keyOf), sr.map(keyOf));
       add(first[role], gr.map((f) => String(f[0]!.start)), sr.map((f) => String(f[0]!.start)));
+      const pieces = (fs: Fragment[][]) => [...new Set(fs.flatMap((x) => x.map((y) => `${y.start}-${y.end}`)))];
+      add(flat[role], pieces(gr), pieces(sr));
       for (const x of gr) {
         jac[role].sum += sr.reduce((best, y) => Math.max(best, jaccard(x, y)), 0);
         jac[role].n++;
@@ -255,6 +265,7 @@ export function scorePairs(pairs: DocPair[]): AttributionScores {
     documents: pairs.length,
     annotatorRule: 'alphabetically first annotator per document (PolNeAR primary)',
     exact: perRole((r) => done(exact[r])),
+    flat: perRole((r) => done(flat[r])),
     firstToken: perRole((r) => done(first[r])),
     jaccard: perRole((r) => (jac[r].n ? (100 * jac[r].sum) / jac[r].n : 0)),
     quotedContent: done(quoted),
@@ -279,6 +290,7 @@ export function formatAttributionScores(s: AttributionScores): string {
     `${''.padEnd(22)}     P     R    F1`,
     ...ROLES.map((r) => row(`${r} exact`, s.exact[r])),
     ...ROLES.map((r) => row(`${r} first token`, s.firstToken[r])),
+    ...ROLES.map((r) => row(`${r} flat spans`, s.flat[r])),
     row('content in quotes', s.quotedContent),
     row('speech-verb cues', s.speechCue),
     row('pronoun sources', s.pronounSource),

@@ -340,9 +340,15 @@ class Reader {
       while (k < toks.length && this.markOfToken[k] === 1) k++;
       if (k + 1 >= toks.length || !DASHES.has(toks[k]!.lower)) continue;
       const para = doc.paragraphs[doc.sentences[toks[k]!.sentence]!.paragraph]!;
-      const e = npStartingAt(toks, k + 1, toks.length);
+      // The name stops at the line's end ("― Tom Berg⏎More letters ..." is not "Tom Berg More").
+      let lineEnd = k + 2;
+      while (lineEnd < toks.length && !doc.text.slice(toks[lineEnd - 1]!.end, toks[lineEnd]!.start).includes('\n')) lineEnd++;
+      const e = npStartingAt(toks, k + 1, lineEnd);
       if (e < 0 || !isNameLikeRun(toks, k + 1, e)) continue;
-      const atEnd = e >= toks.length || toks[e]!.start >= para.end || (toks[e]!.lower === '.' && toks[e]!.end >= para.end);
+      // The signature ends its paragraph, or at least its line (lists of signed quotes are often one line each).
+      const endsLine = (j: number) => j >= toks.length || toks[j]!.start >= para.end
+        || doc.text.slice(toks[j - 1]!.end, toks[j]!.start).includes('\n');
+      const atEnd = endsLine(e) || (toks[e]!.lower === '.' && endsLine(e + 1));
       if (!atEnd) continue;
       const si = toks[k]!.sentence;
       this.push({

@@ -42,6 +42,21 @@ function markAt(text: string, i: number): { dir: 'open' | 'close' | 'straight'; 
   return null;
 }
 
+/** Letters and digits: what follows an opening mark and precedes a closing one. */
+const WORDISH = /[\p{L}\p{N}]/u;
+
+/**
+ * A curly mark typed the wrong way round (word processors and hurried editors do it: `”Mr. Trump ...”`) is read by
+ * where it stands: after a space or the paragraph start and before a word it opens; after a word or punctuation and
+ * before a space or the paragraph end it closes. Only used where its own direction has nothing to pair with.
+ */
+function opensAt(text: string, i: number, len: number, paraStart: number): boolean {
+  return (i === paraStart || /\s|\(/.test(text[i - 1]!)) && WORDISH.test(text[i + len] ?? '');
+}
+function closesAt(text: string, i: number, len: number, paraEnd: number): boolean {
+  return i > 0 && !/\s/.test(text[i - 1]!) && (i + len >= paraEnd || /[\s.,;:!?)\u2014\u2015-]/.test(text[i + len]!));
+}
+
 /**
  * Finds the quotes of a segmented document. `quoteOfToken[t]` is the quote whose inside holds token t, or -1;
  * `markOfToken[t]` is 1 when token t is (part of) a quotation mark that opens or closes a quote.
@@ -74,6 +89,8 @@ export function findQuotes(doc: Doc): { quotes: Quote[]; quoteOfToken: Int32Arra
       const leadsParagraph = firstMark && i === para.start;
       firstMark = false;
       if (leadsParagraph && openAtParaEnd >= 0) continuedFrom = openAtParaEnd;
+      if (openAt < 0 && mark.dir === 'close' && opensAt(text, i, mark.len, para.start)) mark.dir = 'open';
+      else if (openAt >= 0 && mark.dir === 'open' && closesAt(text, i, mark.len, para.end)) mark.dir = 'close';
       if (openAt < 0) {
         if (mark.dir !== 'close') {
           openAt = i; // (a stray closing mark has nothing to pair with)

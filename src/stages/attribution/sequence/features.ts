@@ -9,6 +9,7 @@
 import type { Doc, Token } from '../../../model/document.js';
 import { cueInfo, learnedCueRate } from '../cues.js';
 import { findQuotes } from '../quotes.js';
+import { verbClass } from '../verb-classes.js';
 
 /** What the rule readings (index.ts) found, as token ranges: the learned taggers take it as evidence. */
 export interface RuleReading {
@@ -44,7 +45,7 @@ export interface DocView {
   /** Per token: the rule reading whose cue holds it (index into rules), or -1. */
   ruleAt: Int32Array;
   /** The SHORT feature keys per token the argument tagger conjoins (the cue tagger's OWN are made per sentence by
-   * `ownKeys`, so a long document does not hold 33 keys per token). */
+   * `ownKeys`, so a long document does not hold OWN keys per token). */
   short: Int32Array;
   /** Per token: its word's facts, and the hashes of its tag and mention tag. */
   words: WordInfo[];
@@ -53,10 +54,10 @@ export interface DocView {
 }
 
 /** Feature keys per token of the cue tagger and of the token part of the argument tagger. */
-export const OWN = 33;
+export const OWN = 37;
 export const SHORT = 11;
 /** Feature keys per token of the argument tagger: the cue-dependent groups (GEO, CUE_GEO, REST), then the token's. */
-export const ARG_REST = 7 + 5 + 21;
+export const ARG_REST = 7 + 7 + 21;
 export const ARG = ARG_REST + 2 * SHORT;
 
 /** FNV-1a hash of a feature string, 30 bits (the key space of the weight table). */
@@ -97,6 +98,9 @@ export interface WordInfo {
   s3: number;
   rate: number;
   cls: number;
+  /** WordNet verb classes of the form read as a verb, all of its first senses' and the first one's. */
+  vc: number;
+  vc1: number;
 }
 
 const wordMemo = new Map<string, WordInfo>();
@@ -109,7 +113,11 @@ function wordInfo(lower: string): WordInfo {
     w = {
       h: hashString(lower), s3: hashString(lower.slice(-3)),
       rate: hashString(rateBucket(lower)), cls: hashString(cueInfo(lower)?.cls ?? '-'),
+      vc: 0, vc1: 0,
     };
+    const vc = verbClass(lower);
+    w.vc = hashString(vc);
+    w.vc1 = hashString(vc.split('+')[0]!);
     wordMemo.set(lower, w);
   }
   return w;
@@ -245,6 +253,9 @@ function tokenKeys(v: DocView, i: number, own: Int32Array | null, o: number, sho
   own[o + 27] = mix(67, hasP ? M[i - 1]! : START); own[o + 28] = mix(68, hasN ? M[i + 1]! : START);
   own[o + 29] = mix(69, rc); own[o + 30] = mix(70, rc, w.h); own[o + 31] = mix(71, rc, prc);
   own[o + 32] = mix(72, rc, tp);
+  // WordNet verb classes: what lets an unseen verb ("mulls") borrow from the seen ones of its class.
+  own[o + 33] = mix(73, w.vc, tp); own[o + 34] = mix(74, w.vc1, tp); own[o + 35] = mix(75, w.vc1, tp, ahead);
+  own[o + 36] = mix(76, w.vc1, tp, left);
 }
 
 function bucket(d: number): number {
@@ -290,7 +301,7 @@ const sideOf = (g: number) => Math.floor(g / (9 * 7 * 16));
 
 /** Keys per row of each group: geometry only, cue and geometry, the rest; then the token's own. */
 export const GEO = 7;
-export const CUE_GEO = 5;
+export const CUE_GEO = 7;
 export const REST = 21;
 
 /** The features of the geometry alone. */
@@ -308,13 +319,14 @@ const dbOf = (g: number) => Math.floor(g / (7 * 16)) % 9;
 
 /** The features of the cue's word and context with the side, distance and marks crossed. */
 export function cueGeometryKeys(cue: CueKeys, g: number, out: Int32Array, at: number): void {
-  const { cw, ctx } = cue;
+  const { cw, ctx, vc } = cue;
   const side = sideOf(g);
   const db = dbOf(g);
   const mb = g % 4;
   let k = at;
   out[k++] = mix(8, cw, side); out[k++] = mix(9, cw, side, db); out[k++] = mix(10, ctx, side);
   out[k++] = mix(11, ctx, side, db); out[k++] = mix(12, ctx, side, mb);
+  out[k++] = mix(35, vc, side, db); out[k++] = mix(36, vc, ctx, side);
 }
 
 /** The features joining the token with the cue: the rule reading's mark, the quote relation, geometry × tag. */
@@ -360,6 +372,8 @@ export function tokenArgFeatures(v: DocView, i: number, side: number, out: Int32
 /** What the argument features know of the cue: its word, context, nearest quotes and rule reading. */
 export interface CueKeys {
   cw: number;
+  /** The WordNet class of the cue word (its first sense's), for cue words train does not show. */
+  vc: number;
   ctx: number;
   kind: number;
   near: NearQuotes;
