@@ -193,14 +193,28 @@ test('an attribution clause inside unquoted content splits it in two, a quoted t
   assert.deepEqual(contents(doc, doc.statements[0]!), ['CNN', 'has done an "awful" job of covering the election']);
 });
 
-test('the cue tagger finds a wider attribution no verb rule reads', () => {
-  const doc = analyze('Graham has been critical of Trump.');
-  assert.equal(doc.statements.length, 1);
-  const s = doc.statements[0]!;
-  assert.equal(at(doc, s.cuePhrase ?? s.cue), 'has been critical of');
-  assert.equal(at(doc, s.speakerSpan), 'Graham');
-  assert.deepEqual(contents(doc, s), ['Trump']);
-  assert.equal(s.kind, 'other');
+test('wider attributions (beliefs, findings, polls, attitudes) are their own kind', () => {
+  // Learned parts decide several of these, so one borderline sentence may flip when the models are retrained; the
+  // capability is that most are read, each with its holder and what is held.
+  const cases = [
+    ['Most economists believe that rates will rise.', 'Most economists', 'rates will rise'],
+    ['Polls show a tight race in Ohio.', 'Polls', 'a tight race in Ohio'],
+    ['The study found that the drug cut deaths by half.', 'The study', 'the drug cut deaths by half'],
+    ['Voters fear another recession.', 'Voters', 'another recession'],
+    ['Graham has been critical of Trump.', 'Graham', 'Trump'],
+    ['The union wants a higher minimum wage.', 'The union', 'a higher minimum wage'],
+  ] as const;
+  let read = 0;
+  for (const [text, holder, held] of cases) {
+    const doc = analyze(text);
+    const s = doc.statements[0];
+    if (!s) continue;
+    assert.equal(s.kind, 'other', text);
+    assert.equal(at(doc, s.speakerSpan), holder, text);
+    assert.deepEqual(contents(doc, s), [held], text);
+    read++;
+  }
+  assert.ok(read >= 4, `${read} of ${cases.length} wider attributions read`);
 });
 
 test('evaluation trimming: quotation marks, final punctuation and a leading "that"', () => {

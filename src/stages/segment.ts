@@ -54,6 +54,7 @@ export function segment(doc: Doc): void {
       off += values[i]!.length;
     }
     const tokenBase = doc.tokens.length;
+    const sentenceBase = doc.sentences.length;
     const winkToOurs = new Array<number>(values.length);
     for (let i = 0; i < values.length; i++) {
       winkToOurs[i] = doc.tokens.length;
@@ -76,6 +77,7 @@ export function segment(doc: Doc): void {
         tokenStart, tokenEnd, paragraph: p,
       });
     });
+    mergeFalseBreaks(doc, sentenceBase);
     // Tokens wink left outside any sentence (rare) join the previous sentence so no token is orphaned.
     for (let t = tokenBase; t < doc.tokens.length; t++) {
       if (doc.tokens[t]!.sentence === -1 && doc.sentences.length > 0) {
@@ -85,6 +87,44 @@ export function segment(doc: Doc): void {
         last.end = Math.max(last.end, doc.tokens[t]!.end);
       }
     }
+  }
+}
+
+/** Tokens after a break within which a parenthesis left open before it must close for the break to be false. */
+const PAREN_REACH = 4;
+
+/**
+ * Joins sentences wink split at an abbreviation's full stop. Party-and-state labels of US politics ("Rep. Jim
+ * Clyburn (D-S.C.), the assistant leader, said ...", "Sen. David Perdue (R-Ga.) agreed") are the common case: wink
+ * ends a sentence at "S." or "Ga.)". A break is false when the next sentence starts with a lower-case word, a
+ * comma or a closing parenthesis, or when a parenthesis still open at the break closes within a few tokens.
+ */
+function mergeFalseBreaks(doc: Doc, from: number): void {
+  const { tokens, sentences } = doc;
+  let merged = false;
+  for (let i = from + 1; i < sentences.length; i++) {
+    const prev = sentences[i - 1]!;
+    const cur = sentences[i]!;
+    let open = 0;
+    for (let t = prev.tokenStart; t < prev.tokenEnd; t++) {
+      const w = tokens[t]!.text;
+      if (w === '(') open++;
+      else if (w === ')' && open > 0) open--;
+    }
+    let closesSoon = false;
+    for (let t = cur.tokenStart; open > 0 && t < Math.min(cur.tokenEnd, cur.tokenStart + PAREN_REACH); t++) {
+      if (tokens[t]!.text === ')') closesSoon = true;
+    }
+    if (!/^[a-z,)]/.test(tokens[cur.tokenStart]!.text) && !closesSoon) continue;
+    prev.end = cur.end;
+    prev.tokenEnd = cur.tokenEnd;
+    sentences.splice(i, 1);
+    i--;
+    merged = true;
+  }
+  if (!merged) return;
+  for (let i = from; i < sentences.length; i++) {
+    for (let t = sentences[i]!.tokenStart; t < sentences[i]!.tokenEnd; t++) tokens[t]!.sentence = i;
   }
 }
 
