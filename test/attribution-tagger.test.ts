@@ -153,9 +153,9 @@ test('a scare-quoted word is not a statement in tagger mode either', { skip }, (
 
 test('PolNeAR dev with --attribution tagger stays above its regression floor', { skip: skip || (HAS_SHARED ? false : NO_SHARED) }, () => {
   const s = evaluateAttribution(path.join(SHARED, 'data/polnear/dev'), (text, id) => analyzeText(text, { id }, 'tagger'));
-  // Measured 70.5 / 68.5 / 54.4 / 82.3 (models/attribution/MODEL_CARD.md); the rules alone give 68.4 / 67.6 / 52.5.
-  assert.ok(s.exact.source.f1 > 69.5, `source F1 ${s.exact.source.f1}`);
-  assert.ok(s.exact.cue.f1 > 67.5, `cue F1 ${s.exact.cue.f1}`);
-  assert.ok(s.exact.content.f1 > 53.5, `content F1 ${s.exact.content.f1}`);
-  assert.ok(s.quotedContent.f1 > 81, `quoted content F1 ${s.quotedContent.f1}`);
+  // Measured 71.5 / 69.3 / 55.8 / 84.9 (models/attribution/MODEL_CARD.md); the rules alone give 69.0 / 68.1 / 52.7.
+  assert.ok(s.exact.source.f1 > 70.5, `source F1 ${s.exact.source.f1}`);
+  assert.ok(s.exact.cue.f1 > 68.3, `cue F1 ${s.exact.cue.f1}`);
+  assert.ok(s.exact.content.f1 > 54.8, `content F1 ${s.exact.content.f1}`);
+  assert.ok(s.quotedContent.f1 > 83.5, `quoted content F1 ${s.quotedContent.f1}`);
 });

@@ -277,11 +277,12 @@ test('PolNeAR dev stays above its regression floor', (t) => {
   }
   // Segmentation and attribution only: speaker spans do not depend on the entity stages.
   const s = evaluateAttribution(dev, (text) => analyze(text));
-  // Measured 68.4 / 67.6 / 52.5 / 81.7 (see models/attribution/MODEL_CARD.md).
+  // Full pipeline: 69.0 / 68.1 / 52.7 / 83.6 (see models/attribution/MODEL_CARD.md); this narrower pipeline a
+  // little lower.
   assert.ok(s.exact.source.f1 > 66.5, `source F1 ${s.exact.source.f1}`);
   assert.ok(s.exact.cue.f1 > 65.5, `cue F1 ${s.exact.cue.f1}`);
   assert.ok(s.exact.content.f1 > 50.5, `content F1 ${s.exact.content.f1}`);
-  assert.ok(s.quotedContent.f1 > 79.5, `quoted content F1 ${s.quotedContent.f1}`);
+  assert.ok(s.quotedContent.f1 > 81.5, `quoted content F1 ${s.quotedContent.f1}`);
 });
 
 test('seed article: every gold statement with its kind, cue, speaker and channel', (t) => {

@@ -24,7 +24,7 @@ Options:
                            line, input order), md (a report to read), timeml (TempEval-3 TimeML)
   --max-bytes N            reject inputs larger than N bytes (default 20971520)
   --attribution MODE       rules (default) or tagger: the learned span tagger on top of the rules (PolNeAR dev
-                           exact F1 +2.1 source, +0.9 cue, +1.9 content; the attribution stage about 3x slower)
+                           exact F1 +2.5 source, +1.2 cue, +3.1 content; the attribution stage about 3.5x slower)
   --quiet                  no progress or summary on stderr
   -h, --help               this help
 
@@ -44,7 +44,7 @@ Options:
   --published YYYY-MM-DD   publication date for inputs that do not carry one
   --max-bytes N            reject inputs larger than N bytes (default 20971520)
   --attribution MODE       rules (default) or tagger: the learned span tagger on top of the rules (PolNeAR dev
-                           exact F1 +2.1 source, +0.9 cue, +1.9 content; the attribution stage about 3x slower)
+                           exact F1 +2.5 source, +1.2 cue, +3.1 content; the attribution stage about 3.5x slower)
   --quiet                  no progress or summary on stderr
   -h, --help               this help
 
