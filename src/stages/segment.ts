@@ -101,28 +101,37 @@ const PAREN_REACH = 4;
  */
 function mergeFalseBreaks(doc: Doc, from: number): void {
   const { tokens, sentences } = doc;
-  let merged = false;
-  for (let i = from + 1; i < sentences.length; i++) {
-    const prev = sentences[i - 1]!;
-    const cur = sentences[i]!;
-    let open = 0;
-    for (let t = prev.tokenStart; t < prev.tokenEnd; t++) {
+  /** Parentheses still open after the tokens [s, e), starting from `open` (so a merged sentence is not rescanned). */
+  const openAfter = (s: number, e: number, open: number) => {
+    for (let t = s; t < e; t++) {
       const w = tokens[t]!.text;
       if (w === '(') open++;
       else if (w === ')' && open > 0) open--;
     }
+    return open;
+  };
+  if (sentences.length - from < 2) return;
+  // Compaction in place (no splice), so a paragraph of many false breaks stays linear.
+  let w = from;
+  let open = openAfter(sentences[from]!.tokenStart, sentences[from]!.tokenEnd, 0);
+  for (let i = from + 1; i < sentences.length; i++) {
+    const prev = sentences[w]!;
+    const cur = sentences[i]!;
     let closesSoon = false;
     for (let t = cur.tokenStart; open > 0 && t < Math.min(cur.tokenEnd, cur.tokenStart + PAREN_REACH); t++) {
       if (tokens[t]!.text === ')') closesSoon = true;
     }
-    if (!/^[a-z,)]/.test(tokens[cur.tokenStart]!.text) && !closesSoon) continue;
-    prev.end = cur.end;
-    prev.tokenEnd = cur.tokenEnd;
-    sentences.splice(i, 1);
-    i--;
-    merged = true;
+    if (/^[a-z,)]/.test(tokens[cur.tokenStart]!.text) || closesSoon) {
+      prev.end = cur.end;
+      prev.tokenEnd = cur.tokenEnd;
+      open = openAfter(cur.tokenStart, cur.tokenEnd, open);
+    } else {
+      sentences[++w] = cur;
+      open = openAfter(cur.tokenStart, cur.tokenEnd, 0);
+    }
   }
-  if (!merged) return;
+  if (w === sentences.length - 1) return;
+  sentences.length = w + 1;
   for (let i = from; i < sentences.length; i++) {
     for (let t = sentences[i]!.tokenStart; t < sentences[i]!.tokenEnd; t++) tokens[t]!.sentence = i;
   }

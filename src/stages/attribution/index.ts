@@ -109,6 +109,8 @@ const CLAUSE_OPENERS = new Set(['but', 'which', 'who', 'while', 'although', 'tho
 const TIME_MODIFIERS = new Set(['last', 'this', 'next', 'past', 'early', 'late', 'earlier', 'later']);
 const QUOTE_CHARS = '"“”„«»\'`';
 const DASHES = new Set(['―', '—', '–', '--', '-']);
+/** The longest signature after a dash that is read as a name ("Azucena Gonzàlez", "Rep. Jim Clyburn of S.C."). */
+const SIGNATURE_TOKENS = 12;
 /** Verbs whose object is the person addressed when a "that" clause follows it. */
 const OBJECT_FIRST = /^(warn|urg|remind|encourag|ask|persuad|convinc|caution|notif|advis|implor|pressur|assur)/;
 const TRAILING_PUNCT = new Set([',', '.', ';', ':', '—', '–', '-', '"', '“', '”', '„', '«', '»']);
@@ -331,7 +333,7 @@ class Reader {
     }
   }
 
-  /** `“We will vote.” ― Jorge Falcon`: a quote signed with a dash and a name at the end of its paragraph. */
+  /** `“We will vote.” ― Jorge Falcon`: a quote signed with a dash and a name at the end of its paragraph or line. */
   dashAttributions(): void {
     const { toks, doc } = this;
     for (let qi = 0; qi < this.quotes.length; qi++) {
@@ -342,7 +344,8 @@ class Reader {
       const para = doc.paragraphs[doc.sentences[toks[k]!.sentence]!.paragraph]!;
       // The name stops at the line's end ("― Tom Berg⏎More letters ..." is not "Tom Berg More").
       let lineEnd = k + 2;
-      while (lineEnd < toks.length && !doc.text.slice(toks[lineEnd - 1]!.end, toks[lineEnd]!.start).includes('\n')) lineEnd++;
+      const reach = Math.min(toks.length, k + 1 + SIGNATURE_TOKENS);
+      while (lineEnd < reach && !doc.text.slice(toks[lineEnd - 1]!.end, toks[lineEnd]!.start).includes('\n')) lineEnd++;
       const e = npStartingAt(toks, k + 1, lineEnd);
       if (e < 0 || !isNameLikeRun(toks, k + 1, e)) continue;
       // The signature ends its paragraph, or at least its line (lists of signed quotes are often one line each).
