@@ -342,15 +342,16 @@ class Reader {
       while (k < toks.length && this.markOfToken[k] === 1) k++;
       if (k + 1 >= toks.length || !DASHES.has(toks[k]!.lower)) continue;
       const para = doc.paragraphs[doc.sentences[toks[k]!.sentence]!.paragraph]!;
+      // A line break between token j - 1 and token j (or the text's or the paragraph's end at j).
+      const endsLine = (j: number) => j >= toks.length || toks[j]!.start >= para.end
+        || doc.text.slice(toks[j - 1]!.end, toks[j]!.start).includes('\n');
       // The name stops at the line's end ("― Tom Berg⏎More letters ..." is not "Tom Berg More").
       let lineEnd = k + 2;
       const reach = Math.min(toks.length, k + 1 + SIGNATURE_TOKENS);
-      while (lineEnd < reach && !doc.text.slice(toks[lineEnd - 1]!.end, toks[lineEnd]!.start).includes('\n')) lineEnd++;
+      while (lineEnd < reach && !endsLine(lineEnd)) lineEnd++;
       const e = npStartingAt(toks, k + 1, lineEnd);
       if (e < 0 || !isNameLikeRun(toks, k + 1, e)) continue;
       // The signature ends its paragraph, or at least its line (lists of signed quotes are often one line each).
-      const endsLine = (j: number) => j >= toks.length || toks[j]!.start >= para.end
-        || doc.text.slice(toks[j - 1]!.end, toks[j]!.start).includes('\n');
       const atEnd = endsLine(e) || (toks[e]!.lower === '.' && endsLine(e + 1));
       if (!atEnd) continue;
       const si = toks[k]!.sentence;

@@ -110,14 +110,12 @@ function wordInfo(lower: string): WordInfo {
   let w = wordMemo.get(lower);
   if (!w) {
     if (wordMemo.size > MEMO_LIMIT) wordMemo.clear();
+    const vc = verbClass(lower);
     w = {
       h: hashString(lower), s3: hashString(lower.slice(-3)),
       rate: hashString(rateBucket(lower)), cls: hashString(cueInfo(lower)?.cls ?? '-'),
-      vc: 0, vc1: 0,
+      vc: hashString(vc), vc1: hashString(vc.split('+')[0]!),
     };
-    const vc = verbClass(lower);
-    w.vc = hashString(vc);
-    w.vc1 = hashString(vc.split('+')[0]!);
     wordMemo.set(lower, w);
   }
   return w;
@@ -266,10 +264,10 @@ function bucket(d: number): number {
   return 8;
 }
 
-/** The cue's word the argument features condition on: its last verb, else its last word. */
-export function cueWord(v: DocView, cs: number, ce: number): string {
-  for (let k = ce - 1; k >= cs; k--) if (v.toks[k]!.pos === 'VERB') return v.toks[k]!.lower;
-  return v.toks[ce - 1]!.lower;
+/** The token of the cue's word the argument features condition on: its last verb, else its last word. */
+export function cueWordAt(v: DocView, cs: number, ce: number): number {
+  for (let k = ce - 1; k >= cs; k--) if (v.toks[k]!.pos === 'VERB') return k;
+  return ce - 1;
 }
 
 /**

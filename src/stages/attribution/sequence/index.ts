@@ -9,10 +9,9 @@
  * rules in index.ts still supply what PolNeAR does not annotate: the speaker entity, channel, addressee, chains.
  */
 import { loadAttributionModel } from '../linear-model.js';
-import { verbClass } from '../verb-classes.js';
 import {
   ARG, CUE_GEO, GEO, GEOMETRIES, OWN, REST, SHORT, argFeatures, cueGeometryKeys, ownKeys, geometry, geometryKeys, restKeys,
-  tokenArgFeatures, type CueKeys, cueContext, cueWord, hashString, nearQuotes, type DocView, type RuleReading,
+  tokenArgFeatures, type CueKeys, cueContext, cueWordAt, hashString, nearQuotes, type DocView, type RuleReading,
 } from './features.js';
 import { bioLegal, SequenceModel, type FeatureRows, type SequenceModelFile } from './perceptron.js';
 
@@ -92,9 +91,9 @@ function stride(k: number, n: number): Int32Array {
 function cueKeys(v: DocView, w: TokRange, cs: number, ce: number): CueKeys {
   let rule: RuleReading | null = null;
   for (let k = cs; k < ce && !rule; k++) if (v.ruleAt[k]! >= 0) rule = v.rules[v.ruleAt[k]!]!;
-  const word = cueWord(v, cs, ce);
+  const at = cueWordAt(v, cs, ce);
   return {
-    cw: hashString(word), vc: hashString(verbClass(word).split('+')[0]!), ctx: hashString(cueContext(v, cs, ce)), kind: hashString(rule?.kind ?? '-'),
+    cw: v.words[at]!.h, vc: v.words[at]!.vc1, ctx: hashString(cueContext(v, cs, ce)), kind: hashString(rule?.kind ?? '-'),
     near: nearQuotes(v, cs, ce, w.s, w.e), rule,
   };
 }
