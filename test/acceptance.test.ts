@@ -4,25 +4,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { analyze } from '../src/index.js';
 import type { AnalysisOut, StatementOut } from '../src/index.js';
+import { assertFloor } from './floors.js';
+import { loadSeed, overlap, seedTimexValues } from './seed-article.js';
 import { HAS_SHARED, NO_SHARED, SHARED } from './shared.js';
-
-interface Gold {
-  quotes: { id: string; speaker: string; text: string; kind: string; channel?: string }[];
-  claim_status: { quote: string; status: string; by: string[] }[];
-  timexes: { text: string; value: string }[];
-}
-
-const overlap = (a0: number, a1: number, b0: number, b1: number) => Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
-
-function load(attribution: 'rules' | 'tagger'): { a: AnalysisOut; gold: Gold; text: string } {
-  const text = fs.readFileSync(path.join(SHARED, 'examples/matsegora-wounded-soldiers.txt'), 'utf8');
-  const gold = JSON.parse(fs.readFileSync(path.join(SHARED, 'examples/matsegora-wounded-soldiers.gold.json'), 'utf8')) as Gold;
-  return { a: analyze({ text, id: 'matsegora', published: '2025-07-01', attribution }), gold, text };
-}
 
 /** The system statement whose content covers at least half of the gold quote text. */
 function matchStatement(a: AnalysisOut, text: string, goldText: string): StatementOut | undefined {
@@ -33,7 +18,8 @@ function matchStatement(a: AnalysisOut, text: string, goldText: string): Stateme
 }
 
 for (const mode of ['rules', 'tagger'] as const) test(`seed article (--attribution ${mode}): statements, speakers, claim status, time expressions, scare quotes`, { skip: HAS_SHARED ? false : NO_SHARED }, () => {
-  const { a, gold, text } = load(mode);
+  const seed = loadSeed(SHARED, mode);
+  const { a, gold, text } = seed;
   const entity = (id: string | null) => a.entities.find((e) => e.id === id);
 
   const matched = gold.quotes.map((q) => ({ q, s: matchStatement(a, text, q.text) }));
@@ -66,15 +52,9 @@ for (const mode of ['rules', 'tagger'] as const) test(`seed article (--attributi
     assert.deepEqual(claim!.by.map((id) => entity(id)?.name).sort(), [...cs.by].sort());
   }
 
-  let timexOk = 0;
-  const misses: string[] = [];
-  for (const g of gold.timexes) {
-    const g0 = text.indexOf(g.text);
-    const t = a.timexes.find((x) => overlap(x.start, x.end, g0, g0 + g.text.length) > 0);
-    if (t && t.value === g.value) timexOk++;
-    else misses.push(`${g.text}: ${t ? t.value : 'not found'} (gold ${g.value})`);
-  }
-  assert.ok(timexOk >= 8, `time expressions with the gold value: ${timexOk}/9; ${misses.join('; ')}`);
+  const timex = seedTimexValues(seed);
+  assertFloor(`seed.${mode}.timexValues`, (100 * timex.correct) / timex.gold,
+    `${timex.correct}/${timex.gold} with the gold value; ${timex.misses.join('; ')}`);
 
   const scare = text.indexOf('"denazify"');
   assert.ok(!a.statements.some((s) => s.content.every((c) => c.start >= scare && c.end <= scare + 10)),
