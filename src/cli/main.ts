@@ -20,7 +20,7 @@ Commands:
   search TEXT               full-text search over stored documents and statements
   stats                     counts of what the store holds
   validate <files...>       check claimline/1 JSON or JSONL files against the schema
-  eval <layer> [...]        score a layer on a standard dataset: timex, ner, attribution, coref
+  eval <layer> [...]        score a layer on a standard dataset: timex, ner, attribution, coref, news
 
 Run 'claimline <command> --help' for a command's options. 'claimline --version' prints the version.
 Exit codes: 0 success; 1 some inputs failed; 2 bad command line; 3 store error.`;
@@ -30,7 +30,8 @@ const EVAL_HELP = `Usage: claimline eval <layer> [args]
   eval timex <dir of .tml> [--errors]      TempEval-3 Task A: strict/relaxed P/R/F1, type and value accuracy, value F1
   eval ner <conll file>                    conlleval span P/R/F1 per type (PER/ORG/LOC/MISC)
   eval attribution <polnear split dir>     PolNeAR source/cue/content exact-span P/R/F1 (CofeNet protocol)
-  eval coref [gum-news dir]                people/organisation mentions that land in the right entity`;
+  eval coref [gum-news dir]                people/organisation mentions that land in the right entity
+  eval news <news-gold dir> [-v] [--json]  whole articles: statements, speakers, cues, channels, claims, entities, timexes`;
 
 type Command = (args: string[], ctx: RunContext) => Promise<number>;
 
@@ -50,6 +51,7 @@ const EVALUATORS: Record<string, () => Promise<(args: string[]) => Promise<numbe
   ner: async () => (await import('../eval/ner.js')).evalNerCommand,
   attribution: async () => (await import('../eval/attribution.js')).evalAttributionCommand,
   coref: async () => (await import('../eval/coref.js')).evalCorefCommand,
+  news: async () => (await import('../eval/news/command.js')).evalNewsCommand,
 };
 
 async function evalCommand(args: string[], ctx: RunContext): Promise<number> {
