@@ -5,4 +5,4 @@
 export { analyze, analyzeDoc, InputError, isValidIsoDate, type AnalyzeInput } from './pipeline/analyze.js';
 export { validateAnalysis } from './output/validate.js';
 export * from './model/format.js';
-export type { Doc } from './model/document.js';
+export { hasLayer, type Doc, type LayerName } from './model/document.js';

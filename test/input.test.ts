@@ -91,7 +91,8 @@ describe('readInputs: formats', () => {
     assert.equal(library.text, 'The library will open on Sundays from April, a spokesperson said.');
     assert.equal(note.id, 'feed.rss#3');
     assert.equal(note.published, null);
-    assert.match(note.warnings.join(), /unparsable feed item date "the day after tomorrow"/);
+    assert.match(note.warnings.map((w) => w.message).join(), /unparsable feed item date "the day after tomorrow"/);
+    assert.deepEqual(note.warnings.map((w) => [w.source, w.ruleId, w.severity, w.span]), [['input', 'input/unparsable-date', 'warning', null]]);
     assert.deepEqual(errors(items), [{ source: `${fixture('feed.rss')}#4`, reason: 'feed item has no content or description text' }]);
   });
 
@@ -116,7 +117,8 @@ describe('readInputs: formats', () => {
       url: 'https://example.org/plan', published: '2024-02-02', source: `${src}:1`, format: 'jsonl', warnings: [],
     });
     assert.equal(rec2.published, null);
-    assert.match(rec2.warnings[0], /2024-02-30/);
+    assert.match(rec2.warnings[0].message, /2024-02-30/);
+    assert.equal(rec2.warnings[0].ruleId, 'input/unparsable-date');
     assert.equal(rec5.text, 'The mayor said the bridge was safe.\n\nEngineers agreed.');
     assert.equal(rec6.text, 'Line one.\nLine two.');
     const reasons = errors(items).map((e) => e.reason);
@@ -134,7 +136,7 @@ describe('readInputs: formats', () => {
     assert.equal(items[0].ok === false && items[0].skipped, true, 'a skip is marked as such, unlike a failure');
     const badDate = docs(items)[1];
     assert.equal(badDate.published, null);
-    assert.match(badDate.warnings[0], /unparsable metadata date "2023-13-45"/);
+    assert.match(badDate.warnings[0].message, /unparsable metadata date "2023-13-45"/);
   });
 
   it('stdin: content is sniffed (HTML here)', async () => {
@@ -240,7 +242,8 @@ describe('readInputs: bad input never stops the run', () => {
     write('b/same.txt', 'Second report.');
     const found = docs(await collect([join(dir, 'a'), join(dir, 'b')]));
     assert.deepEqual(found.map((d) => d.id), ['same', 'same-2']);
-    assert.match(found[1].warnings[0], /duplicate document id "same"/);
+    assert.match(found[1].warnings[0].message, /duplicate document id "same"/);
+    assert.equal(found[1].warnings[0].ruleId, 'input/duplicate-id');
   });
 
   it('a broken sidecar is a warning, not a failure', async () => {
@@ -248,6 +251,7 @@ describe('readInputs: bad input never stops the run', () => {
     write('side.meta.json', '{not json');
     const [item] = await collect([p]);
     assert.ok(item.ok);
-    assert.match(item.doc.warnings[0], /ignored sidecar .*side\.meta\.json/);
+    assert.match(item.doc.warnings[0].message, /ignored sidecar .*side\.meta\.json/);
+    assert.equal(item.doc.warnings[0].ruleId, 'input/bad-sidecar');
   });
 });

@@ -130,6 +130,23 @@ describe('SqliteStore', () => {
     assert.equal((await store.analysis('bridge'))?.document.title, 'Bridge reopens');
   });
 
+  it('accepts records with diagnostics and records written before them, and returns each as ingested', async () => {
+    const withDiagnostics = bergAnalysis();
+    withDiagnostics.warnings = ['time: impossible date: "30 February" at 12'];
+    withDiagnostics.diagnostics = [{
+      message: 'time: impossible date: "30 February"', span: { start: 12, end: 23 }, source: 'time',
+      ruleId: 'time/impossible-date', severity: 'warning',
+    }];
+    const without = zolaAnalysis();
+    assert.equal('diagnostics' in without, false);
+    assert.deepEqual(await store.ingest(withDiagnostics), { status: 'inserted' });
+    assert.deepEqual(await store.ingest(without), { status: 'inserted' });
+    assert.deepEqual(await store.analysis('bridge'), withDiagnostics);
+    assert.deepEqual(await store.analysis('zola'), without);
+    // Re-analysis by a version that adds diagnostics counts as a change, like any newer analysis.
+    assert.deepEqual(await store.ingest({ ...without, diagnostics: [] }), { status: 'updated' });
+  });
+
   it('rejects objects that are not claimline/1 analyses', async () => {
     await assert.rejects(store.ingest({ ...bergAnalysis(), schema: 'other/2' } as unknown as AnalysisOut), /not a claimline\/1/);
   });

@@ -13,12 +13,12 @@ import { newDoc } from '../src/model/document.js';
 import { segmentStage } from '../src/stages/segment.js';
 import { detectDct, tagTimexes, timeStage } from '../src/stages/time/index.js';
 import { toTimeML } from '../src/export/timeml.js';
-import type { AnalysisOut } from '../src/model/format.js';
+import { warningLine, type AnalysisOut, type Diagnostic } from '../src/model/format.js';
 
 interface Seen { text: string; type: string; value: string; mod?: string; resolved: boolean }
 
 /** Runs segment + time on `text` with `dct` and returns the timexes with their text. */
-function run(text: string, dct: string | null): { timexes: Seen[]; warnings: string[]; published: string | null } {
+function run(text: string, dct: string | null): { timexes: Seen[]; warnings: Diagnostic[]; published: string | null } {
   const doc = newDoc(text, { id: 't', title: null, url: null, published: dct, publishedSource: dct ? 'metadata' : null, source: null });
   segmentStage.run(doc);
   timeStage.run(doc);
@@ -201,11 +201,19 @@ test('"a quarter of" a thing is a fraction; of a unit of time or with a year it 
 });
 
 test('impossible dates and absurd years are warned about, never silently wrong', () => {
-  const r = run('The vote was set for February 30, 2023.', '2023-01-05');
-  assert.ok(r.warnings.some((w) => /impossible date/.test(w)), JSON.stringify(r.warnings));
+  const text = 'The vote was set for February 30, 2023.';
+  const r = run(text, '2023-01-05');
+  const impossible = r.warnings.find((w) => w.ruleId === 'time/impossible-date');
+  assert.ok(impossible, JSON.stringify(r.warnings));
+  assert.deepEqual({ ...impossible, span: null }, {
+    message: 'time: impossible date: "February 30, 2023"', span: null, source: 'time', ruleId: 'time/impossible-date', severity: 'warning',
+  });
+  assert.equal(text.slice(impossible.span!.start, impossible.span!.end), 'February 30, 2023');
+  // The line in `warnings` is the one earlier versions wrote, offset included.
+  assert.equal(warningLine(impossible), `time: impossible date: "February 30, 2023" at ${text.indexOf('February')}`);
   assert.ok(!r.timexes.some((t) => t.value === '2023-02-30' || t.value === '2023-03-02'));
   const y = run('The ruling will stand until 2999.', '2023-01-05');
-  assert.ok(y.warnings.some((w) => /implausible year/.test(w)), JSON.stringify(y.warnings));
+  assert.ok(y.warnings.some((w) => w.ruleId === 'time/implausible-year' && /implausible year/.test(w.message)), JSON.stringify(y.warnings));
 });
 
 test('detectDct reads datelines and date lines, not event dates in the story', () => {

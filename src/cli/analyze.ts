@@ -7,7 +7,8 @@ import { analyze } from '../pipeline/analyze.js';
 import type { AnalysisOut } from '../model/format.js';
 import { toMarkdown } from '../output/markdown.js';
 import { toTimeML } from '../export/timeml.js';
-import { EXIT, UsageError, oneOf, parse, positiveInt } from './args.js';
+import { EXIT, UsageError, oneOf, parse, positiveInt, type Parsed } from './args.js';
+import type { RunContext } from './context.js';
 import { Progress } from './progress.js';
 import { ATTRIBUTION_MODES, type AttributionMode } from '../pipeline/stages.js';
 
@@ -53,12 +54,6 @@ Exit codes: 0 all inputs stored; 1 some inputs failed (the others were stored); 
 
 const FORMATS = ['json', 'jsonl', 'md', 'timeml'] as const;
 
-export interface RunContext {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-  stdin: NodeJS.ReadableStream;
-}
-
 function defaultPublished(value: string | undefined): string | null {
   if (value === undefined) return null;
   const p = parsePublished(value);
@@ -68,10 +63,41 @@ function defaultPublished(value: string | undefined): string | null {
   return p;
 }
 
+/** What `analyze` and `ingest` both take from the command line. */
+interface RunOptions {
+  published: string | null;
+  maxBytes: number;
+  quiet: boolean;
+  attribution: AttributionMode;
+}
+
+const RUN_FLAGS = {
+  published: { type: 'string' }, 'max-bytes': { type: 'string' }, quiet: { type: 'boolean' }, attribution: { type: 'string' },
+} as const;
+
+/**
+ * Parses the flags `analyze` and `ingest` share plus the command's own (`own`). Returns null after printing
+ * `help` for --help; throws a UsageError for a bad flag or value, or no input.
+ */
+function parseRunArgs(
+  command: string, help: string, args: string[], own: Parameters<typeof parse>[1], ctx: RunContext,
+): { inputs: string[]; opts: RunOptions; values: Parsed['values'] } | null {
+  const { values, positionals } = parse(args, { ...RUN_FLAGS, ...own });
+  if (values.help) { ctx.stdout.write(help + '\n'); return null; }
+  if (positionals.length === 0) throw new UsageError(`${command} needs at least one input (a file, a directory or -)`);
+  const opts: RunOptions = {
+    published: defaultPublished(values.published as string | undefined),
+    maxBytes: positiveInt('max-bytes', values['max-bytes'] as string | undefined, 20 * 1024 * 1024),
+    quiet: Boolean(values.quiet),
+    attribution: oneOf('attribution', values.attribution as string | undefined, ATTRIBUTION_MODES, 'rules'),
+  };
+  return { inputs: positionals, opts, values };
+}
+
 /** Analyses each readable input; calls `sink` per record; returns the number of failed inputs. */
 async function eachAnalysis(
-  inputs: string[], opts: { published: string | null; maxBytes: number; quiet: boolean; attribution: AttributionMode },
-  ctx: RunContext, verb: string, sink: (a: AnalysisOut, raw: RawDoc) => void | Promise<void>,
+  inputs: string[], opts: RunOptions, ctx: RunContext, verb: string,
+  sink: (a: AnalysisOut, raw: RawDoc) => void | Promise<void>,
 ): Promise<number> {
   const progress = new Progress(ctx.stderr, opts.quiet, verb);
   for await (const item of readInputs(inputs, { stdin: ctx.stdin, maxBytes: opts.maxBytes })) {
@@ -98,21 +124,11 @@ async function eachAnalysis(
 }
 
 export async function analyzeCommand(args: string[], ctx: RunContext): Promise<number> {
-  const { values, positionals } = parse(args, {
-    published: { type: 'string' }, format: { type: 'string' }, 'max-bytes': { type: 'string' }, quiet: { type: 'boolean' },
-    attribution: { type: 'string' },
-  });
-  if (values.help) { ctx.stdout.write(ANALYZE_HELP + '\n'); return EXIT.ok; }
-  if (positionals.length === 0) throw new UsageError('analyze needs at least one input (a file, a directory or -)');
-  const format = oneOf('format', values.format as string | undefined, FORMATS, 'json');
-  const opts = {
-    published: defaultPublished(values.published as string | undefined),
-    maxBytes: positiveInt('max-bytes', values['max-bytes'] as string | undefined, 20 * 1024 * 1024),
-    quiet: Boolean(values.quiet),
-    attribution: oneOf('attribution', values.attribution as string | undefined, ATTRIBUTION_MODES, 'rules'),
-  };
+  const run = parseRunArgs('analyze', ANALYZE_HELP, args, { format: { type: 'string' } }, ctx);
+  if (!run) return EXIT.ok;
+  const format = oneOf('format', run.values.format as string | undefined, FORMATS, 'json');
   const collected: AnalysisOut[] = [];
-  const failed = await eachAnalysis(positionals, opts, ctx, 'analysed', (a) => {
+  const failed = await eachAnalysis(run.inputs, run.opts, ctx, 'analysed', (a) => {
     if (format === 'jsonl') ctx.stdout.write(JSON.stringify(a) + '\n');
     else if (format === 'md') ctx.stdout.write(toMarkdown(a) + '\n');
     else if (format === 'timeml') ctx.stdout.write(toTimeML(a) + '\n');
@@ -126,25 +142,16 @@ export async function analyzeCommand(args: string[], ctx: RunContext): Promise<n
 }
 
 export async function ingestCommand(args: string[], ctx: RunContext): Promise<number> {
-  const { values, positionals } = parse(args, {
-    db: { type: 'string' }, published: { type: 'string' }, 'max-bytes': { type: 'string' }, quiet: { type: 'boolean' },
-    attribution: { type: 'string' },
-  });
-  if (values.help) { ctx.stdout.write(INGEST_HELP + '\n'); return EXIT.ok; }
-  if (positionals.length === 0) throw new UsageError('ingest needs at least one input (a file, a directory or -)');
-  const opts = {
-    published: defaultPublished(values.published as string | undefined),
-    maxBytes: positiveInt('max-bytes', values['max-bytes'] as string | undefined, 20 * 1024 * 1024),
-    quiet: Boolean(values.quiet),
-    attribution: oneOf('attribution', values.attribution as string | undefined, ATTRIBUTION_MODES, 'rules'),
-  };
+  const run = parseRunArgs('ingest', INGEST_HELP, args, { db: { type: 'string' } }, ctx);
+  if (!run) return EXIT.ok;
+  const { inputs, opts } = run;
   const { openStore } = await import('./store-open.js');
-  const store = await openStore((values.db as string | undefined) ?? 'claimline.db', ctx);
+  const store = await openStore((run.values.db as string | undefined) ?? 'claimline.db', ctx);
   if (!store) return EXIT.store;
   const counts = { inserted: 0, updated: 0, unchanged: 0 };
   let failed: number;
   try {
-    failed = await eachAnalysis(positionals, opts, ctx, 'ingested', async (a) => {
+    failed = await eachAnalysis(inputs, opts, ctx, 'ingested', async (a) => {
       counts[(await store.ingest(a)).status]++;
     });
   } finally {

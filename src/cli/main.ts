@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../util/paths.js';
 import { EXIT, UsageError } from './args.js';
-import type { RunContext } from './analyze.js';
+import type { RunContext } from './context.js';
 
 const HELP = `claimline — who said what, about whom, when, via which channel, and what was confirmed or denied.
 

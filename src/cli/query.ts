@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import { EXIT, UsageError, oneOf, parse, positiveInt } from './args.js';
-import type { RunContext } from './analyze.js';
+import type { RunContext } from './context.js';
 
 const OUT_FORMATS = ['text', 'json', 'jsonl'] as const;
 

@@ -1,7 +1,7 @@
 /** Opens the default store for a CLI command, turning "not a claimline database" and I/O errors into one line. */
 import { SqliteStore } from '../store/index.js';
 import type { Store } from '../store/store.js';
-import type { RunContext } from './analyze.js';
+import type { RunContext } from './context.js';
 
 export async function openStore(file: string, ctx: RunContext): Promise<Store | null> {
   try {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { AnalysisOut } from '../model/format.js';
 import { validateAnalysis } from '../output/validate.js';
 import { EXIT, UsageError, parse } from './args.js';
-import type { RunContext } from './analyze.js';
+import type { RunContext } from './context.js';
 
 export const VALIDATE_HELP = `Usage: claimline validate <files...>
 

@@ -4,7 +4,8 @@ import { XMLValidator } from 'fast-xml-parser';
 import { basename } from 'node:path';
 import { fragmentText } from './html.js';
 import { parsePublished } from './published.js';
-import type { InputItem } from './types.js';
+import type { Diagnostic } from '../model/format.js';
+import { inputWarning, type InputItem } from './types.js';
 
 // Raw date elements in the order feed-parser itself prefers them (RSS, Dublin Core, Atom).
 const DATE_ELEMENTS = ['pubdate', 'date', 'published', 'issued', 'updated', 'modified'];
@@ -27,7 +28,7 @@ export function* feedItems(xml: string, source: string): Generator<InputItem> {
   for (const item of feed.items) {
     n++;
     const itemSource = `${source}#${n}`;
-    const warnings: string[] = [];
+    const warnings: Diagnostic[] = [];
     let text: string;
     try {
       text = fragmentText(item.content ?? item.description ?? '');
@@ -76,7 +77,7 @@ type FeedItem = ReturnType<typeof parseFeed>['items'][number];
  * Reads the date as written rather than feed-parser's `Date`, which has already been shifted to UTC and may
  * have moved to the neighbouring day.
  */
-function itemPublished(item: FeedItem, warnings: string[]): string | null {
+function itemPublished(item: FeedItem, warnings: Diagnostic[]): string | null {
   for (const name of DATE_ELEMENTS) {
     const raw = item.element.findElementWithName(name)?.textContent.trim();
     if (!raw) continue;
@@ -84,7 +85,7 @@ function itemPublished(item: FeedItem, warnings: string[]): string | null {
     if (parsed) return parsed;
     const fallback = item.published ?? item.updated;
     if (fallback) return fallback.toISOString().slice(0, 10);
-    warnings.push(`unparsable feed item date ${JSON.stringify(raw)}; published left empty`);
+    warnings.push(inputWarning('unparsable-date', `unparsable feed item date ${JSON.stringify(raw)}; published left empty`));
     return null;
   }
   return null;

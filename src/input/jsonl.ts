@@ -2,6 +2,7 @@
 import { extractArticle, fragmentText } from './html.js';
 import { publishedOrWarn } from './published.js';
 import { InputError, normaliseText } from './text.js';
+import type { Diagnostic } from '../model/format.js';
 import type { InputItem, RawDoc } from './types.js';
 
 /** Yields one item per non-blank line, in order; a malformed line becomes an error item naming `file:line`. */
@@ -30,7 +31,7 @@ function recordDoc(line: string): Omit<RawDoc, 'source'> {
   const r = rec as Record<string, unknown>;
   const id = typeof r.id === 'number' ? String(r.id) : r.id;
   if (typeof id !== 'string' || id.trim() === '') throw new InputError('record has no "id" string');
-  const warnings: string[] = [];
+  const warnings: Diagnostic[] = [];
   let text: string;
   let title = optionalString(r, 'title');
   let url = optionalString(r, 'url');

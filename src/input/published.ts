@@ -4,6 +4,9 @@
  * because that is the calendar date the report's relative expressions ("yesterday") were written against.
  */
 
+import type { Diagnostic } from '../model/format.js';
+import { inputWarning } from './types.js';
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
@@ -44,9 +47,11 @@ function formatDate(year: number, month: number, day: number): string | null {
 }
 
 /** Normalises an optional date field, recording a warning instead of failing the document when it is bad. */
-export function publishedOrWarn(value: unknown, warnings: string[], what: string): string | null {
+export function publishedOrWarn(value: unknown, warnings: Diagnostic[], what: string): string | null {
   if (value === undefined || value === null || value === '') return null;
   const parsed = typeof value === 'string' ? parsePublished(value) : null;
-  if (parsed === null) warnings.push(`unparsable ${what} date ${JSON.stringify(value)}; published left empty`);
+  if (parsed === null) {
+    warnings.push(inputWarning('unparsable-date', `unparsable ${what} date ${JSON.stringify(value)}; published left empty`));
+  }
   return parsed;
 }

@@ -12,7 +12,8 @@ import { extractArticle } from './html.js';
 import { jsonlItems } from './jsonl.js';
 import { publishedOrWarn } from './published.js';
 import { decodeText, InputError, plainTextTitle } from './text.js';
-import type { InputFormat, InputItem, RawDoc, ReadOptions } from './types.js';
+import type { Diagnostic } from '../model/format.js';
+import { inputWarning, type InputFormat, type InputItem, type RawDoc, type ReadOptions } from './types.js';
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 const SIDECAR = '.meta.json';
@@ -36,7 +37,7 @@ function uniqueId(doc: RawDoc, seen: Map<string, number>): void {
   let id = `${doc.id}-${count}`;
   while (seen.has(id)) id += '-';
   seen.set(id, 1);
-  doc.warnings.push(`duplicate document id "${doc.id}" in this run; renamed to "${id}"`);
+  doc.warnings.push(inputWarning('duplicate-id', `duplicate document id "${doc.id}" in this run; renamed to "${id}"`));
   doc.id = id;
 }
 
@@ -159,7 +160,7 @@ function skip(source: string, why: string): InputItem {
 /** Metadata from `<name>.meta.json`; `meta` is null when there is no usable sidecar. */
 interface Sidecar {
   meta: { id?: unknown; title?: unknown; url?: unknown; published?: unknown } | null;
-  warning: string | null;
+  warning: Diagnostic | null;
 }
 
 const NO_SIDECAR: Sidecar = { meta: null, warning: null };
@@ -215,7 +216,7 @@ async function readSidecar(path: string): Promise<Sidecar> {
       if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) throw new Error('not a JSON object');
       return { meta, warning: null };
     } catch (e) {
-      return { meta: null, warning: `ignored sidecar ${candidate}: ${(e as Error).message}` };
+      return { meta: null, warning: inputWarning('bad-sidecar', `ignored sidecar ${candidate}: ${(e as Error).message}`) };
     }
   }
   return NO_SIDECAR;

@@ -1,4 +1,5 @@
 /** What the input layer hands to the pipeline: raw document text plus whatever metadata the input carried. */
+import type { Diagnostic } from '../model/format.js';
 
 export type InputFormat = 'text' | 'html' | 'feed' | 'jsonl';
 
@@ -13,8 +14,13 @@ export interface RawDoc {
   /** Where the document came from: a path, `stdin`, `feed.xml#3`, `records.jsonl:7`. */
   source: string;
   format: InputFormat;
-  /** Problems that did not stop the document (an unparsable date, a broken sidecar). */
-  warnings: string[];
+  /** Problems that did not stop the document (an unparsable date, a broken sidecar); source `input`. */
+  warnings: Diagnostic[];
+}
+
+/** A problem found while reading an input: for the document as a whole (no span), from `input`. */
+export function inputWarning(rule: string, message: string): Diagnostic {
+  return { message, span: null, source: 'input', ruleId: `input/${rule}`, severity: 'warning' };
 }
 
 /** One result per document or per rejected input, so a bad file never stops a run. */

@@ -4,7 +4,7 @@
  * Offsets are `[start, end)` UTF-16 code units into `text`.
  */
 import type {
-  ClaimStatus, EntityType, MentionKind, StatementKind, TimexType,
+  ClaimStatus, Diagnostic, EntityType, MentionKind, StatementKind, TimexType,
 } from './format.js';
 
 export interface DocMeta {
@@ -136,8 +136,18 @@ export interface Doc {
   meta: DocMeta;
   text: string;
   language: string;
-  /** Problems worth telling the user that do not stop the analysis (non-English text, bad dates, ...). */
-  warnings: string[];
+  /**
+   * Problems worth telling the user that do not stop the analysis (non-English text, bad dates, a missing model
+   * file, ...), of every severity; the output writes them as `diagnostics` and, one line each, as `warnings`.
+   */
+  warnings: Diagnostic[];
+  /** Names of the stages that ran on this document, in order (recorded by the pipeline's runner). */
+  stagesRun: string[];
+  /**
+   * Layers assigned by a stage that ran: an empty layer listed here means "looked and found nothing", one not
+   * listed means "never looked" (see `hasLayer`).
+   */
+  layersAssigned: LayerName[];
   paragraphs: Paragraph[];
   sentences: Sentence[];
   tokens: Token[];
@@ -152,14 +162,41 @@ export interface Doc {
 
 export function newDoc(text: string, meta: DocMeta): Doc {
   return {
-    meta, text, language: 'und', warnings: [],
+    meta, text, language: 'und', warnings: [], stagesRun: [], layersAssigned: [],
     paragraphs: [], sentences: [], tokens: [],
     mentions: [], entities: [], timexes: [], statements: [], claims: [], events: [], quantities: [],
   };
 }
 
-/** A pipeline stage adds one layer to the document in place. */
+/** The layers of a `Doc` that stages fill, by name: what a stage `requires` and `assigns`. */
+export const LAYERS = [
+  'language', 'paragraphs', 'sentences', 'tokens', 'mentions', 'entities', 'timexes', 'statements', 'claims',
+  'events', 'quantities',
+] as const satisfies readonly (keyof Doc)[];
+
+export type LayerName = (typeof LAYERS)[number];
+
+/** Whether a stage that assigns `layer` has run on `doc`, so that an empty layer means "nothing found". */
+export function hasLayer(doc: Doc, layer: LayerName): boolean {
+  return doc.layersAssigned.includes(layer);
+}
+
+/**
+ * A pipeline stage adds layers to the document in place, and says which, so that a pipeline can be checked when
+ * it is built (pipeline/build.ts) rather than by reading each stage's code.
+ */
 export interface Stage {
   readonly name: string;
+  /** Layers the stage reads; an earlier stage must assign each. */
+  readonly requires: readonly LayerName[];
+  /** Layers the stage fills. Two stages of one pipeline never assign the same layer. */
+  readonly assigns: readonly LayerName[];
+  /**
+   * Layers an earlier stage assigned that this one rewrites in place (the entity stage adds pronoun and
+   * description mentions to the NER's and retypes them): the declared exception to "assigned once".
+   */
+  readonly amends?: readonly LayerName[];
+  /** `doc.meta` fields the stage may set (the time stage fills `published` from a dateline). */
+  readonly writesMeta: readonly (keyof DocMeta)[];
   run(doc: Doc): void;
 }

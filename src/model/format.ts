@@ -129,10 +129,43 @@ export interface DocumentOut {
   source: string | null;
 }
 
+/** How much a diagnostic matters: `error` (a part of the analysis could not run), `warning`, `info`. */
+export type Severity = 'error' | 'warning' | 'info';
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/**
+ * A problem that did not stop the analysis, shaped like a vfile message: what happened, where in
+ * `document.text` (`[start, end)`, or null for the document as a whole), which part of claimline noticed it
+ * (`input`, `language`, `time`, `model`), a stable kebab-case rule id (`time/impossible-date`) to
+ * filter on, and how much it matters.
+ */
+export interface Diagnostic {
+  message: string;
+  span: { start: number; end: number } | null;
+  source: string;
+  ruleId: string;
+  severity: Severity;
+}
+
+/**
+ * The plain-text form of a diagnostic, as `warnings` has always carried it: the message, followed by
+ * ` at <offset>` when the diagnostic points into the text. Old readers of `warnings` see the same strings.
+ */
+export function warningLine(d: Diagnostic): string {
+  return d.span ? `${d.message} at ${d.span.start}` : d.message;
+}
+
 export interface AnalysisOut {
   schema: typeof SCHEMA_ID;
   document: DocumentOut;
+  /** Every diagnostic as one line (`warningLine`), in the same order (the field that older readers know). */
   warnings: string[];
+  /**
+   * The same problems with their span, source, rule id and severity. Always written by this version; records
+   * stored by earlier versions lack it, so readers must treat a missing `diagnostics` as unknown, not as none.
+   */
+  diagnostics?: Diagnostic[];
   entities: EntityOut[];
   statements: StatementOut[];
   timexes: TimexOut[];

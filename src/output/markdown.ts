@@ -3,11 +3,19 @@
  * denied or left unconfirmed and by whom, and a dated timeline. Built only from the `claimline/1` record,
  * so it can be regenerated from stored JSON.
  */
-import type { AnalysisOut, EntityOut, Span } from '../model/format.js';
+import type { AnalysisOut, Diagnostic, EntityOut, Severity, Span } from '../model/format.js';
 import { sentenceAround } from '../util/sentence-around.js';
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 const quote = (spans: Span[]) => spans.map((s) => `“${oneLine(s.text)}”`).join(' … ');
+
+const SEVERITY_MARK: Record<Severity, string> = { error: '✖', warning: '⚠', info: 'ℹ' };
+
+/** `time: impossible date: "30 February" _(chars 120–131; time/impossible-date)_`. */
+function diagnosticLine(g: Diagnostic): string {
+  const where = g.span ? `chars ${g.span.start}–${g.span.end}; ` : '';
+  return `${oneLine(g.message)} _(${where}${g.ruleId})_`;
+}
 
 export function toMarkdown(a: AnalysisOut): string {
   const out: string[] = [];
@@ -18,8 +26,10 @@ export function toMarkdown(a: AnalysisOut): string {
   const facts = [`id: \`${d.id}\``, `published: ${d.published ?? 'unknown'}${d.publishedSource === 'text' ? ' (from the text)' : ''}`, `language: ${d.language}`];
   if (d.url) facts.push(`url: ${d.url}`);
   out.push(facts.join(' · '), '');
-  for (const w of a.warnings) out.push(`> ⚠ ${w}`);
-  if (a.warnings.length) out.push('');
+  // Records stored before `diagnostics` existed have only the warning lines.
+  if (a.diagnostics) for (const g of a.diagnostics) out.push(`> ${SEVERITY_MARK[g.severity]} ${diagnosticLine(g)}`);
+  else for (const w of a.warnings) out.push(`> ⚠ ${w}`);
+  if (a.warnings.length || a.diagnostics?.length) out.push('');
 
   out.push('## Statements', '');
   if (a.statements.length === 0) out.push('_No statements found._', '');

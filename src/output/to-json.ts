@@ -4,7 +4,7 @@
  * interface (CLI, library, store, exports) shares one shape.
  */
 import type { Doc, SpanRange } from '../model/document.js';
-import { SCHEMA_ID, type AnalysisOut, type Granularity, type Span } from '../model/format.js';
+import { SCHEMA_ID, warningLine, type AnalysisOut, type Granularity, type Span } from '../model/format.js';
 
 export function toOutput(doc: Doc): AnalysisOut {
   const { text } = doc;
@@ -26,7 +26,11 @@ export function toOutput(doc: Doc): AnalysisOut {
       text,
       source: doc.meta.source,
     },
-    warnings: [...doc.warnings],
+    warnings: doc.warnings.map(warningLine),
+    diagnostics: doc.warnings.map((d) => ({
+      message: d.message, span: d.span && { start: d.span.start, end: d.span.end }, source: d.source, ruleId: d.ruleId,
+      severity: d.severity,
+    })),
     entities: doc.entities.map((e, i) => ({
       id: eid(i),
       name: e.name,

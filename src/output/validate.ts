@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import AjvModule from 'ajv';
-import type { AnalysisOut } from '../model/format.js';
+import { warningLine, type AnalysisOut } from '../model/format.js';
 import { packageRoot } from '../util/paths.js';
 
 // ajv ships CommonJS with `exports.default`; under NodeNext the default import is the module object.
@@ -49,5 +49,16 @@ export function validateAnalysis(a: AnalysisOut): string[] {
   a.claims?.forEach((c) => { check(`${c.id}.text`, c.text); check(`${c.id}.evidence`, c.evidence); });
   a.events?.forEach((e) => check(`${e.id}.trigger`, e.trigger));
   a.quantities?.forEach((q, i) => check(`quantities[${i}]`, q.span));
+  if (problems.length === 0 && a.diagnostics) {
+    a.diagnostics.forEach((d, i) => {
+      if (d.span && !(d.span.end >= d.span.start && d.span.end <= text.length)) {
+        problems.push(`diagnostics[${i}]: span [${d.span.start}, ${d.span.end}) out of range`);
+      }
+    });
+    const lines = a.diagnostics.map(warningLine);
+    if (lines.length !== a.warnings.length || lines.some((l, i) => l !== a.warnings[i])) {
+      problems.push('warnings: not the lines of diagnostics, in order');
+    }
+  }
   return problems;
 }

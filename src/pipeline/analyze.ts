@@ -1,7 +1,8 @@
 import { newDoc, type Doc, type DocMeta } from '../model/document.js';
-import type { AnalysisOut } from '../model/format.js';
+import type { AnalysisOut, Diagnostic } from '../model/format.js';
 import { toOutput } from '../output/to-json.js';
-import { stagesFor, type AttributionMode } from './stages.js';
+import { missingModels } from '../util/model-files.js';
+import { pipelineFor, type AttributionMode } from './stages.js';
 
 /** What the library needs to analyse one document; only `text` is required. */
 export interface AnalyzeInput {
@@ -12,8 +13,11 @@ export interface AnalyzeInput {
   /** Publication date `YYYY-MM-DD`: the anchor for "today", "last year", "in June". */
   published?: string | null;
   source?: string | null;
-  /** Warnings found while reading the input (bad metadata dates, ...), carried into the output. */
-  warnings?: string[];
+  /**
+   * Problems found while reading the input (bad metadata dates, ...), carried into the output. A plain string
+   * (what earlier versions took) becomes a document-wide input warning with rule id `input/other`.
+   */
+  warnings?: (Diagnostic | string)[];
   /** `rules` (default) or `tagger`: the learned span tagger on top of the rules (more accurate, slower). */
   attribution?: AttributionMode;
 }
@@ -49,13 +53,30 @@ export function analyzeDoc(input: AnalyzeInput): Doc {
     published, publishedSource: published ? 'metadata' : null, source: input.source ?? null,
   };
   const doc = newDoc(input.text, meta);
-  if (input.warnings) doc.warnings.push(...input.warnings);
+  for (const w of input.warnings ?? []) doc.warnings.push(typeof w === 'string' ? inputNote(w) : w);
   if (published !== null && published > new Date().toISOString().slice(0, 10)) {
     // The clock is only a sanity check here; dates are always resolved against `published` itself.
-    doc.warnings.push(`published date ${published} is in the future; relative dates are resolved against it as given`);
+    doc.warnings.push({
+      message: `published date ${published} is in the future; relative dates are resolved against it as given`,
+      span: null, source: 'input', ruleId: 'input/future-published', severity: 'warning',
+    });
   }
-  for (const stage of stagesFor(input.attribution)) stage.run(doc);
+  pipelineFor(input.attribution).run(doc);
+  // Models load on first use, so the stages have run before every missing file is known.
+  for (const file of missingModels()) doc.warnings.push(missingModelWarning(file));
   return doc;
+}
+
+function inputNote(message: string): Diagnostic {
+  return { message, span: null, source: 'input', ruleId: 'input/other', severity: 'warning' };
+}
+
+/** Said on every document of a run, since each one's analysis is weaker for it. */
+function missingModelWarning(file: string): Diagnostic {
+  return {
+    message: `model file ${file} is missing: the stage that uses it falls back to its rules, with lower accuracy`,
+    span: null, source: 'model', ruleId: 'model/missing', severity: 'warning',
+  };
 }
 
 /** Analyses one document and returns the `claimline/1` record (the same object the CLI prints as JSON). */

@@ -1,7 +1,7 @@
 /**
- * The ordered list of stages. Each adds one layer to the document; later stages may read earlier layers.
- * Order matters: entities before time (narrative anchoring uses sentences only) and before attribution
- * (speakers link to entity mentions), claims/events after attribution.
+ * The ordered list of stages. Each declares the layers it reads and fills (`requires`, `assigns`), and both
+ * pipelines are built through `buildPipeline` when this module loads, so an order that cannot work (claims before
+ * attribution, time before segmentation) throws at once with the stage and the layer named.
  */
 import type { Stage } from '../model/document.js';
 import { segmentStage } from '../stages/segment.js';
@@ -13,8 +13,9 @@ import { attributionStage, taggedAttributionStage } from '../stages/attribution/
 import { nerStage } from '../stages/entities/ner.js';
 import { entityStage } from '../stages/entities/resolve.js';
 import { timeStage } from '../stages/time/index.js';
+import { buildPipeline, type Pipeline } from './build.js';
 
-export const STAGES: Stage[] = [
+export const STAGES: readonly Stage[] = [
   languageStage,
   segmentStage,
   nerStage,
@@ -30,7 +31,17 @@ export const STAGES: Stage[] = [
 export type AttributionMode = 'rules' | 'tagger';
 export const ATTRIBUTION_MODES: readonly AttributionMode[] = ['rules', 'tagger'];
 
-/** The stages for an attribution mode. */
-export function stagesFor(mode: AttributionMode = 'rules'): Stage[] {
-  return mode === 'tagger' ? STAGES.map((s) => (s === attributionStage ? taggedAttributionStage : s)) : STAGES;
+const PIPELINES: Record<AttributionMode, Pipeline> = {
+  rules: buildPipeline(STAGES),
+  tagger: buildPipeline(STAGES.map((s) => (s === attributionStage ? taggedAttributionStage : s))),
+};
+
+/** The checked pipeline for an attribution mode (anything but `tagger` is the rules, as it always was). */
+export function pipelineFor(mode: AttributionMode = 'rules'): Pipeline {
+  return mode === 'tagger' ? PIPELINES.tagger : PIPELINES.rules;
+}
+
+/** The stages for an attribution mode, in order. */
+export function stagesFor(mode: AttributionMode = 'rules'): readonly Stage[] {
+  return pipelineFor(mode).stages;
 }

@@ -169,7 +169,11 @@ export function findEvents(doc: Doc): DocEvent[] {
   return out;
 }
 
+/** `entities`: participants and places are the entities of the mentions around a trigger (`mention.entity`). */
 export const eventStage: Stage = {
   name: 'events',
+  requires: ['tokens', 'sentences', 'mentions', 'entities', 'timexes', 'statements'],
+  assigns: ['events'],
+  writesMeta: [],
   run(doc: Doc) { doc.events = findEvents(doc); },
 };

@@ -17,12 +17,16 @@ export function detectLanguage(text: string): string {
 
 export const languageStage: Stage = {
   name: 'language',
+  requires: [],
+  assigns: ['language'],
+  writesMeta: [],
   run(doc: Doc) {
     doc.language = detectLanguage(doc.text);
     if (doc.language !== 'en') {
-      doc.warnings.push(
-        `language detected as '${doc.language}', not English: analysed with the English pipeline, expect missed names, quotes and dates`,
-      );
+      doc.warnings.push({
+        message: `language detected as '${doc.language}', not English: analysed with the English pipeline, expect missed names, quotes and dates`,
+        span: null, source: 'language', ruleId: 'language/not-english', severity: 'warning',
+      });
     }
   },
 };

@@ -151,7 +151,11 @@ export function findQuantities(doc: Doc): Quantity[] {
   return out;
 }
 
+/** Numbers inside a time expression ("in 2015") are dates, not quantities: hence the timexes. */
 export const quantityStage: Stage = {
   name: 'quantities',
+  requires: ['tokens', 'sentences', 'timexes'],
+  assigns: ['quantities'],
+  writesMeta: [],
   run(doc: Doc) { doc.quantities = findQuantities(doc); },
 };

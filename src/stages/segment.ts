@@ -137,4 +137,6 @@ function mergeFalseBreaks(doc: Doc, from: number): void {
   }
 }
 
-export const segmentStage: Stage = { name: 'segment', run: segment };
+export const segmentStage: Stage = {
+  name: 'segment', requires: [], assigns: ['paragraphs', 'sentences', 'tokens'], writesMeta: [], run: segment,
+};

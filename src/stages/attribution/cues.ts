@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../../util/paths.js';
+import { noteMissingModel } from '../../util/model-files.js';
 
 /**
  * Cue lexicon: the verbs that introduce what someone said (speech), thought (belief) or what a source shows
@@ -138,6 +139,7 @@ export function learnedCueRate(lower: string): number | undefined {
   if (!learned) {
     learned = new Map();
     const file = path.join(packageRoot(), 'models/attribution/cues.json');
+    if (!existsSync(file)) noteMissingModel(file);
     if (existsSync(file)) {
       const forms = (JSON.parse(readFileSync(file, 'utf8')) as { forms: Record<string, [number, number]> }).forms;
       for (const [form, [cue, seen]] of Object.entries(forms)) if (seen >= MIN_SUPPORT) learned.set(form, cue / seen);
@@ -157,6 +159,7 @@ export function particleRate(form: string, word: string): number {
   if (!particleTable) {
     particleTable = new Map();
     const file = path.join(packageRoot(), 'models/attribution/cues.json');
+    if (!existsSync(file)) noteMissingModel(file);
     if (existsSync(file)) {
       const raw = JSON.parse(readFileSync(file, 'utf8')) as { particles?: Record<string, [number, number]> };
       for (const [k, v] of Object.entries(raw.particles ?? {})) particleTable.set(k, v);

@@ -1127,6 +1127,10 @@ export function contentStartExamples(doc: Doc): { spans: { start: number; end: n
   return r.startLog!.map((x) => ({ features: x.features, spans: x.starts.map((s) => trimmedSpan(r, s, x.end)) }));
 }
 
-export const attributionStage: Stage = { name: 'attribution', run: (doc) => attribute(doc) };
+/** `entities`: speakers are the entities of the mentions in the speaker phrase (`mention.entity`). */
+export const attributionStage: Stage = {
+  name: 'attribution', requires: ['tokens', 'sentences', 'paragraphs', 'mentions', 'entities'], assigns: ['statements'],
+  writesMeta: [], run: (doc) => attribute(doc),
+};
 /** The same stage with the learned span tagger (`--attribution tagger`). */
-export const taggedAttributionStage: Stage = { name: 'attribution', run: (doc) => attribute(doc, true) };
+export const taggedAttributionStage: Stage = { ...attributionStage, run: (doc) => attribute(doc, true) };

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../../util/paths.js';
+import { noteMissingModel } from '../../util/model-files.js';
 
 export interface LinearModel {
   bias: number;
@@ -21,6 +22,7 @@ const loaded = new Map<string, unknown>();
 export function loadAttributionModel<T>(fileName: string, build: (raw: unknown) => T): T | null {
   if (!loaded.has(fileName)) {
     const file = path.join(packageRoot(), 'models/attribution', fileName);
+    if (!existsSync(file)) noteMissingModel(file);
     loaded.set(fileName, existsSync(file) ? build(JSON.parse(readFileSync(file, 'utf8'))) : null);
   }
   return loaded.get(fileName) as T | null;

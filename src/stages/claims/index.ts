@@ -124,7 +124,11 @@ export function findClaims(doc: Doc): Claim[] {
   return out;
 }
 
+/** `entities`: a claim's `by` are the entities of the mentions in its evidence (`mention.entity`). */
 export const claimStage: Stage = {
   name: 'claims',
+  requires: ['sentences', 'mentions', 'entities', 'statements'],
+  assigns: ['claims'],
+  writesMeta: [],
   run(doc: Doc) { doc.claims = findClaims(doc); },
 };

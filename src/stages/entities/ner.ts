@@ -51,4 +51,6 @@ export function findNames(doc: Doc): void {
   }
 }
 
-export const nerStage: Stage = { name: 'ner', run: findNames };
+export const nerStage: Stage = {
+  name: 'ner', requires: ['tokens', 'sentences'], assigns: ['mentions'], writesMeta: [], run: findNames,
+};

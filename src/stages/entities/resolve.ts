@@ -43,4 +43,12 @@ export function resolveEntities(doc: Doc): void {
   normaliseOrder(doc);
 }
 
-export const entityStage: Stage = { name: 'entities', run: resolveEntities };
+/** Coreference reads paragraphs (a headline paragraph); the NER's mentions are retyped, trimmed and added to. */
+export const entityStage: Stage = {
+  name: 'entities',
+  requires: ['tokens', 'sentences', 'paragraphs', 'mentions'],
+  assigns: ['entities'],
+  amends: ['mentions'],
+  writesMeta: [],
+  run: resolveEntities,
+};

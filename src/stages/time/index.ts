@@ -51,4 +51,7 @@ export function runTime(doc: Doc): void {
   for (const w of result.warnings) doc.warnings.push(w);
 }
 
-export const timeStage: Stage = { name: 'time', run: runTime };
+export const timeStage: Stage = {
+  name: 'time', requires: ['tokens', 'sentences'], assigns: ['timexes'], writesMeta: ['published', 'publishedSource'],
+  run: runTime,
+};

@@ -9,7 +9,7 @@
  * modifiers that change the value ("the past two years", "about a decade", "early next year") are kept.
  */
 import type { Timex } from '../../model/document.js';
-import type { TimexType } from '../../model/format.js';
+import type { Diagnostic, TimexType } from '../../model/format.js';
 import { easter, isValidDate, nthWeekday, parseYmd, weekday, type Ymd } from './calendar.js';
 import {
   AMBIGUOUS_MONTHS, FIXED_HOLIDAYS, HOLIDAY_FIRST_WORDS, MONTHS, MOVABLE_HOLIDAYS, NUMBER_WORDS, ORDINALS,
@@ -32,7 +32,7 @@ export interface TagOptions {
 
 export interface TagResult {
   timexes: Timex[];
-  warnings: string[];
+  warnings: Diagnostic[];
 }
 
 /** One match of the grammar: token end (exclusive) and the TIMEX3 attributes. */
@@ -95,7 +95,7 @@ class Tagger {
   private readonly tok: TimeTokens;
   private readonly dct: Ymd | null;
   private readonly out: Timex[] = [];
-  private readonly warnings: string[] = [];
+  private readonly warnings: Diagnostic[] = [];
   /** Narrative reference time: the last resolved date point, and the sentence it was in. */
   private ref: Point | null = null;
   private refSentence = -1;
@@ -208,7 +208,9 @@ class Tagger {
   }
 
   private warn(i: number, e: number, why: string): void {
-    this.warnings.push(`time: ${why}: "${this.text.slice(this.tok.start[i]!, this.tok.end[e - 1]!)}" at ${this.tok.start[i]}`);
+    const span = { start: this.tok.start[i]!, end: this.tok.end[e - 1]! };
+    const message = `time: ${why}: "${this.text.slice(span.start, span.end)}"`;
+    this.warnings.push({ message, span, source: 'time', ruleId: `time/${why.replace(/ /g, '-')}`, severity: 'warning' });
   }
 
   // ---- anchors ----------------------------------------------------------------------------------------------
