@@ -5,11 +5,11 @@
  */
 import type { Doc, Stage } from '../../model/document.js';
 import { detectDct } from './dct.js';
-import { tagTimexes } from './tagger.js';
+import { tagTimexes } from './recognize.js';
 import { tenseAround, type TenseView } from './tense.js';
 
 export { detectDct } from './dct.js';
-export { tagTimexes, type TagOptions, type TagResult } from './tagger.js';
+export { tagTimexes, type TagOptions, type TagResult } from './recognize.js';
 
 /** Index of the last element of `starts` that is <= x (binary search), or -1. */
 function floorIndex(n: number, startOf: (i: number) => number, x: number): number {

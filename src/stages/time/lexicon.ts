@@ -1,6 +1,6 @@
 /**
- * Word lists of the time tagger, keyed by lower-cased token. Kept as Maps/Sets built once at load time so the
- * tagger's hot loop does one hash lookup per token.
+ * Word lists of the time stage (the TIMEX3 recognizer and the tense finder), keyed by lower-cased token. Kept as
+ * Maps/Sets built once at load time so the recognizer's hot loop does one hash lookup per token.
  */
 
 export const MONTHS = new Map<string, number>([
@@ -108,7 +108,7 @@ export const SET_WORDS = new Map<string, string>([
   ['quarterly', 'XXXX-QX'], ['hourly', 'PT1H'], ['nightly', 'XXXX-XX-XXTNI'],
 ]);
 
-/** Fixed-date holidays (month, day) and movable ones computed per year in the tagger. */
+/** Fixed-date holidays (month, day) and movable ones computed per year (periods.ts). */
 export const FIXED_HOLIDAYS = new Map<string, [number, number]>([
   ['christmas', [12, 25]], ['christmas eve', [12, 24]], ['christmas day', [12, 25]], ['boxing day', [12, 26]],
   ["new year's day", [1, 1]], ["new year's eve", [12, 31]], ['new year', [1, 1]], ['halloween', [10, 31]],
@@ -127,7 +127,7 @@ export const MOVABLE_HOLIDAYS = new Map<string, [number, number, number] | ['eas
   ['pentecost', ['easter', 49]],
 ]);
 
-/** First words of holiday names, so the tagger only tries holiday lookups where one can start. */
+/** First words of holiday names, so the recognizer only tries holiday lookups where one can start. */
 export const HOLIDAY_FIRST_WORDS = new Set<string>();
 for (const k of [...FIXED_HOLIDAYS.keys(), ...MOVABLE_HOLIDAYS.keys()]) HOLIDAY_FIRST_WORDS.add(k.split(' ')[0]!);
 
@@ -136,6 +136,47 @@ export const TIME_ZONES = new Set([
   'est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt', 'gmt', 'utc', 'bst', 'cet', 'cest', 'eet', 'eest',
   'msk', 'ist', 'jst', 'kst', 'aest', 'aedt', 'hkt', 'sgt', 'et', 'pt', 'ct', 'z',
 ]);
+
+// ---- Context words: what the recognizer checks around a candidate before it takes it ----------------------
+
+/** Determiners of relative and anaphoric expressions ("last year", "the following week", "that day"). */
+export const RELATIVE_WORDS = new Set(['this', 'last', 'next', 'past', 'coming', 'previous', 'following', 'that', 'current', 'same', 'latest', 'preceding', 'upcoming']);
+/** Words after which a 4-digit number reads as a year ("in 1990", "fiscal 1990"), not a count. */
+export const YEAR_CONTEXT = new Set(['in', 'since', 'of', 'by', 'until', 'till', 'from', 'to', 'through', 'during', 'before', 'after', 'and', 'between', 'fiscal', 'the', "'s", 'early', 'late', 'mid', '-', ',', 'year', 'around', 'circa', 'about', 'or', 'than']);
+/** Words after which an ambiguous month word ("May", "March") is the month. */
+export const MONTH_CONTEXT = new Set(['in', 'of', 'since', 'until', 'till', 'by', 'early', 'late', 'mid', 'last', 'next', 'this', '-', 'through', 'from', 'to', 'before', 'after', 'during', 'and', 'or', 'between', 'that', 'each', 'every', 'on']);
+/** Words after which the word before is used as an adverb ("paid annually and ..."), not as a noun's modifier. */
+export const ADVERB_FOLLOWERS = new Set(['and', 'or', 'in', 'at', 'by', 'to', 'for', 'on', 'since', 'from', 'than', 'but', 'as', 'until', 'with']);
+/** Words before "a year" that make it a rate ("$2 million a year", "twice a week"). */
+export const RATE_WORDS = new Set(['million', 'billion', 'thousand', 'hundred', 'percent', 'once', 'twice', 'cents', 'dollars', 'times', 'interest', 'costs']);
+/** Words ending in -s that are not plural nouns: neither a rate's amount nor a count's noun. */
+export const NOT_RATE = new Set(['this', 'was', 'has', 'less', 'as', 'its', 'his', 'is', 'does', 'perhaps', 'thus', 'plus', 'unless', 'across', 'always']);
+/** "the nineties": decades named in words, read as the 20th century's. */
+export const DECADE_WORDS = new Map([['twenties', 1920], ['thirties', 1930], ['forties', 1940], ['fifties', 1950], ['sixties', 1960], ['seventies', 1970], ['eighties', 1980], ['nineties', 1990]]);
+/** Words between a count and its unit that leave the length unchanged ("20 more years", "eight trading days"). */
+export const COUNT_FILLERS = new Set(['more', 'additional', 'extra', 'full', 'trading', 'business', 'working', 'calendar', 'straight', 'consecutive']);
+/** Plural nouns that a year modifies ("1990 levels", "2020 elections"), unlike a count ("2000 people"). */
+export const YEAR_NOUNS = new Set(['levels', 'figures', 'elections', 'results', 'prices', 'sales', 'earnings', 'models', 'games', 'olympics']);
+/** Words that may follow "in the morning" used as a time adverbial (not "the morning meetings"). */
+export const PART_FOLLOWERS = new Set(['it', 'he', 'she', 'they', 'we', 'i', 'you', 'the', 'a', 'an', 'there', 'his', 'her', 'their', 'its', 'when', 'before', 'after', 'while']);
+/** Words ending a clock time, after which "in the morning" belongs to the clock. */
+export const CLOCK_WORDS = new Set(["o'clock", 'clock', 'a.m.', 'p.m.', 'am', 'pm']);
+/** Words after which "current" is not "now": a noun use or a fixed phrase. */
+export const CURRENT_NOT_BEFORE = new Set(['account', 'accounts', 'affairs', 'is', 'was', 'are', 'were', 'of', 'and', 'or', 'in', 'to', 'that',
+  'which', 'flows', 'flow', 'flowing', 'carrying', 'events', 'issue', 'issues', 'assets', 'liabilities', 'ratio', 'yield', 'yields', 'dollars',
+  'prices', 'price', 'account-deficit']);
+/** Words after a duration that count it forward from a reference ("three days later"). */
+export const ANCHOR_AFTER = new Set(['later', 'after', 'hence']);
+/** Words after a duration that count it back from a reference ("a year earlier"). */
+export const ANCHOR_BEFORE = new Set(['earlier', 'before', 'previously', 'prior']);
+/** Prepositions before "the years", "the weeks ahead" that make a bare plural unit an unspecified length of time. */
+export const SPAN_PREPOSITIONS = new Set(['over', 'for', 'in', 'during', 'through', 'throughout']);
+/** Articles that may stand between "quarter of" and a unit of time ("a quarter of an hour"). */
+export const ARTICLES = new Set(['a', 'an', 'the']);
+/** Words before "fall" that make it the season rather than the verb or noun ("this fall", "late fall"). */
+export const FALL_DETERMINERS = new Set(['this', 'last', 'next', 'early', 'late', 'mid']);
+
+// ---- Tense ----------------------------------------------------------------------------------------------------
 
 /** Past-tense verb forms that do not end in -ed. */
 export const IRREGULAR_PAST = new Set([

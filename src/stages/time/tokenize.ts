@@ -1,5 +1,5 @@
 /**
- * The time tagger's own word scanner. It runs over raw text (so the tagger also works without the segment stage)
+ * The time recognizer's own word scanner. It runs over raw text (so recognition also works without the segment stage)
  * and splits exactly where date grammar needs it: "Sept." -> "Sept" "."; "third-quarter" -> "third" "-" "quarter";
  * "11/02/89", "1998-05-01", "14:30", "1990s", "'80s", "a.m." and "1,000" stay whole.
  */

@@ -1,0 +1,115 @@
+/** Counts and the lengths of time they make: "two years", "30-day", "a couple of weeks", "for years". */
+import { yearValue } from './dates.js';
+import { durationValue } from './duration.js';
+import {
+  ANCHOR_AFTER, ANCHOR_BEFORE, ARTICLES, COUNT_FILLERS, NUMBER_WORDS, ORDINALS, UNITS, VAGUE_COUNTS,
+} from './lexicon.js';
+import { anchoredDuration } from './relative.js';
+import { fixed, type Match, type TimeScan } from './scanner.js';
+
+const RE_DECIMAL = /^\d+(?:\.\d+)?$/;
+
+/** A count: digits, number words ("twenty four"), "a", "2 1/2", "a couple of", "several" (NaN = vague). */
+export function count(scan: TimeScan, i: number): { n: number; e: number; approx?: boolean } | null {
+  const w = scan.lw(i);
+  if (scan.isNum(i)) {
+    if (!RE_DECIMAL.test(w)) return w.includes(',') && !w.includes('.') ? { n: +w.replace(/,/g, ''), e: i + 1 } : null;
+    let n = +w;
+    let e = i + 1;
+    if (scan.lw(e) === '1/2') { n += 0.5; e++; }
+    return { n, e };
+  }
+  if (w === 'a' || w === 'an') {
+    const nx = scan.lw(i + 1);
+    if (nx === 'couple' && scan.lw(i + 2) === 'of') return { n: 2, e: i + 3, approx: true };
+    if (nx === 'few' || nx === 'number') return { n: NaN, e: nx === 'number' && scan.lw(i + 2) === 'of' ? i + 3 : i + 2 };
+    if (nx === 'half') return { n: 0.5, e: i + 2 };
+    if (nx === 'dozen' || nx === 'hundred') return { n: nx === 'dozen' ? 12 : 100, e: i + 2 };
+    return { n: 1, e: i + 1 };
+  }
+  if (w === 'couple' && scan.lw(i + 1) === 'of') return { n: 2, e: i + 2, approx: true };
+  if (VAGUE_COUNTS.has(w)) return { n: NaN, e: i + 1 };
+  if (w === 'half' && (scan.lw(i + 1) === 'a' || scan.lw(i + 1) === 'an')) return { n: 0.5, e: i + 2 };
+  let n = NUMBER_WORDS.get(w);
+  if (n === undefined || n === 0.5) return null;
+  let e = i + 1;
+  if (n >= 20 && n < 100) {
+    const j = scan.lw(e) === '-' ? e + 1 : e;
+    const u = NUMBER_WORDS.get(scan.lw(j));
+    if (u !== undefined && u >= 1 && u < 10 && scan.lw(j) !== 'a' && scan.lw(j) !== 'an') { n += u; e = j + 1; }
+  }
+  if (scan.lw(e) === 'hundred') { n *= 100; e++; }
+  if (scan.lw(e) === 'thousand') { n *= 1000; e++; }
+  if (scan.lw(e) === 'and' && scan.lw(e + 1) === 'a' && scan.lw(e + 2) === 'half') { n += 0.5; e += 3; }
+  return { n, e };
+}
+
+/** Durations and their anchored forms: "two years", "30-day", "six months ago", "a year earlier". */
+export function duration(scan: TimeScan, i: number, startTok = i): Match | null {
+  const c = count(scan, i);
+  if (!c) return null;
+  const wNum = scan.lw(i);
+  let j = c.e;
+  // "two to three weeks", "12 or 18 months": a range of counts; the value keeps the lower one.
+  const rw = scan.lw(j);
+  if ((rw === 'to' || rw === 'or' || rw === '-') && !Number.isNaN(c.n) && c.n !== 1) {
+    const hi = count(scan, j + 1);
+    if (hi && !Number.isNaN(hi.n) && hi.n > c.n && UNITS.has(scan.lw(hi.e))) j = hi.e;
+  }
+  // "20 more years", "an additional year", "eight trading days"
+  if (COUNT_FILLERS.has(scan.lw(j))) j++;
+  const hyphen = scan.lw(j) === '-';
+  if (hyphen) j++;
+  const unit = UNITS.get(scan.lw(j));
+  if (!unit) return null;
+  if (c.n === 1 && unit.plural) return null;
+  // "three-quarters of its food" is a fraction; "a second group" an ordinal.
+  if (unit.code === 'Q' && hyphen && unit.plural) return null;
+  // "more than a quarter of the market", "three quarters of its food": a fraction, unless of a unit of time
+  // ("a quarter of an hour", "a quarter of a century").
+  if (unit.code === 'Q' && !hyphen && startTok === i && c.n <= 3 && scan.lw(j + 1) === 'of') {
+    const k = ARTICLES.has(scan.lw(j + 2)) ? j + 3 : j + 2;
+    if (!UNITS.has(scan.lw(k)) && yearValue(scan, k) === null) return null;
+  }
+  if (unit.code === 'S' && !scan.isNum(i) && !unit.plural) return null;
+  // "700 seats a week", "$500 million a year": a rate, not a length of time.
+  if ((wNum === 'a' || wNum === 'an') && c.e === i + 1 && scan.isRateContext(i - 1)) {
+    const nx = scan.lw(j + 1);
+    if (!(nx === 'ago' || nx === 'earlier' || nx === 'later' || nx === 'before' || nx === '-')) return null;
+  }
+  let n = c.n;
+  // "a year-earlier loss": the adjective "year-earlier" is the timex, tagged from "year".
+  if (scan.lw(j + 1) === '-' && (scan.lw(j + 2) === 'earlier' || scan.lw(j + 2) === 'ago' || scan.lw(j + 2) === 'end')) return null;
+  j++;
+  if (scan.lw(j) === 'and' && scan.lw(j + 1) === 'a' && scan.lw(j + 2) === 'half') { n += 0.5; j += 3; }
+  // Ages ("52 years old", "a 136-year-old firm") are not timexes in TimeBank.
+  if (scan.lw(j) === 'old' || (scan.lw(j) === '-' && scan.lw(j + 1) === 'old')) return null;
+  if (hyphen && scan.lw(j) === '-' && scan.lw(j + 1) === 'long') j += 2;
+  if (scan.lw(j) === 'or' && scan.lw(j + 1) === 'so') j += 2;
+  const value = durationValue(n, unit.code);
+  const mod = c.approx ? 'APPROX' : undefined;
+  const after = scan.lw(j);
+  if (!hyphen) {
+    if (after === 'ago' || (after === 'from' && scan.lw(j + 1) === 'now') || ANCHOR_AFTER.has(after) || ANCHOR_BEFORE.has(after)) {
+      // "after"/"before" followed by a noun phrase is a preposition: "two years after the war" is a duration.
+      const prep = (after === 'after' || after === 'before' || after === 'prior') && /^[a-z0-9]/.test(scan.lw(j + 1));
+      // TimeBank tags "three days later" as the duration "three days"; "a year earlier" (the earnings-report
+      // comparison) and "two years ago" as dates.
+      const datePoint = after === 'ago' || after === 'from' || (n === 1 && unit.code === 'Y' && !Number.isNaN(n));
+      if (!prep && datePoint) return { ...anchoredDuration(scan, startTok, j, n, unit, after, mod), derived: true };
+    }
+  }
+  // "the first two quarters of 1990": the year belongs to the expression.
+  if (scan.lw(j) === 'of' && yearValue(scan, j + 1) !== null && (ORDINALS.has(scan.lw(startTok + 1)) || ORDINALS.has(scan.lw(startTok)))) j += 2;
+  return { e: j, type: 'DURATION', value, anchor: 'none', resolved: true, mod };
+}
+
+/** Bare plural units after a preposition: "for years", "in months" = PXY, PXM. */
+export function barePlural(scan: TimeScan, i: number): Match | null {
+  const prev = scan.lw(i - 1);
+  if (!(prev === 'for' || prev === 'in' || prev === 'over' || prev === 'within' || prev === 'took' || prev === 'after' || prev === 'lasted')) return null;
+  const nx = scan.lw(i + 1);
+  if (nx === 'of' || nx === 'old' || nx === 'ago') return nx === 'ago' ? fixed(i + 2, 'DATE', 'PAST_REF') : null;
+  const u = UNITS.get(scan.tok.lower[i]!)!;
+  return fixed(i + 1, 'DURATION', durationValue(NaN, u.code));
+}

@@ -1,0 +1,102 @@
+/** Named calendar periods and days: quarters and halves ("Q3", "the first half"), seasons, holidays. */
+import { base, dctPoint, pickYear } from './anchor.js';
+import { easter, nthWeekday } from './calendar.js';
+import { decade, spelledYear, yearValue } from './dates.js';
+import { FALL_DETERMINERS, FIXED_HOLIDAYS, MOVABLE_HOLIDAYS, ORDINALS, SEASONS } from './lexicon.js';
+import { dayPoint, formatPoint, point, shift, type Grain, type Point } from './point.js';
+import { RE_ORDINAL_NUM, fixed, match, type Match, type TimeScan } from './scanner.js';
+import { FUTURE, PAST } from './tense.js';
+
+/** "third quarter", "third-quarter", "Q3", "the first half of 2024", "fourth quarter of 1984". */
+export function quarterAt(scan: TimeScan, i: number, year: number | null = null): Match | null {
+  let q: number, e: number;
+  let g: Grain = 'Q';
+  const w = scan.lw(i);
+  if (w === 'q' && scan.isNum(i + 1) && scan.touches(i) && /^[1-4]$/.test(scan.lw(i + 1))) {
+    q = +scan.lw(i + 1); e = i + 2;
+  } else if (w === 'h' && scan.isNum(i + 1) && scan.touches(i) && /^[12]$/.test(scan.lw(i + 1)) && scan.isCap(i)) {
+    q = +scan.lw(i + 1); e = i + 2; g = 'H';
+  } else {
+    let j = i;
+    if (scan.lw(j) === 'fiscal') j++;
+    const ow = scan.lw(j);
+    const ord = ORDINALS.get(ow) ?? (RE_ORDINAL_NUM.test(ow) ? +RE_ORDINAL_NUM.exec(ow)![1]! : undefined);
+    if (ord === undefined) return null;
+    j++;
+    if (scan.lw(j) === '-') j++;
+    if (scan.lw(j) === 'fiscal') j++;
+    const u = scan.lw(j);
+    if (u === 'quarter') { if (ord > 4 || ord === 0) return null; }
+    else if (u === 'half') { if (ord > 2) return null; g = 'H'; }
+    else return null;
+    q = ord === -1 ? (g === 'Q' ? 4 : 2) : ord;
+    e = j + 1;
+  }
+  if (year === null && g === 'H' && scan.lw(e) === 'of') {
+    // "the last half of the '80s": a part of a decade.
+    const k = scan.lw(e + 1) === 'the' ? e + 2 : e + 1;
+    const dec = decade(scan, k);
+    if (dec) return { ...dec, mod: q === 1 ? 'START' : 'END' };
+  }
+  if (year === null) {
+    const k = scan.lw(e) === 'of' ? e + 1 : e;
+    const y = yearValue(scan, k);
+    if (y !== null) { year = y; e = k + 1; }
+    else if (scan.lw(e) === 'of' && scan.lw(e + 1) === 'the' && scan.lw(e + 2) === 'year') e += 3;
+  }
+  if (year !== null) return match(e, 'DATE', point(g, year, q), 'none');
+  if (!scan.dct) return match(e, 'DATE', point(g, NaN, q), 'none');
+  // The quarter that just ended is what financial news reports on, whatever the tense ("expects to report a
+  // third-quarter loss" in October).
+  const cur = dctPoint(scan, g)!;
+  const justEnded = shift(cur, -1, g);
+  if (justEnded.m === q) return match(e, 'DATE', justEnded, 'dct');
+  const r = pickYear(scan, i, (y) => point(g, y, q));
+  return match(e, 'DATE', r.p, r.anchor);
+}
+
+/** "spring 2022", "the spring of 2022", "last summer", "this fall", "winter". */
+export function season(scan: TimeScan, i: number, start: number, rel: number): Match | null {
+  const w = scan.lw(i);
+  const s = SEASONS.get(w)!;
+  let j = i + 1;
+  if (scan.lw(j) === 'of') j++;
+  const y = yearValue(scan, j);
+  if (y !== null) return match(j + 1, 'DATE', point('S', y, 1, 1, s), 'none');
+  const sy = j > i + 1 ? spelledYear(scan, j) : null;
+  if (sy) return match(sy.e, 'DATE', point('S', sy.y, 1, 1, s), 'none');
+  // "fall" is mostly a verb or noun; only take it with a determiner or a year.
+  if (w === 'fall' && rel === 0 && scan.lw(start) !== 'the' && !FALL_DETERMINERS.has(scan.lw(i - 1))) return null;
+  if (scan.lw(i + 1) === '-' || scan.lw(i + 1) === 'time' || scan.lw(i + 1) === 'season') return null;
+  const b = base(scan, i);
+  if (!b) return match(i + 1, 'DATE', point('S', NaN, 1, 1, s), 'none');
+  if (rel === 2) return match(i + 1, 'DATE', point('S', b.p.y, 1, 1, s), b.anchor);
+  const r = pickYear(scan, i, (yy) => point('S', yy, 1, 1, s), rel === 0 ? 0 : rel === -1 ? PAST : FUTURE, true);
+  return match(i + 1, 'DATE', r.p, r.anchor);
+}
+
+/** A named holiday ("Christmas", "Labor Day", "Easter Monday"), with its year if one follows. */
+export function holiday(scan: TimeScan, i: number): Match | null {
+  let name = '';
+  let best: { e: number; key: string } | null = null;
+  for (let k = i; k < Math.min(i + 5, scan.tok.length); k++) {
+    const w = scan.tok.lower[k]!;
+    name = k === i ? w : w === "'s" || w === '.' ? name + w : `${name} ${w}`;
+    if (FIXED_HOLIDAYS.has(name) || MOVABLE_HOLIDAYS.has(name)) best = { e: k + 1, key: name };
+  }
+  if (!best) return null;
+  let e = best.e;
+  const y = yearValue(scan, e);
+  const dateFor = (yy: number): Point => {
+    const fixedDay = FIXED_HOLIDAYS.get(best!.key);
+    if (fixedDay) return point('D', yy, fixedDay[0], fixedDay[1]);
+    const mv = MOVABLE_HOLIDAYS.get(best!.key)!;
+    if (mv[0] === 'easter') return shift(dayPoint(easter(yy)), mv[1], 'D');
+    const [m, wd, n] = mv as [number, number, number];
+    return dayPoint(nthWeekday(yy, m, wd, n));
+  };
+  if (y !== null) { e++; return match(e, 'DATE', dateFor(y), 'none'); }
+  if (!base(scan, i)) return fixed(e, 'DATE', formatPoint(point('D', NaN, NaN, NaN)));
+  const r = pickYear(scan, i, (yy) => (Number.isNaN(yy) ? point('D', NaN, NaN, NaN) : dateFor(yy)));
+  return match(e, 'DATE', r.p, r.anchor);
+}
