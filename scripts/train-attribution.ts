@@ -7,7 +7,8 @@
  *                                   into the cue (`particles`: "complained about")
  *   models/attribution/scorer.json  averaged-perceptron weights that accept or reject each verb-cue reading the
  *                                   rules propose (see src/stages/attribution/scorer.ts)
- *   models/attribution/tagger.json  averaged-perceptron weights of the cue-token tagger (tagger.ts)
+ *   models/attribution/tagger.json  averaged-perceptron weights of the cue-token classifier
+ *                                   (cue-token-classifier.ts)
  *   models/attribution/boundary.json structured-perceptron weights choosing unquoted content starts and ends
  *                                   (boundary.ts)
  * Deterministic: documents in name order, a seeded shuffle per epoch. Options: --data DIR (a PolNeAR split
@@ -22,13 +23,13 @@ import { findQuotes } from '../src/stages/attribution/quotes.js';
 import { isCueCandidate } from '../src/stages/attribution/cues.js';
 import {
   contentEndExamples, contentStartExamples, cueCandidates, ruleReadingsOf,
-} from '../src/stages/attribution/index.js';
+} from '../src/stages/attribution/training-export.js';
 import { trainingDoc, trainSpanTagger } from '../src/stages/attribution/sequence/train.js';
 import { STAGES } from '../src/pipeline/stages.js';
 import { trainPerceptron } from '../src/stages/attribution/scorer.js';
 import { AveragedLinearModel } from '../src/stages/attribution/linear-model.js';
 import { trainEnds } from '../src/stages/attribution/boundary.js';
-import { tokenFeatures } from '../src/stages/attribution/tagger.js';
+import { cueTokenFeatures } from '../src/stages/attribution/cue-token-classifier.js';
 import { loadSplit, trimFragment } from '../src/eval/attribution.js';
 import { packageRoot, sharedDir } from '../src/util/paths.js';
 import { rng, shuffleInPlace } from '../src/util/random.js';
@@ -170,14 +171,16 @@ function main(): number {
       + 'PolNeAR v1.0 train by scripts/train-attribution.ts (see src/stages/attribution/boundary.ts).',
     examples: ends.length, startExamples: starts.length, epochs, seed: SEED + 1, weights: endWeights,
   });
-  const tagger = trainTagger(segmented, epochs, rng(SEED + 2));
-  const taggerOut = path.join(outDir, 'tagger.json');
-  writeModel(taggerOut, {
+  const cueTokenWeights = trainCueTokenClassifier(segmented, epochs, rng(SEED + 2));
+  const cueTokenOut = path.join(outDir, 'tagger.json');
+  // The about text names the module by its former file name, tagger.ts: changing it would change the model file.
+  writeModel(cueTokenOut, {
     about: 'Averaged-perceptron weights tagging cue tokens outside quotation marks, trained on PolNeAR v1.0 train '
       + 'by scripts/train-attribution.ts (see src/stages/attribution/tagger.ts).',
-    epochs, seed: SEED + 2, ...tagger,
+    epochs, seed: SEED + 2, ...cueTokenWeights,
   });
-  process.stdout.write(`train-attribution: tagger ${Object.keys(tagger.weights).length} features -> ${taggerOut}\n`);
+  process.stdout.write(`train-attribution: tagger ${Object.keys(cueTokenWeights.weights).length} features`
+    + ` -> ${cueTokenOut}\n`);
   process.stdout.write(`train-attribution: ${ends.length} content ends, ${starts.length} content starts, `
     + `${Object.keys(endWeights).length} features -> ${boundaryOut}\n`);
 
@@ -209,11 +212,11 @@ function writeModel(file: string, model: object): void {
 const BEFORE_ATTRIBUTION = STAGES.slice(0, STAGES.findIndex((s) => s.name === 'attribution'));
 
 /**
- * The cue tagger: an averaged perceptron over the tokens outside quotation marks of every sentence, label = the
- * token lies in a gold cue, the previous token's gold label a feature (greedy decoding at run time). Documents in
- * a seeded shuffled order per epoch; features computed on the fly to keep memory small.
+ * The cue-token classifier: an averaged perceptron over the tokens outside quotation marks of every sentence,
+ * label = the token lies in a gold cue, the previous token's gold label a feature (greedy decoding at run time).
+ * Documents in a seeded shuffled order per epoch; features computed on the fly to keep memory small.
  */
-function trainTagger(docs: { doc: ReturnType<typeof newDoc>; cueTokens: Set<number> }[], epochs: number,
+function trainCueTokenClassifier(docs: { doc: ReturnType<typeof newDoc>; cueTokens: Set<number> }[], epochs: number,
   random: () => number): { bias: number; weights: Record<string, number> } {
   const model = new AveragedLinearModel();
   const quoted = docs.map(({ doc }) => {
@@ -228,7 +231,7 @@ function trainTagger(docs: { doc: ReturnType<typeof newDoc>; cueTokens: Set<numb
         for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
           if (inQuote(i)) continue;
           const prev = i > sent.tokenStart && cueTokens.has(i - 1) && !inQuote(i - 1);
-          const f = tokenFeatures(doc.tokens, i, sent.tokenStart, sent.tokenEnd, prev, inQuote);
+          const f = cueTokenFeatures(doc.tokens, i, sent.tokenStart, sent.tokenEnd, prev, inQuote);
           const y = cueTokens.has(i) ? 1 : -1;
           if (y * model.score(f) <= 0) {
             model.updateBias(y);

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Token } from '../../model/document.js';
 import { packageRoot } from '../../util/paths.js';
 import { noteMissingModel } from '../../util/model-files.js';
 
@@ -146,6 +147,27 @@ export function learnedCueRate(lower: string): number | undefined {
     }
   }
   return learned.get(lower);
+}
+
+/** Below this rate a verb outside the hand lexicon is not even a candidate. */
+const CANDIDATE_RATE = 0.05;
+/** A verb PolNeAR often uses as a cue that the hand lexicon lacks ("endorsed", "seemed"): a wider attribution. */
+const LEARNED_ONLY: CueInfo = { cls: 'belief', addressee: false };
+
+/**
+ * Token t as a verb that may be a cue (in the hand lexicon, or seen as a PolNeAR cue now and then), or undefined;
+ * whether its reading stands is decided later (see keepReading in scorer-features.ts).
+ */
+export function verbCueAt(toks: Token[], t: number): CueInfo | undefined {
+  const tok = toks[t]!;
+  const prev = t > 0 ? toks[t - 1]! : null;
+  if (!isCueCandidate(tok.pos, tok.lower, prev?.pos)) return undefined;
+  if (tok.pos !== 'VERB' && tok.pos !== 'AUX' && prev && (prev.pos === 'DET' || prev.pos === 'ADJ')) return undefined;
+  if (prev && prev.lower === 'to') return undefined; // infinitive: "declined to say"
+  const hand = cueInfo(tok.lower);
+  if (hand) return hand;
+  const rate = learnedCueRate(tok.lower);
+  return rate !== undefined && rate >= CANDIDATE_RATE ? LEARNED_ONLY : undefined;
 }
 
 let particleTable: Map<string, [number, number]> | null = null;

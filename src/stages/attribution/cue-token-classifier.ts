@@ -1,17 +1,19 @@
 /**
- * Cue tagger: a greedy left-to-right averaged perceptron that marks the tokens of PolNeAR cue spans outside
- * quotation marks (a binary decision per token, the previous decision a feature). It proposes cues the verb rules
- * cannot read ("is a staunch opponent of", "raised questions about"); index.ts builds a statement around each
- * proposed span no rule reading covers. Trained by scripts/train-attribution.ts on PolNeAR train; weights in
- * models/attribution/tagger.json. Without the file nothing is proposed.
+ * Cue-token classifier: a greedy left-to-right averaged perceptron that marks the tokens of PolNeAR cue spans
+ * outside quotation marks (a binary decision per token, the previous decision a feature). It proposes cues the
+ * verb rules cannot read ("is a staunch opponent of", "raised questions about"); tagged-cues.ts builds a statement
+ * around each proposed span no rule reading covers. Not to be confused with the span tagger of sequence/ (the
+ * `--attribution tagger` mode). Trained by scripts/train-attribution.ts on PolNeAR train; weights in
+ * models/attribution/tagger.json (the file keeps its first name so that the model files stay as they are).
+ * Without the file nothing is proposed.
  */
 import type { Token } from '../../model/document.js';
 import { cueInfo, learnedCueRate } from './cues.js';
 import { loadLinearModel, weightSum, type LinearModel } from './linear-model.js';
 
-export type TaggerModel = LinearModel;
+export type CueTokenModel = LinearModel;
 
-export function taggerModel(): TaggerModel | null {
+export function cueTokenModel(): CueTokenModel | null {
   return loadLinearModel('tagger.json');
 }
 
@@ -50,27 +52,27 @@ function contextFeatures(toks: Token[], i: number, min: number, max: number, inQ
 }
 
 /** Features of token i (its window limited to [min, max)); `prev`: the decision on token i-1. */
-export function tokenFeatures(toks: Token[], i: number, min: number, max: number, prev: boolean,
+export function cueTokenFeatures(toks: Token[], i: number, min: number, max: number, prev: boolean,
   inQuote: (j: number) => boolean): string[] {
   return [...unaryFeatures(toks[i]!, prev ? 'I' : 'O'), ...contextFeatures(toks, i, min, max, inQuote)];
 }
 
-export function scoreTok(model: TaggerModel, f: string[]): number {
+export function scoreCueToken(model: CueTokenModel, f: string[]): number {
   return model.bias + weightSum(model, f);
 }
 
 /** Per model: the unary score of a (tag, form) pair after an outside and an inside decision. */
-const unaryCache = new WeakMap<TaggerModel, Map<string, Map<string, [number, number]>>>();
+const unaryCache = new WeakMap<CueTokenModel, Map<string, Map<string, [number, number]>>>();
 
 /**
  * A token whose own features score at most this (with the bias) is outside a cue without looking at its
- * neighbours, which keeps the tagger cheap (about 11% of tokens are looked at in full). On PolNeAR train about 4%
- * of the tokens the full tagger marks fall below it; dev cue F1 is the same (67.6 at -18, 67.7 with no gate).
+ * neighbours, which keeps the classifier cheap (about 11% of tokens are looked at in full). On PolNeAR train about 4%
+ * of the tokens the full classifier marks fall below it; dev cue F1 is the same (67.6 at -18, 67.7 with no gate).
  */
-export const GATE = -18;
+export const UNARY_GATE = -18;
 
-/** Cue spans `[s, e)` the tagger proposes in the token window [min, max). */
-export function tagCues(model: TaggerModel, toks: Token[], min: number, max: number,
+/** Cue spans `[s, e)` the classifier proposes in the token window [min, max). */
+export function proposeCueSpans(model: CueTokenModel, toks: Token[], min: number, max: number,
   inQuote: (j: number) => boolean, threshold = 0): { s: number; e: number }[] {
   let cache = unaryCache.get(model);
   if (!cache) unaryCache.set(model, (cache = new Map()));
@@ -86,7 +88,7 @@ export function tagCues(model: TaggerModel, toks: Token[], min: number, max: num
       let u = byTag.get(t.pos);
       if (!u) byTag.set(t.pos, (u = [weightSum(model, unaryFeatures(t, 'O')), weightSum(model, unaryFeatures(t, 'I'))]));
       const unary: number = model.bias + (prev ? u[1] : u[0]);
-      if (unary > GATE) on = unary + weightSum(model, contextFeatures(toks, i, min, max, inQuote)) > threshold;
+      if (unary > UNARY_GATE) on = unary + weightSum(model, contextFeatures(toks, i, min, max, inQuote)) > threshold;
     }
     if (on && start < 0) start = i;
     if (!on && start >= 0) {

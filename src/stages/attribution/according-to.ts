@@ -1,0 +1,42 @@
+/** Readings of "according to X": the source is X, the content the rest of the sentence on the other side. */
+import type { ReadingContext } from './context.js';
+import { draft } from './draft.js';
+import { CLAUSE_END } from './lexicon.js';
+import { npStartingAt } from './phrases.js';
+
+/** "according to X[, quoting Y]" with "according" at token t of sentence si. */
+export function accordingTo(cx: ReadingContext, si: number, t: number): void {
+  const { toks } = cx;
+  const min = cx.windowStart[si]!;
+  const max = cx.windowEnd[si]!;
+  let e = npStartingAt(toks, t + 2, max);
+  if (e < 0) {
+    // A source wink mis-tags ("according to exit/VERB polls"): the words up to the comma.
+    e = t + 2;
+    while (e < max && e < t + 8 && toks[e]!.lower !== ',' && toks[e]!.lower !== '.') e++;
+    if (e === t + 2 || !toks.slice(t + 2, e).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN')) return;
+  }
+  const d = draft({ cue: { s: t, e: t + 2 }, source: { s: t + 2, e }, sentence: si, clause: t });
+  let after = e;
+  // "according to Yonhap, quoting KCNA": the quoted agency spoke, the first one relayed it.
+  if (after + 2 < max && toks[after]!.lower === ',' && (toks[after + 1]!.lower === 'quoting'
+    || toks[after + 1]!.lower === 'citing')) {
+    const e2 = npStartingAt(toks, after + 2, max);
+    if (e2 > 0) {
+      d.via = d.source;
+      d.source = { s: after + 2, e: e2 };
+      after = e2;
+    }
+  }
+  if (t === min || (t - 1 >= min && !CLAUSE_END.has(toks[t - 1]!.lower) && t - 1 === min)) {
+    let k = after;
+    if (k < max && toks[k]!.lower === ',') k++;
+    if (k < max) d.content.push({ s: k, e: max });
+  } else {
+    const before = t - 1 >= min && CLAUSE_END.has(toks[t - 1]!.lower) ? t - 1 : t;
+    const q = cx.quoteClosedBy.get(before) ?? cx.quoteClosedBy.get(before - 1);
+    if (q !== undefined) d.content.push(...cx.quoteChain(q));
+    else if (before > min) d.content.push({ s: min, e: before });
+  }
+  if (d.content.length > 0) cx.push(d);
+}

@@ -1,0 +1,249 @@
+/**
+ * Where the content of a reading lies: what follows a preposed cue (addressee, adjuncts, "that", a quote or a
+ * clause), where an unquoted clause stops (the hand rule, and the boundary model of boundary.ts that may move a
+ * kept reading's start and end), the content resumed after a postposed cue, and content cut where a later
+ * attribution clause of the same sentence begins.
+ */
+import { bestBoundary, endCandidates, startCandidates } from './boundary.js';
+import type { ReadingContext } from './context.js';
+import { CHANNEL_HEADS, cueInfo, verbCueAt, type CueInfo } from './cues.js';
+import type { Draft, Range } from './draft.js';
+import {
+  ADJUNCT_ADP, CLAUSE_OPENERS, OBJECT_FIRST, PAST_OR_THIRD_PERSON, TIME_MODIFIERS, TIME_WORDS,
+} from './lexicon.js';
+import { isPronounHead, npStartingAt } from './phrases.js';
+import type { ScorerModel } from './scorer.js';
+
+/** Minimum inner tokens for a quote with no cue to count as a floating quote rather than a scare quote. */
+export const FLOATING_QUOTE_MIN = 6;
+
+/** A channel phrase at token k ("in an interview with ...", "on Twitter"): its noun phrase and where it ends. */
+export function channelAt(cx: ReadingContext, k: number, max: number): { np: Range; next: number } | null {
+  const { toks } = cx;
+  if (k >= max) return null;
+  const p = toks[k]!.lower;
+  if (p !== 'in' && p !== 'on' && p !== 'at' && p !== 'during' && p !== 'via' && p !== 'through') return null;
+  const e = npStartingAt(toks, k + 1, max);
+  if (e < 0) return null;
+  let channel = false;
+  for (let i = k + 1; i < e; i++) if (CHANNEL_HEADS.has(toks[i]!.lower)) channel = true;
+  if (!channel && p === 'on' && toks[e - 1]!.pos === 'PROPN') channel = true; // "on CNN", "on Telegram"
+  return channel ? { np: { s: k + 1, e }, next: e } : null;
+}
+
+/** Skips time and manner adjuncts after a cue, recording a channel when one is there. */
+export function skipAdjuncts(cx: ReadingContext, k: number, max: number, d: Draft): number {
+  const { toks } = cx;
+  for (let guard = 0; guard < 6 && k < max; guard++) {
+    const ch = channelAt(cx, k, max);
+    if (ch) {
+      d.channel ??= ch.np;
+      k = ch.next;
+      continue;
+    }
+    const tok = toks[k]!;
+    if (TIME_MODIFIERS.has(tok.lower) && k + 1 < max && TIME_WORDS.has(toks[k + 1]!.lower)) {
+      k += 2;
+      continue;
+    }
+    // Manner adverbs ("said flatly") are adjuncts; other adverbs may open the content ("said too much is made").
+    if (TIME_WORDS.has(tok.lower) || (tok.pos === 'ADV' && tok.lower.endsWith('ly'))) {
+      k++;
+      continue;
+    }
+    if (ADJUNCT_ADP.has(tok.lower)) {
+      if (k + 1 < max && TIME_WORDS.has(toks[k + 1]!.lower)) {
+        k += 2; // "on Monday"
+        continue;
+      }
+      const e = npStartingAt(toks, k + 1, max);
+      if (e > k + 1 && toks.slice(k + 1, e).some((x) => TIME_WORDS.has(x.lower) || x.pos === 'NUM')) {
+        k = e;
+        continue;
+      }
+    }
+    break;
+  }
+  return k;
+}
+
+/**
+ * "said at a rally in Toledo, Ohio, that ...": a prepositional adjunct of any kind before a "that" clause, a colon
+ * or a quote. Returns the index of "that" (the colon, the comma before the quote) when only such material (no
+ * verb outside quotation marks) lies between, else k.
+ */
+function thatAhead(cx: ReadingContext, k: number, max: number): number {
+  const { toks } = cx;
+  if (k >= max || toks[k]!.pos !== 'ADP' || toks[k]!.lower === 'that') return k;
+  for (let i = k + 1; i < Math.min(max, k + 16); i++) {
+    if (cx.quoteOfToken[i]! >= 0 || cx.isMark(i)) continue;
+    const w = toks[i]!;
+    if (w.lower === 'that' || w.lower === ':') return i;
+    if (cx.quoteOpenedBy.has(i) && toks[i - 1]!.lower === ',') return i - 1;
+    if (w.pos === 'VERB' || w.pos === 'AUX' || w.pos === 'PRON' || w.lower === '.') return k;
+  }
+  return k;
+}
+
+/** From k to the next comma or the end there are only prepositional phrases ("in Honolulu at a dinner"). */
+export function onlyPlaces(cx: ReadingContext, k: number, max: number): boolean {
+  const { toks } = cx;
+  if (toks[k]!.pos !== 'ADP' || toks[k]!.lower === 'that') return false;
+  for (let i = k; i < max && toks[i]!.lower !== ','; i++) {
+    const p = toks[i]!.pos;
+    if (p === 'VERB' || p === 'AUX' || p === 'PRON' || cx.isMark(i) || toks[i]!.lower === 'that') return false;
+  }
+  return true;
+}
+
+/** `"A," he said, "B."`: the quote (or clause) after the attribution belongs to the same statement. */
+export function continuation(cx: ReadingContext, d: Draft, k: number, max: number, leftWasQuote: boolean): void {
+  const { toks } = cx;
+  if (k >= max || toks[k]!.lower !== ',') return;
+  // The quote resumes after the attribution, possibly after a participial aside ("Tester said, referring to
+  // the excuse, “you give ammunition ...”").
+  for (let i = k + 1; i < max; i++) {
+    if (!cx.isMark(i)) continue;
+    const q = cx.quoteOpenedBy.get(i);
+    if (q !== undefined && toks[i - 1]!.lower === ',') {
+      d.content.push(...cx.quoteChain(q));
+      return;
+    }
+    // A quoted term further on ("CNN, he said, has done an “awful” job") is part of the resumed clause.
+    if (leftWasQuote) return;
+    break;
+  }
+  if (leftWasQuote) return;
+  // "..., he said, adding that ...": a new statement.
+  if (k + 1 < max && verbCueAt(toks, k + 1) && toks[k + 1]!.lower.endsWith('ing')) return;
+  if (k + 1 < max) d.content.push(clause(cx, k + 1, max));
+}
+
+/** Content to the right of a preposed cue; false when there is none. */
+export function contentAfter(cx: ReadingContext, d: Draft, k: number, max: number, info: CueInfo): boolean {
+  const { toks } = cx;
+  if (info.addressee) {
+    const e = npStartingAt(toks, k, max);
+    if (e > k) {
+      d.addressee = { s: k, e };
+      k = e;
+    }
+  } else if (d.cue && OBJECT_FIRST.test(toks[d.cue.s]!.lower)) {
+    // "warned voters that ...": the object is the addressee, not the content.
+    const e = npStartingAt(toks, k, max);
+    if (e > k && e < max && toks[e]!.lower === 'that') {
+      d.addressee = { s: k, e };
+      k = e;
+    }
+  }
+  k = skipAdjuncts(cx, k, max, d);
+  if (k < max && toks[k]!.lower === ',') k = skipAdjuncts(cx, k + 1, max, d);
+  k = thatAhead(cx, k, max);
+  if (k < max && toks[k]!.lower === ',' && cx.quoteOpenedBy.has(k + 1)) k++;
+  if (k < max && (toks[k]!.lower === 'that' || toks[k]!.lower === ':')) k++;
+  if (k < max && toks[k]!.lower === ',' && toks[k - 1]!.lower === 'that') k++; // "said that, if elected, ..."
+  if (k >= max && toks[k - 1]!.lower === ':') {
+    // "Caddell continued:" closing a paragraph introduces the quote that opens the next one.
+    const q = k < toks.length ? cx.quoteOpenedBy.get(k) : undefined;
+    if (q === undefined) return false;
+    d.content.push(...cx.quoteChain(q));
+    return true;
+  }
+  if (k >= max) return false;
+  const q = cx.quoteOpenedBy.get(k);
+  if (q !== undefined) {
+    d.content.push(...cx.quoteChain(q));
+    return true;
+  }
+  // `recalled that last year, "..."`: a short lead-in before a full quote; the quote is the statement.
+  for (let i = k; i < Math.min(k + 5, max); i++) {
+    const lead = cx.quoteOpenedBy.get(i);
+    if (lead !== undefined && i > k && toks[i - 1]!.lower === ',') {
+      const qq = cx.quotes[lead]!;
+      if (qq.tokEnd - qq.tokStart >= FLOATING_QUOTE_MIN && qq.tokEnd >= max - 2) {
+        d.content.push(...cx.quoteChain(lead));
+        return true;
+      }
+    }
+  }
+  const first = toks[k]!;
+  if (first.lower === '.' || first.lower === ',' || first.lower === ';' || first.lower === '?') return false;
+  d.content.push(clause(cx, k, max));
+  return true;
+}
+
+/**
+ * Where reported content running to the end of the sentence actually stops: before a dash or semicolon, or
+ * a comma that opens another clause (", but ...", ", and she ...", ", citing ..."). Logs the candidate ends and
+ * starts around the hand rule's choice when the context reads for training.
+ */
+function clauseEnd(cx: ReadingContext, k: number, max: number): number {
+  const rule = ruleClauseEnd(cx, k, max);
+  if (cx.log) {
+    const c = endCandidates(cx.toks, k, max, rule, cx.quoteOf);
+    cx.log.ends.push({ k, ends: c.ends, features: c.features });
+    const st = startCandidates(cx.toks, k, rule, cx.quoteOf);
+    cx.log.starts.push({ starts: st.starts, features: st.features, end: rule });
+  }
+  return rule;
+}
+
+/** Content from k to where the hand rule ends it; `push` lets the boundary model move the end of a kept one. */
+export function clause(cx: ReadingContext, k: number, max: number): Range {
+  return { s: k, e: clauseEnd(cx, k, max), max };
+}
+
+/** The boundary model's start for content the hand rule reads from k to `end`. */
+export function learnedStart(cx: ReadingContext, model: ScorerModel, k: number, end: number): number {
+  const c = startCandidates(cx.toks, k, end, cx.quoteOf);
+  return bestBoundary(model, c.starts, c.features, k);
+}
+
+/** The boundary model's end for content from k whose hand-rule end is `rule`. */
+export function learnedEnd(cx: ReadingContext, model: ScorerModel, k: number, max: number, rule: number): number {
+  const c = endCandidates(cx.toks, k, max, rule, cx.quoteOf);
+  return bestBoundary(model, c.ends, c.features, rule);
+}
+
+/** The hand rule for clauseEnd, and a feature of the learned model. */
+export function ruleClauseEnd(cx: ReadingContext, k: number, max: number): number {
+  const { toks } = cx;
+  for (let i = k + 2; i < max; i++) {
+    if (cx.quoteOfToken[i]! >= 0 || cx.isMark(i)) continue;
+    const w = toks[i]!.lower;
+    if (w === ';' || w === '--' || w === '—' || w === '―') return i;
+    // "... and says he will ...": a second verb of the attribution's subject, not of the content.
+    if (w === 'and' && i + 1 < max && toks[i - 1]!.lower !== ',' && toks[i + 1]!.pos === 'VERB'
+      && PAST_OR_THIRD_PERSON.test(toks[i + 1]!.lower) && cueInfo(toks[i + 1]!.lower)) return i;
+    if (w !== ',' || i + 1 >= max) continue;
+    const next = toks[i + 1]!;
+    if (CLAUSE_OPENERS.has(next.lower)) return i;
+    if (next.lower === 'and' && i + 2 < max && (isPronounHead(toks[i + 2]!) || toks[i + 2]!.pos === 'DET'
+      || toks[i + 2]!.pos === 'PROPN' || toks[i + 2]!.pos === 'AUX' || toks[i + 2]!.pos === 'VERB')) return i;
+    if (next.pos === 'VERB' && next.lower.endsWith('ing')) return i;
+  }
+  return max;
+}
+
+/** `She said X, “Y,” she said.`: an earlier content stops where a later attribution clause begins. */
+export function splitNestedContent(cx: ReadingContext): void {
+  const bySentence = new Map<number, Draft[]>();
+  for (const d of cx.drafts) {
+    if (!bySentence.has(d.sentence)) bySentence.set(d.sentence, []);
+    bySentence.get(d.sentence)!.push(d);
+  }
+  for (const group of bySentence.values()) {
+    if (group.length < 2) continue;
+    for (const a of group) {
+      a.content = a.content.map((r) => {
+        if (cx.quoteOfToken[r.s]! >= 0) return r;
+        for (const b of group) {
+          if (b !== a && b.clause > r.s + 1 && b.clause < r.e && b.content.some((c) => c.e <= b.clause)) {
+            return cx.trim({ s: r.s, e: b.clause });
+          }
+        }
+        return r;
+      }).filter((r) => r.e > r.s);
+    }
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * Readings of a verb cue, in the configuration around it: preposed (`SUBJ CUE [addressee] [adjuncts] [that|:]
+ * CONTENT`), postposed (`CONTENT , SUBJ CUE [adjuncts] [, CONTENT2]`) or inverted (`CONTENT , CUE SUBJ`),
+ * participial (`..., CUE-ing that CONTENT`), coordinated (`SUBJ VERB ... and CUE CONTENT`) and passive
+ * (`CONTENT was CUE by SOURCE`); with the subject-finding they share with the cue-token classifier's readings.
+ */
+import type { ReadingContext } from './context.js';
+import { channelAt, contentAfter, continuation, onlyPlaces, skipAdjuncts } from './content-ends.js';
+import { particleRate, type CueInfo } from './cues.js';
+import { draft, type Range } from './draft.js';
+import {
+  ADJUNCT_ADP, BE, CLAUSE_END, PARTICIPLE, PARTICLE_TAGS, PARTICLES, TIME_MODIFIERS, TIME_WORDS, TRAILING_PUNCT,
+  VERB_GROUP,
+} from './lexicon.js';
+import { extendCoordination, isNamePart, npEndingAt, npStartingAt } from './phrases.js';
+
+/** Share of gold cues with the word included above which the cue takes it (learned, see particleRate). */
+const PARTICLE_RATE = 0.5;
+
+/** Skips left over auxiliaries and adverbs; returns the first token of the verb group. */
+function verbGroupStart(cx: ReadingContext, t: number, min: number): number {
+  let v = t;
+  while (v - 1 >= min && (VERB_GROUP.has(cx.toks[v - 1]!.lower) || cx.toks[v - 1]!.pos === 'ADV'
+    || BE.has(cx.toks[v - 1]!.lower))) v--;
+  return v;
+}
+
+/** Skips time adjuncts left of a verb group ("Wells Fargo just this month announced", "on Saturday"). */
+export function skipTimeLeft(cx: ReadingContext, v: number, min: number): number {
+  const { toks } = cx;
+  for (;;) {
+    const p = v - 1;
+    if (p < min || !TIME_WORDS.has(toks[p]!.lower) || isNamePart(toks, p)) return v;
+    v = p;
+    if (v - 1 >= min && (TIME_MODIFIERS.has(toks[v - 1]!.lower) || ADJUNCT_ADP.has(toks[v - 1]!.lower))) v--;
+    v = verbGroupStart(cx, v, min);
+  }
+}
+
+/**
+ * The subject ending just before `v`, or null: `np` is the noun phrase, `phrase` adds a parenthetical between
+ * it and the verb ("The ambassador, who did not provide details,").
+ */
+export function subjectBefore(cx: ReadingContext, v: number, min: number): { np: Range; phrase: Range } | null {
+  const { toks } = cx;
+  let end = v - 1;
+  if (end < min) return null;
+  let phraseEnd = toks[end]!.lower === ',' ? end : v;
+  if (toks[end]!.lower === ',') {
+    // "The ambassador, who did not provide details, said": skip back over the parenthetical.
+    let c = end - 1;
+    while (c >= min && toks[c]!.lower !== ',' && cx.quoteOfToken[c]! < 0 && !cx.isMark(c)) c--;
+    if (c <= min || toks[c]!.lower !== ',') return null;
+    const inner = toks[c + 1]!;
+    const aside = (inner.pos === 'VERB' && inner.lower.endsWith('ing')) || inner.pos === 'ADP';
+    const parenthetical = inner.lower === 'who' || inner.lower === 'which' || inner.lower === 'whose'
+      || inner.pos === 'DET' || inner.pos === 'PROPN' || inner.pos === 'NOUN' || inner.pos === 'ADJ' || aside;
+    if (!parenthetical) return null;
+    // PolNeAR keeps an appositive or relative clause in the source, not an aside ("Trump, speaking to
+    // veterans, said", "Clinton, at a later press gaggle, said").
+    if (aside) phraseEnd = c;
+    end = c - 1;
+  }
+  const s0 = npEndingAt(toks, end, min);
+  if (s0 < 0) return null;
+  const s = extendCoordination(toks, s0, min);
+  return { np: { s, e: end + 1 }, phrase: { s, e: phraseEnd } };
+}
+
+/** End of an inverted subject's appositive: "said Kenneth Baer, a former official who runs a firm". */
+function appositiveEnd(cx: ReadingContext, e: number, max: number): number {
+  const { toks } = cx;
+  if (e + 1 >= max || toks[e]!.lower !== ',') return e;
+  const next = toks[e + 1]!;
+  if (next.pos !== 'DET' && next.pos !== 'PROPN' && next.pos !== 'NOUN' && next.pos !== 'ADJ'
+    && next.lower !== 'who') return e;
+  let k = e + 1;
+  while (k < max && !cx.isMark(k) && toks[k]!.lower !== '.' && !(toks[k]!.lower === ',' && k + 1 < max
+    && (toks[k + 1]!.pos === 'VERB' || cx.isMark(k + 1) || toks[k + 1]!.lower === 'which'))) k++;
+  while (k > e + 1 && TRAILING_PUNCT.has(toks[k - 1]!.lower)) k--;
+  return k;
+}
+
+/** The subject of the sentence's main clause, for participial cues ("..., arguing that ..."). */
+function mainSubject(cx: ReadingContext, si: number, before: number): Range | null {
+  const min = cx.windowStart[si]!;
+  // The subject is the noun phrase right before the first verb of the sentence.
+  for (let t = min; t < before; t++) {
+    const p = cx.toks[t]!.pos;
+    if (p === 'VERB' || p === 'AUX') {
+      const v = verbGroupStart(cx, t, min);
+      return subjectBefore(cx, v, min)?.np ?? null;
+    }
+  }
+  return null;
+}
+
+/** Reads the verb cue at token t of sentence si (see verbCueAt in cues.ts) in whichever configuration fits. */
+export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo): void {
+  const { toks } = cx;
+  const min = cx.windowStart[si]!;
+  const max = cx.windowEnd[si]!;
+  let cueEnd = t + 1;
+  const particles = PARTICLES[toks[t]!.lower];
+  if (particles && cueEnd < max && particles.has(toks[cueEnd]!.lower)) cueEnd++;
+  else if (cueEnd + 1 < max && PARTICLE_TAGS.has(toks[cueEnd]!.pos) && toks[cueEnd]!.lower !== 'that'
+    && particleRate(toks[t]!.lower, toks[cueEnd]!.lower) >= PARTICLE_RATE) cueEnd++;
+  const v = verbGroupStart(cx, t, min);
+  // Passive ("was told", "is expected"): the grammatical subject did not speak; with a "by" agent the agent did
+  // and the subject is what it said or did ("The issue was first reported by The Washington Post").
+  let passive = false;
+  for (let i = v; i < t; i++) if (BE.has(toks[i]!.lower) && PARTICIPLE.test(toks[t]!.lower)) passive = true;
+  if (passive) {
+    passiveByAgent(cx, si, t, v, cueEnd, info);
+    return;
+  }
+  // PolNeAR's cue is the whole verb group: "has also said", "is saying".
+  const d = draft({ cls: info.cls, cue: { s: t, e: cueEnd }, cuePhrase: { s: v, e: cueEnd }, sentence: si, clause: v });
+  const participial = toks[t]!.lower.endsWith('ing') && v === t && v - 1 >= min && toks[v - 1]!.lower === ',';
+  if (participial) {
+    const prev = cx.drafts[cx.drafts.length - 1];
+    if (prev && prev.sentence === si) d.inheritFrom = prev;
+    else d.source = d.sourcePhrase = mainSubject(cx, si, v);
+    if (!contentAfter(cx, d, cueEnd, max, info)) return;
+    d.config = 'part';
+    cx.push(d);
+    return;
+  }
+  const subject = subjectBefore(cx, skipTimeLeft(cx, v, min), min);
+  let source = subject?.np ?? null;
+  d.sourcePhrase = subject?.phrase ?? null;
+  if (!source && v - 1 > min && toks[v - 1]!.lower === 'and') {
+    // "Schultz supported Democrats and said ...": the coordinated verb shares the clause's subject, or the
+    // speaker of the statement just read in the same sentence ("said ... and warned ...").
+    const prev = cx.drafts[cx.drafts.length - 1];
+    if (prev && prev.sentence === si && prev.source) d.inheritFrom = prev;
+    else {
+      source = d.sourcePhrase = mainSubject(cx, si, v - 1);
+      if (!source) return;
+      d.source = source;
+    }
+    if (!contentAfter(cx, d, cueEnd, max, info)) return;
+    d.config = 'and';
+    cx.push(d);
+    return;
+  }
+  let leftEdge = source ? source.s : v; // first token of the attribution clause
+  let k = cueEnd;
+  if (!source) {
+    // Inverted: "..., said the spokesman" / "..., says Smith."
+    const e = npStartingAt(toks, cueEnd, max);
+    if (e > 0 && (e === max || CLAUSE_END.has(toks[e]!.lower) || toks[e]!.lower === '.' || toks[e]!.lower === '('
+      || toks[e]!.lower === ':' || channelAt(cx, e, max))) {
+      source = { s: cueEnd, e };
+      d.sourcePhrase = { s: cueEnd, e: appositiveEnd(cx, e, max) };
+      k = e;
+    } else if (v > min) {
+      return; // a verb with no speaker anywhere: not an attribution we can read
+    }
+  }
+  d.source = source;
+  if (source && source.s < leftEdge) leftEdge = source.s;
+  d.clause = leftEdge;
+  // Postposed: the clause is preceded by a comma or a closing quote, and nothing but adjuncts follows the cue.
+  const before = leftEdge - 1;
+  const closesQuote = cx.quoteClosedBy.get(before)
+    ?? (before - 1 >= 0 && CLAUSE_END.has(toks[before]!.lower) ? cx.quoteClosedBy.get(before - 1) : undefined);
+  // "..., Graham told The New York Times then.": the addressee sits between the cue and the adjuncts.
+  let afterAddressee = k;
+  if (info.addressee && k === cueEnd) {
+    const e = npStartingAt(toks, k, max);
+    if (e > k && (e >= max || toks[e]!.lower === '.' || toks[e]!.lower === ',' || TIME_WORDS.has(toks[e]!.lower)
+      || TIME_MODIFIERS.has(toks[e]!.lower))) {
+      afterAddressee = e;
+    }
+  }
+  const afterAdjuncts = skipAdjuncts(cx, afterAddressee, max, d);
+  const restIsEmpty = afterAdjuncts >= max || toks[afterAdjuncts]!.lower === '.'
+    || toks[afterAdjuncts]!.lower === ',' || cx.isMark(afterAdjuncts) || onlyPlaces(cx, afterAdjuncts, max);
+  if (restIsEmpty && (closesQuote !== undefined || (before >= min && CLAUSE_END.has(toks[before]!.lower)))) {
+    if (afterAddressee > k) d.addressee = { s: k, e: afterAddressee };
+    const quoteAfter = afterAdjuncts + 1 < max && toks[afterAdjuncts]!.lower === ','
+      && cx.quoteOpenedBy.has(afterAdjuncts + 1);
+    if (closesQuote !== undefined) d.content.push(...cx.quoteChain(closesQuote));
+    // "Asked about the bomb, Clinton said, “...”": the lead-in clause is the reporter's, the quote is hers.
+    else if (!quoteAfter || cx.hasQuoteIn(min, before)) d.content.push({ s: min, e: before });
+    const parts = d.content.length;
+    continuation(cx, d, afterAdjuncts, max, closesQuote !== undefined);
+    d.quoteContinues = closesQuote !== undefined && d.content.length === parts;
+    d.config = closesQuote !== undefined ? 'postq' : 'post';
+    cx.push(d);
+    return;
+  }
+  d.channel = null;
+  if (!source) return;
+  // "Said Ellis: ..." reads on after the inverted subject.
+  if (!contentAfter(cx, d, source.s === cueEnd ? source.e : cueEnd, max, info)) return;
+  d.config = source.s === cueEnd ? 'inv' : 'pre';
+  cx.push(d);
+}
+
+/** `CONTENT was CUE by SOURCE`: the passive subject is the content, the "by" agent the source. */
+function passiveByAgent(cx: ReadingContext, si: number, t: number, v: number, cueEnd: number, info: CueInfo): void {
+  const { toks } = cx;
+  const min = cx.windowStart[si]!;
+  const max = cx.windowEnd[si]!;
+  if (cueEnd >= max || toks[cueEnd]!.lower !== 'by') return;
+  const e = npStartingAt(toks, cueEnd + 1, max);
+  const subject = subjectBefore(cx, skipTimeLeft(cx, v, min), min);
+  if (e < 0 || !subject) return;
+  cx.push(draft({
+    cls: info.cls, cue: { s: t, e: cueEnd }, source: { s: cueEnd + 1, e }, cuePhrase: { s: v, e: cueEnd + 1 },
+    content: [subject.np], sentence: si, clause: v, config: 'pass',
+  }));
+}
