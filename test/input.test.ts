@@ -25,7 +25,12 @@ async function collect(inputs: string[], opts: Parameters<typeof readInputs>[1] 
   return items;
 }
 
-const docs = (items: InputItem[]): RawDoc[] => items.flatMap((i) => (i.ok ? [i.doc] : []));
+/** The documents read, at least one (a test that expects none reads `items` itself). */
+const docs = (items: InputItem[]): [RawDoc, ...RawDoc[]] => {
+  const out = items.flatMap((i) => (i.ok ? [i.doc] : []));
+  assert.ok(out.length > 0, "no document was read");
+  return out as [RawDoc, ...RawDoc[]];
+};
 const errors = (items: InputItem[]): { source: string; reason: string }[] =>
   items.flatMap((i) => (i.ok ? [] : [{ source: i.source, reason: i.reason }]));
 

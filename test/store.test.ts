@@ -115,7 +115,7 @@ describe('SqliteStore', () => {
     await store.ingest(zolaAnalysis());
     const before = await store.stats();
     const broken = bergAnalysis();
-    broken.statements.push({ ...broken.statements[0] }); // duplicate statement id → constraint error after inserts
+    broken.statements.push({ ...broken.statements[0]! }); // duplicate statement id → constraint error after inserts
     await assert.rejects(store.ingest(broken), /UNIQUE constraint failed: statements/);
     assert.deepEqual(await store.stats(), before);
     assert.equal(await store.analysis('bridge'), null);
@@ -181,7 +181,7 @@ describe('SqliteStore', () => {
       '2024-03-01 timex bridge', '2024-03-04 statement bridge', '2024-03-04 timex bridge',
       '2024-03-05 statement bridge', '2024-03-05 statement bridge', '2024-03-05 statement bridge',
     ]);
-    const march1 = all[2];
+    const march1 = all[2]!;
     assert.equal(march1.timex, '1 March 2024');
     assert.equal(march1.text, 'Berg said the Ministry of Transport approved the plan on 1 March 2024.');
     const ministry = await store.timeline({ entity: 'ministry' });

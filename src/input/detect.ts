@@ -22,7 +22,7 @@ export function sniffFormat(text: string): InputFormat {
     if (/<(rss|feed|rdf:rdf)[\s>]/.test(head)) return 'feed';
     if (/<(!doctype html|html|head|body|p|div|article)[\s>]/.test(head)) return 'html';
   }
-  if (head.startsWith('{') && isJsonObjectLine(text.trimStart().split('\n', 1)[0])) return 'jsonl';
+  if (head.startsWith('{') && isJsonObjectLine(text.trimStart().split('\n', 1)[0] ?? '')) return 'jsonl';
   return 'text';
 }
 

@@ -67,7 +67,7 @@ function xmlProblem(xml: string): string | null {
   const { msg, line, col } = result.err;
   // The validator reports unclosed elements as a JSON list of their names; say it in words.
   const unclosed = /^Invalid '(\[.*\])' found/s.exec(msg);
-  const what = unclosed ? `unclosed elements ${(JSON.parse(unclosed[1]) as string[]).map((n) => `<${n}>`).join(' ')}` : msg;
+  const what = unclosed ? `unclosed elements ${(JSON.parse(unclosed[1] ?? '[]') as string[]).map((n) => `<${n}>`).join(' ')}` : msg;
   return `${what} (line ${line}, column ${col})`;
 }
 

@@ -9,10 +9,11 @@ import type { InputItem, RawDoc } from './types.js';
 export function* jsonlItems(content: string, source: string): Generator<InputItem> {
   const lines = content.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    if (lines[i].trim() === '') continue;
+    const line = lines[i]!;
+    if (line.trim() === '') continue;
     const lineSource = `${source}:${i + 1}`;
     try {
-      yield { ok: true, doc: { ...recordDoc(lines[i]), source: lineSource } };
+      yield { ok: true, doc: { ...recordDoc(line), source: lineSource } };
     } catch (e) {
       // Any failure, expected or not, costs only this line: the rest of the file still goes through.
       yield { ok: false, source: lineSource, reason: (e as Error).message };

@@ -18,17 +18,17 @@ export function parsePublished(s: string): string | null {
   const t = s.trim();
   const iso = ISO.exec(t);
   if (iso) {
-    if (iso[4] !== undefined && !validTime(iso[4], iso[5], iso[6])) return null;
+    if (iso[4] !== undefined && !validTime(iso[4], iso[5]!, iso[6])) return null;
     return formatDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   }
   const rfc = RFC822.exec(t);
   if (rfc) {
-    const month = MONTHS.indexOf(rfc[2].toLowerCase()) + 1;
+    const month = MONTHS.indexOf(rfc[2]!.toLowerCase()) + 1;
     if (month === 0) return null;
-    if (rfc[4] !== undefined && !validTime(rfc[4], rfc[5], rfc[6])) return null;
+    if (rfc[4] !== undefined && !validTime(rfc[4], rfc[5]!, rfc[6])) return null;
     let year = Number(rfc[3]);
     // RFC 822 allowed two-digit years; read them the way RFC 2822 says to.
-    if (rfc[3].length === 2) year += year < 50 ? 2000 : 1900;
+    if (rfc[3]!.length === 2) year += year < 50 ? 2000 : 1900;
     return formatDate(year, month, Number(rfc[1]));
   }
   return null;

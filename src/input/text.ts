@@ -43,7 +43,7 @@ const MAX_TITLE_CHARS = 200;
 export function plainTextTitle(text: string): string | null {
   const m = /^[ \t]*([^\n]+?)[ \t]*\n[ \t]*\n/.exec(text);
   if (!m) return null;
-  const line = m[1];
+  const line = m[1]!;
   if (line.length >= MAX_TITLE_CHARS) return null;
   if (/[.!?;:…]["'”’)\]]*$/.test(line)) return null;
   return line;

@@ -16,8 +16,8 @@ function breaksAt(text: string, i: number): boolean {
   if (text[i] === '\n' && text[i + 1] === '\n') return true;
   if (i > 0 && text[i - 1] === '\n' && text[i] === '\n') return true;
   let j = i - 1;
-  while (j >= 0 && /["'”’)\]]/.test(text[j])) j--;
-  if (j < 0 || !/[.!?]/.test(text[j])) return false;
+  while (j >= 0 && /["'”’)\]]/.test(text[j]!)) j--;
+  if (j < 0 || !/[.!?]/.test(text[j]!)) return false;
   if (text[j] !== '.') return true;
   const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, j - 12), j))?.[1] ?? '';
   // "J. Smith", "U.S. officials": a single letter or a known abbreviation before the stop.
@@ -27,10 +27,10 @@ function breaksAt(text: string, i: number): boolean {
 /** The `[start, end)` of the sentence(s) containing `[start, end)`, trimmed of surrounding whitespace. */
 export function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
   let s = start;
-  while (s > 0 && !(/\s/.test(text[s - 1]) && breaksAt(text, s - 1))) s--;
+  while (s > 0 && !(/\s/.test(text[s - 1]!) && breaksAt(text, s - 1))) s--;
   let e = Math.max(end, start);
-  while (e < text.length && !(/\s/.test(text[e]) && breaksAt(text, e))) e++;
-  while (s < e && /\s/.test(text[s])) s++;
-  while (e > s && /\s/.test(text[e - 1])) e--;
+  while (e < text.length && !(/\s/.test(text[e]!) && breaksAt(text, e))) e++;
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
   return { start: s, end: e };
 }

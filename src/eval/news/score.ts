@@ -73,7 +73,7 @@ export function scoreDocument(doc: GoldDoc, rec: AnalysisOut | null): DocumentSc
 function sum<T extends object>(zero: T, items: readonly T[]): T {
   const out = { ...zero } as Record<string, number>;
   for (const item of items) {
-    for (const [k, v] of Object.entries(item)) out[k] = (out[k]) + (v as number);
+    for (const [k, v] of Object.entries(item)) out[k] = (out[k] ?? 0) + (v as number);
   }
   return out as T;
 }
