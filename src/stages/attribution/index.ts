@@ -29,8 +29,8 @@ import { linkSpeaker } from './speakers.js';
 import { score, scorerModel, type ScorerModel } from './scorer.js';
 import { bestBoundary, boundaryModel, endCandidates, startCandidates } from './boundary.js';
 import { tagCues, taggerModel } from './tagger.js';
-import { learnedAttributions, type LearnedAttribution } from './sequence/index.js';
-import { docView, type RuleReading } from './sequence/features.js';
+import { learnedAttributions, type LearnedAttribution } from './span-tagger/index.js';
+import { docView, type RuleReading } from './span-tagger/features.js';
 
 /** Token range `[s, e)`. */
 interface Range {
