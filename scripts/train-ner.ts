@@ -1,10 +1,12 @@
 /**
- * Trains the NER model (`npm run train:ner`) and writes `models/ner/`:
- *   clusters.tsv     word clusters induced from unlabeled text in ../shared/data (see train/clusters.ts)
+ * Trains the NER model (`npm run train:ner`) and writes these files, all in `models/ner/` (or --out DIR):
+ *   clusters.tsv     word clusters induced from unlabeled text in ../shared/data (see train/clusters.ts); not
+ *                    rewritten with --reuse-clusters when the file exists
  *   gazetteers.json  name lists frozen from dev-dependency lexicons and src/lexicon/geo.ts (train/gazetteer-sources.ts)
- *   weights.bin      averaged-perceptron weights, Int16, one block of columns per pass (see weights.ts)
- *   model.json       header: tag set, number of passes, training data
- * Deterministic: fixed seeds, fixed document order per epoch; the same command writes byte-identical files.
+ *   weights.bin      averaged-perceptron weights, Int16, one block of columns per pass (src/learn/weight-table.ts)
+ *   model.json       header: tag set, number of passes, training data, the generator's name
+ * Deterministic and free of dates or other run-dependent values: fixed seeds, fixed document order per epoch; the
+ * same command writes byte-identical files.
  * Options: --epochs N (10), --passes 1|2 (1; 2 adds the second pass of features.ts FirstPass), --seed N,
  * --ensemble K (3: the weights are the mean of K models trained on different document orders, seeds N .. N+K-1),
  * --reuse-clusters, --limit N (train on the first N documents, for quick iterations), --out DIR,
@@ -19,9 +21,11 @@ import {
 } from '../src/stages/entities/ner/features.js';
 import { buildGazIndex } from '../src/stages/entities/ner/gazetteer.js';
 import { greedyDecode } from '../src/stages/entities/ner/decode.js';
-import { MODEL_FILES, loadNerModel, parseClusters, type ModelHeader } from '../src/stages/entities/ner/model.js';
-import { WeightTable } from '../src/stages/entities/ner/weights.js';
-import { AveragedPerceptron } from '../src/stages/entities/ner/train/perceptron.js';
+import {
+  MODEL_FILES, NER_TABLE_LAYOUT, loadNerModel, parseClusters, type ModelHeader,
+} from '../src/stages/entities/ner/model.js';
+import { WeightTable } from '../src/learn/weight-table.js';
+import { MulticlassPerceptron } from '../src/learn/multiclass.js';
 import { induceClusters } from '../src/stages/entities/ner/train/clusters.js';
 import { rng, shuffleInPlace } from '../src/util/random.js';
 import { buildGazetteers } from '../src/stages/entities/ner/train/gazetteer-sources.js';
@@ -104,8 +108,8 @@ function main(): void {
   const feats = train.map((d) => docFeatures(d.words, d.sentStart, res));
   const gold = train.map((d) => bilou(d.tags));
   const all = train.map((_, i) => i);
-  const trainOn = (docs: number[], firstPasses?: FirstPass[], seed = SEED): AveragedPerceptron => {
-    const model = new AveragedPerceptron(N_TAGS);
+  const trainOn = (docs: number[], firstPasses?: FirstPass[], seed = SEED): MulticlassPerceptron => {
+    const model = new MulticlassPerceptron(N_TAGS);
     const rand = rng(seed);
     const order = [...docs];
     for (let epoch = 1; epoch <= EPOCHS; epoch++) {
@@ -115,7 +119,7 @@ function main(): void {
         const g = gold[d]!;
         greedyDecode(f, train[d]!.sentStart, model, { firstPass: firstPasses?.[d], learn: (i, dyn, dynLen, pred) => {
           if (pred !== g[i]) model.update([[f.stat, f.statStart[i]!, f.statStart[i + 1]!], [dyn, 0, dynLen]], g[i]!, pred);
-          model.c++;
+          model.tick();
         } });
       }
     }
@@ -134,16 +138,18 @@ function main(): void {
   const members = (fp?: FirstPass[]) => Array.from({ length: ENSEMBLE }, (_, k) => trainOn(all, fp, SEED + k));
   const passModels = PASSES === 2 ? [members(), members(firstPasses)] : [members()];
   const stages = passModels.map((ms) => {
-    const { keys, weights } = AveragedPerceptron.exportMean(ms, MIN_WEIGHT);
-    return new WeightTable(N_TAGS, keys, weights);
+    const { keys, weights } = MulticlassPerceptron.exportMean(ms, MIN_WEIGHT);
+    return new WeightTable(N_TAGS, keys, weights, NER_TABLE_LAYOUT);
   });
   const table = WeightTable.concat(stages);
   writeFileSync(path.join(OUT, MODEL_FILES.weights), table.toBuffer());
   const header: ModelHeader = {
-    format: 'claimline-ner/1', tags: TAGS, passes: PASSES,
+    format: 'claimline-ner/1',
+    about: 'Written with weights.bin, clusters.tsv and gazetteers.json by scripts/train-ner.ts (npm run train:ner); '
+      + 'see MODEL_CARD.md.',
+    tags: TAGS, passes: PASSES,
     trainedOn: `CoNLL-2003 English train (eng.train${Number.isFinite(LIMIT) ? `, first ${LIMIT} documents` : ''}), ${EPOCHS} epochs`
       + (ENSEMBLE > 1 ? `, mean of ${ENSEMBLE} orders` : ''),
-    created: new Date().toISOString().slice(0, 10),
   };
   writeFileSync(path.join(OUT, MODEL_FILES.header), `${JSON.stringify(header, null, 2)}\n`);
   log(`wrote ${OUT}: ${table.keys.length} features, ${(table.toBuffer().byteLength / 1e6).toFixed(1)} MB`);

@@ -1,14 +1,15 @@
 /**
- * The learned span tagger (src/stages/attribution/sequence/): the structured perceptron on toy data, the feature
+ * The learned span tagger (src/stages/attribution/span-tagger/): the structured perceptron on toy data, the feature
  * layout both training and the fast scorer rely on, and the `tagger` attribution mode on sentences written here.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bioLegal, SequenceModel, SequenceTrainer, viterbi } from '../src/stages/attribution/sequence/perceptron.js';
-import { docView, hashString } from '../src/stages/attribution/sequence/features.js';
+import { bioLegal, SequenceModel, SequenceTrainer, viterbi } from '../src/learn/structured.js';
+import { hashString30 } from '../src/learn/hash.js';
+import { docView } from '../src/stages/attribution/span-tagger/features.js';
 import {
   ArgumentScorer, argRows, argWindow, argumentModel, cueTaggerModel, runs, tagArguments,
-} from '../src/stages/attribution/sequence/index.js';
+} from '../src/stages/attribution/span-tagger/index.js';
 import { analyzeText } from '../src/pipeline/analyze.js';
 import type { Doc, Statement } from '../src/model/document.js';
 import path from 'node:path';
@@ -51,7 +52,7 @@ test('the structured perceptron learns a span pattern and its averaged weights d
     const keys: number[] = [];
     const start = [0];
     ws.forEach((w, i) => {
-      keys.push(hashString(`w=${w}`), hashString(`p=${ws[i - 1] ?? '<s>'}`));
+      keys.push(hashString30(`w=${w}`), hashString30(`p=${ws[i - 1] ?? '<s>'}`));
       start.push(keys.length);
     });
     return { n: ws.length, keys, start };

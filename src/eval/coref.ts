@@ -19,6 +19,7 @@ import { resolveEntities } from '../stages/entities/resolve.js';
 import { lookupGeo } from '../lexicon/geo.js';
 import { HONORIFICS, ROLE_HEADS } from '../lexicon/titles.js';
 import { packageRoot } from '../util/paths.js';
+import { harmonicMean } from './prf.js';
 
 interface GoldWord { start: number; end: number; upos: string }
 
@@ -241,8 +242,7 @@ export async function evalCoref(dir: string, options: { oracleNames?: boolean } 
   }
   const precision = n ? pSum / n : 0;
   const recall = n ? rSum / n : 0;
-  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { documents: files.length, byType, b3: { precision, recall, f1 } };
+  return { documents: files.length, byType, b3: { precision, recall, f1: harmonicMean(precision, recall) } };
 }
 
 function formatTable(s: CorefScores): string {

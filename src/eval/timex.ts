@@ -8,6 +8,8 @@ import path from 'node:path';
 import { newDoc } from '../model/document.js';
 import { segmentStage } from '../stages/segment.js';
 import { timeStage } from '../stages/time/index.js';
+import { prf, type PRF } from './prf.js';
+export type { PRF } from './prf.js';
 
 export interface GoldTimex {
   start: number;
@@ -24,18 +26,14 @@ export interface TmlDoc {
   timexes: GoldTimex[];
 }
 
-export interface PRF {
-  precision: number;
-  recall: number;
-  f1: number;
-}
-
+/** Scores in percent, like every evaluator's. */
 export interface TimexScores {
   documents: number;
   gold: number;
   system: number;
   strict: PRF;
   relaxed: PRF;
+  /** Of the relaxed matches, the share with the gold type (`valueAccuracy`: value), TempEval-3 attribute accuracy. */
   typeAccuracy: number;
   valueAccuracy: number;
   typeF1: number;
@@ -80,13 +78,6 @@ interface Counts {
   strict: number;
   typeOk: number;
   valueOk: number;
-}
-
-function prf(matches: number, system: number, gold: number): PRF {
-  const precision = system ? matches / system : 0;
-  const recall = gold ? matches / gold : 0;
-  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { precision, recall, f1 };
 }
 
 function context(text: string, start: number, end: number): string {
@@ -143,18 +134,19 @@ export async function scoreTimexDir(dir: string, withErrors = false): Promise<Ti
     const doc = parseTml(f, await readFile(path.join(dir, f), 'utf8'));
     scoreDocument(doc, c, withErrors ? errors : null);
   }
-  const relaxed = prf(c.relaxed, c.system, c.gold);
-  const typeAccuracy = c.relaxed ? c.typeOk / c.relaxed : 0;
-  const valueAccuracy = c.relaxed ? c.valueOk / c.relaxed : 0;
+  const relaxed = prf(c.gold, c.system, c.relaxed);
+  const typeAccuracy = c.relaxed ? (100 * c.typeOk) / c.relaxed : 0;
+  const valueAccuracy = c.relaxed ? (100 * c.valueOk) / c.relaxed : 0;
   return {
     documents: files.length, gold: c.gold, system: c.system,
-    strict: prf(c.strict, c.system, c.gold), relaxed,
-    typeAccuracy, valueAccuracy, typeF1: typeAccuracy * relaxed.f1, valueF1: valueAccuracy * relaxed.f1,
+    strict: prf(c.gold, c.system, c.strict), relaxed,
+    typeAccuracy, valueAccuracy,
+    typeF1: (typeAccuracy * relaxed.f1) / 100, valueF1: (valueAccuracy * relaxed.f1) / 100,
     errors,
   };
 }
 
-const pct = (x: number) => (100 * x).toFixed(2).padStart(6);
+const pct = (x: number) => x.toFixed(2).padStart(6);
 
 export function formatTimexScores(s: TimexScores): string {
   const row = (name: string, p: PRF) => `${name.padEnd(10)} ${pct(p.precision)} ${pct(p.recall)} ${pct(p.f1)}`;

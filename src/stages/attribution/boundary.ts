@@ -7,7 +7,8 @@
  * stage keeps the hand rule.
  */
 import type { Token } from '../../model/document.js';
-import { AveragedLinearModel, loadLinearModel, weightSum } from './linear-model.js';
+import { AveragedLinearModel } from '../../learn/linear.js';
+import { loadLinearModel, weightSum } from './linear-model.js';
 import type { ScorerModel } from './scorer.js';
 
 export function boundaryModel(): ScorerModel | null {

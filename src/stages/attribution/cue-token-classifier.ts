@@ -2,7 +2,7 @@
  * Cue-token classifier: a greedy left-to-right averaged perceptron that marks the tokens of PolNeAR cue spans
  * outside quotation marks (a binary decision per token, the previous decision a feature). It proposes cues the
  * verb rules cannot read ("is a staunch opponent of", "raised questions about"); tagged-cues.ts builds a statement
- * around each proposed span no rule reading covers. Not to be confused with the span tagger of sequence/ (the
+ * around each proposed span no rule reading covers. Not to be confused with the span tagger of span-tagger/ (the
  * `--attribution tagger` mode). Trained by scripts/train-attribution.ts on PolNeAR train; weights in
  * models/attribution/tagger.json (the file keeps its first name so that the model files stay as they are).
  * Without the file nothing is proposed.

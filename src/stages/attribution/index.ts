@@ -31,8 +31,8 @@ import type { Draft, Range } from './draft.js';
 import { learnedDraft, matchLearned } from './learned-merge.js';
 import { QUOTE_CHARS, WHITESPACE } from './lexicon.js';
 import { readAttributions, ruleReadings } from './readings.js';
-import { learnedAttributions } from './sequence/index.js';
-import { docView } from './sequence/features.js';
+import { learnedAttributions } from './span-tagger/index.js';
+import { docView } from './span-tagger/features.js';
 import { linkSpeaker } from './speakers.js';
 
 /** Minimum inner tokens for an embedded quote to make an indirect statement 'mixed'. */
@@ -69,7 +69,7 @@ function kindOf(cx: ReadingContext, d: Draft, sourceText: string): StatementKind
 }
 
 /**
- * Fills `doc.statements`. With `tagger`, the learned span tagger (sequence/) decides which cues stand and places
+ * Fills `doc.statements`. With `tagger`, the learned span tagger (span-tagger/) decides which cues stand and places
  * PolNeAR-style source, cue and content spans; the rule readings still give each statement its speaker entity,
  * channel, addressee and chain, and become features of the tagger. Without it, the rule readings alone.
  */

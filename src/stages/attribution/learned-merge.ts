@@ -1,8 +1,8 @@
-/** How the learned span tagger's attributions (sequence/) meet the rule readings in `--attribution tagger` mode. */
+/** How the learned span tagger's attributions (span-tagger/) meet the rule readings in `--attribution tagger` mode. */
 import type { Doc } from '../../model/document.js';
 import { cueInfo } from './cues.js';
 import { draft, type Draft } from './draft.js';
-import type { LearnedAttribution } from './sequence/index.js';
+import type { LearnedAttribution } from './span-tagger/index.js';
 
 /** A reading made from a learned attribution alone; its class (speech, belief, evidence) from the cue's last word. */
 export function learnedDraft(doc: Doc, l: LearnedAttribution): Draft {

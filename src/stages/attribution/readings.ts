@@ -6,7 +6,7 @@ import { splitNestedContent } from './content-ends.js';
 import { ReadingContext, type DecisionLog } from './context.js';
 import { verbCueAt } from './cues.js';
 import { continueQuotes, floatingQuotes } from './cueless-quotes.js';
-import type { RuleReading } from './sequence/features.js';
+import type { RuleReading } from './span-tagger/features.js';
 import { taggedCues } from './tagged-cues.js';
 import { verbCue } from './verb-cues.js';
 
@@ -40,7 +40,7 @@ export function readAttributions(doc: Doc, log: DecisionLog | null = null): Read
   return cx;
 }
 
-/** The rule readings with a cue, for the learned span tagger (sequence/). */
+/** The rule readings with a cue, for the learned span tagger (span-tagger/). */
 export function ruleReadings(cx: ReadingContext): RuleReading[] {
   return cx.drafts.filter((d) => d.cue).map((d) => ({
     cue: d.cuePhrase ?? d.cue!, kind: d.config ?? d.cls, source: d.sourcePhrase ?? d.source, content: d.content,

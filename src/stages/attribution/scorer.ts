@@ -4,7 +4,8 @@
  * Trained by scripts/train-attribution.ts on PolNeAR train; weights in models/attribution/scorer.json. Without
  * the file the stage falls back to the cue-rate threshold.
  */
-import { AveragedLinearModel, loadLinearModel, weightSum, type LinearModel } from './linear-model.js';
+import { AveragedLinearModel } from '../../learn/linear.js';
+import { loadLinearModel, weightSum, type LinearModel } from './linear-model.js';
 
 export type ScorerModel = LinearModel;
 
@@ -21,15 +22,7 @@ export function trainPerceptron(examples: { features: string[]; label: boolean }
   order: (epoch: number) => number[]): { bias: number; weights: Record<string, number> } {
   const model = new AveragedLinearModel();
   for (let epoch = 0; epoch < epochs; epoch++) {
-    for (const i of order(epoch)) {
-      const ex = examples[i]!;
-      const y = ex.label ? 1 : -1;
-      if (y * model.score(ex.features) <= 0) {
-        model.updateBias(y);
-        model.update(ex.features, y);
-      }
-      model.tick();
-    }
+    for (const i of order(epoch)) model.learn(examples[i]!.features, examples[i]!.label ? 1 : -1);
   }
   return model.averaged(3);
 }

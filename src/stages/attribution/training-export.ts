@@ -7,7 +7,7 @@ import type { Doc } from '../../model/document.js';
 import { newDecisionLog, type ReadingContext } from './context.js';
 import { readAttributions, ruleReadings } from './readings.js';
 import { readingFeatures } from './scorer-features.js';
-import type { RuleReading } from './sequence/features.js';
+import type { RuleReading } from './span-tagger/features.js';
 
 /** A boundary decision: per candidate, the character span the content would have after trimming, and features. */
 export interface BoundaryExample { spans: { start: number; end: number }[]; features: string[][] }

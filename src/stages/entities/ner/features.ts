@@ -1,12 +1,12 @@
 /**
  * Feature extraction for the greedy BILOU tagger, shared by training and inference so the two can never drift.
  *
- * Features are integers (see hash.ts). Static features depend only on the words and are computed once per
+ * Features are integers (see src/learn/hash.ts). Static features depend only on the words and are computed once per
  * document; dynamic ones depend on the tags already predicted (previous two tags, and the document's prediction
  * history for the same word — the "non-local" features of Ratinov & Roth 2009 that make a name tagged PER early in
  * an article stay PER later, where the context is weaker).
  */
-import { hashString, mix } from './hash.js';
+import { hashString, mix } from '../../../learn/hash.js';
 import { gazetteerTags, type GazIndex } from './gazetteer.js';
 
 /** Word-cluster ids per lower-cased, digit-normalised word, one id per level (coarse → fine). */

@@ -4,7 +4,7 @@
  * the ones it was trained with, whatever happens to the sources later.
  */
 
-import { hashString } from './hash.js';
+import { hashString } from '../../../learn/hash.js';
 
 export const MAX_GAZ_TOKENS = 5;
 

@@ -10,7 +10,7 @@ import {
   docFeatures, firstPassOf, N_TAGS, TAGS, type ClusterTable, type Resources, type WordInfo,
 } from './features.js';
 import { greedyDecode, spansFromTags, type NameSpan } from './decode.js';
-import { WeightTable } from './weights.js';
+import { WeightTable } from '../../../learn/weight-table.js';
 
 export const MODEL_FILES = {
   header: 'model.json',
@@ -21,12 +21,19 @@ export const MODEL_FILES = {
 
 export interface ModelHeader {
   format: 'claimline-ner/1';
+  /** What wrote the model (every generated file names its generator). */
+  about: string;
   tags: string[];
   /** 1: one greedy pass; 2: a second pass that also sees the first pass's output (features.ts FirstPass). */
   passes: 1 | 2;
   trainedOn: string;
-  created: string;
 }
+
+/**
+ * Layout of the NER weight table: feature keys are never 0 (see `mix` in src/learn/hash.ts), and at most 70% of
+ * the slots are taken, which keeps probes short and the table small.
+ */
+export const NER_TABLE_LAYOUT = { emptyKey: 0, maxLoad: 0.7 };
 
 /**
  * `table` rows hold the first pass's weights in columns `[0, N_TAGS)` and, for a two-pass model, the second's in
@@ -71,7 +78,8 @@ export function loadNerModel(dir = defaultModelDir()): NerModel {
     throw new Error(`${dir}: model was trained for another tag set or format; retrain with npm run train:ner`);
   }
   const passes = header.passes === 2 ? 2 : 1;
-  const table = WeightTable.fromBuffer(readFileSync(path.join(dir, MODEL_FILES.weights)), passes * N_TAGS);
+  const table = WeightTable.fromBuffer(readFileSync(path.join(dir, MODEL_FILES.weights)), passes * N_TAGS,
+    NER_TABLE_LAYOUT);
   return { passes, table, res: loadResources(dir) };
 }
 

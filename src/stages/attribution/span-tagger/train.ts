@@ -5,7 +5,7 @@
  */
 import type { Doc } from '../../../model/document.js';
 import { docView, type DocView, type RuleReading } from './features.js';
-import { SequenceTrainer, type SequenceModelFile } from './perceptron.js';
+import { SequenceTrainer, type SequenceModelFile } from '../../../learn/structured.js';
 import {
   ARG_TAGS, CUE_TAGS, argAllowed, argLegal, argRows, argWindow, cueLegal, cueRows, type TokRange,
 } from './index.js';

@@ -5,15 +5,17 @@
  *   2. arguments: for each cue, BIO tags for its source and its content over a window of sentences around it
  *      (`arguments.json`), so content may be quoted, unquoted, before or after the cue, across sentences and in
  *      several pieces ("'A,' he said, 'B.'").
- * Both are structured perceptrons (perceptron.ts) trained on PolNeAR train by scripts/train-attribution.ts. The
- * rules in index.ts still supply what PolNeAR does not annotate: the speaker entity, channel, addressee, chains.
+ * Both are structured perceptrons (src/learn/structured.ts) trained on PolNeAR train by
+ * scripts/train-attribution.ts. The rules in index.ts still supply what PolNeAR does not annotate: the speaker
+ * entity, channel, addressee, chains.
  */
 import { loadAttributionModel } from '../linear-model.js';
 import {
   ARG, CUE_GEO, GEO, GEOMETRIES, OWN, REST, SHORT, argFeatures, cueGeometryKeys, ownKeys, geometry, geometryKeys, restKeys,
-  tokenArgFeatures, type CueKeys, cueContext, cueWordAt, hashString, nearQuotes, type DocView, type RuleReading,
+  tokenArgFeatures, type CueKeys, cueContext, cueWordAt, nearQuotes, type DocView, type RuleReading,
 } from './features.js';
-import { bioLegal, SequenceModel, type FeatureRows, type SequenceModelFile } from './perceptron.js';
+import { hashString30 } from '../../../learn/hash.js';
+import { bioLegal, SequenceModel, type FeatureRows, type SequenceModelFile } from '../../../learn/structured.js';
 
 export const CUE_TAGS = ['O', 'B-CUE', 'I-CUE'];
 export const ARG_TAGS = ['O', 'B-SRC', 'I-SRC', 'B-CON', 'I-CON'];
@@ -93,7 +95,7 @@ function cueKeys(v: DocView, w: TokRange, cs: number, ce: number): CueKeys {
   for (let k = cs; k < ce && !rule; k++) if (v.ruleAt[k]! >= 0) rule = v.rules[v.ruleAt[k]!]!;
   const at = cueWordAt(v, cs, ce);
   return {
-    cw: v.words[at]!.h, vc: v.words[at]!.vc1, ctx: hashString(cueContext(v, cs, ce)), kind: hashString(rule?.kind ?? '-'),
+    cw: v.words[at]!.h, vc: v.words[at]!.vc1, ctx: hashString30(cueContext(v, cs, ce)), kind: hashString30(rule?.kind ?? '-'),
     near: nearQuotes(v, cs, ce, w.s, w.e), rule,
   };
 }

@@ -7,6 +7,7 @@
  * (scripts/train-attribution.ts) and the stage, so the two always see the same features.
  */
 import type { Doc, Token } from '../../../model/document.js';
+import { hashString30, mix30 } from '../../../learn/hash.js';
 import { cueInfo, learnedCueRate } from '../cues.js';
 import { findQuotes } from '../quotes.js';
 import { verbClass } from '../verb-classes.js';
@@ -60,38 +61,6 @@ export const SHORT = 11;
 export const ARG_REST = 7 + 7 + 21;
 export const ARG = ARG_REST + 2 * SHORT;
 
-/** FNV-1a hash of a feature string, 30 bits (the key space of the weight table). */
-export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0) & 0x3fffffff;
-}
-
-/** One murmur3-style mixing step. */
-function round(h: number, x: number): number {
-  let k = Math.imul(x, 0xcc9e2d51);
-  k = (k << 15) | (k >>> 17);
-  h ^= Math.imul(k, 0x1b873593);
-  h = (h << 13) | (h >>> 19);
-  return (Math.imul(h, 5) + 0xe6546b64) | 0;
-}
-
-/** Key of a conjunction: a template number and up to four values (small integers or hashes). */
-function mix(a: number, b: number, c = 0, d = 0, e = 0): number {
-  let h = Math.imul(a + 0x9e3779b9, 0x85ebca6b);
-  h = round(h, b);
-  h = round(h, c);
-  h = round(h, d);
-  h = round(h, e);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  return (h >>> 0) & 0x3fffffff;
-}
-
 /** What the features need of a word form, computed once per form (forms repeat: a memo saves hashing them). */
 export interface WordInfo {
   h: number;
@@ -112,9 +81,9 @@ function wordInfo(lower: string): WordInfo {
     if (wordMemo.size > MEMO_LIMIT) wordMemo.clear();
     const vc = verbClass(lower);
     w = {
-      h: hashString(lower), s3: hashString(lower.slice(-3)),
-      rate: hashString(rateBucket(lower)), cls: hashString(cueInfo(lower)?.cls ?? '-'),
-      vc: hashString(vc), vc1: hashString(vc.split('+')[0]!),
+      h: hashString30(lower), s3: hashString30(lower.slice(-3)),
+      rate: hashString30(rateBucket(lower)), cls: hashString30(cueInfo(lower)?.cls ?? '-'),
+      vc: hashString30(vc), vc1: hashString30(vc.split('+')[0]!),
     };
     wordMemo.set(lower, w);
   }
@@ -176,14 +145,14 @@ export function docView(doc: Doc, rules: RuleReading[] = [], found: Pick<ReturnT
   const short = new Int32Array(n * SHORT);
   const v: DocView = {
     doc, toks, quoteOf: quoteOfToken, mark: markOfToken, ment, commas, marks, sent, quotes, chainStart, chainEnd,
-    rules, ruleAt, short, words: toks.map((t) => wordInfo(t.lower)), tagHash: Int32Array.from(toks, (t) => hashString(t.pos)),
-    mentHash: Int32Array.from(ment, hashString),
+    rules, ruleAt, short, words: toks.map((t) => wordInfo(t.lower)), tagHash: Int32Array.from(toks, (t) => hashString30(t.pos)),
+    mentHash: Int32Array.from(ment, hashString30),
   };
   for (let i = 0; i < n; i++) tokenKeys(v, i, null, 0, short);
   return v;
 }
 
-const START = hashString('<s>');
+const START = hashString30('<s>');
 
 /** The cue tagger's OWN feature keys of the tokens `[a, b)`, OWN per token. */
 export function ownKeys(v: DocView, a: number, b: number): Int32Array {
@@ -212,10 +181,10 @@ function tokenKeys(v: DocView, i: number, own: Int32Array | null, o: number, sho
     let toEnd = 0;
     for (let j = i + 1; j < s.tokenEnd && toEnd < 3; j++) if (toks[j]!.pos !== 'PUNCT' && !markOfToken[j]) toEnd++;
     const h = i * SHORT;
-    short[h] = mix(80, w.h); short[h + 1] = mix(81, tp); short[h + 2] = mix(82, q); short[h + 3] = mix(83, M[i]!);
-    short[h + 4] = mix(84, pt, tp); short[h + 5] = mix(85, tp, nt); short[h + 6] = mix(86, pw);
-    short[h + 7] = mix(87, nw); short[h + 8] = mix(88, shp); short[h + 9] = mix(89, toEnd);
-    short[h + 10] = mix(90, toEnd, nw);
+    short[h] = mix30(80, w.h); short[h + 1] = mix30(81, tp); short[h + 2] = mix30(82, q); short[h + 3] = mix30(83, M[i]!);
+    short[h + 4] = mix30(84, pt, tp); short[h + 5] = mix30(85, tp, nt); short[h + 6] = mix30(86, pw);
+    short[h + 7] = mix30(87, nw); short[h + 8] = mix30(88, shp); short[h + 9] = mix30(89, toEnd);
+    short[h + 10] = mix30(90, toEnd, nw);
   }
   if (!own) return;
   const pw2 = i - 2 >= s.tokenStart ? W[i - 2]!.h : START;
@@ -233,27 +202,27 @@ function tokenKeys(v: DocView, i: number, own: Int32Array | null, o: number, sho
   let left = 0;
   for (let j = i - 1; j >= Math.max(s.tokenStart, i - 6); j--) {
     if (ment[j] !== 'O') {
-      left = mix(99, hashString(ment[j]!.slice(2)), Math.min(i - j, 4));
+      left = mix30(99, hashString30(ment[j]!.slice(2)), Math.min(i - j, 4));
       break;
     }
   }
   const ri = ruleAt[i]!;
-  const rc = ri < 0 ? 0 : mix(98, rules[ri]!.cue.s === i ? 1 : 2, hashString(rules[ri]!.kind));
+  const rc = ri < 0 ? 0 : mix30(98, rules[ri]!.cue.s === i ? 1 : 2, hashString30(rules[ri]!.kind));
   const prc = i > 0 && ruleAt[i - 1]! >= 0 ? 1 : 0;
-  own[o] = mix(40, w.h); own[o + 1] = mix(41, tp); own[o + 2] = mix(42, w.s3); own[o + 3] = mix(43, shp);
-  own[o + 4] = mix(44, q); own[o + 5] = mix(45, w.rate); own[o + 6] = mix(46, w.cls); own[o + 7] = mix(47, M[i]!);
-  own[o + 8] = mix(48, w.rate, tp); own[o + 9] = mix(49, pw); own[o + 10] = mix(50, nw);
-  own[o + 11] = mix(51, pw2); own[o + 12] = mix(52, nw2); own[o + 13] = mix(53, pt); own[o + 14] = mix(54, nt);
-  own[o + 15] = mix(55, pt, tp); own[o + 16] = mix(56, tp, nt); own[o + 17] = mix(57, pw, w.h);
-  own[o + 18] = mix(58, w.h, nw); own[o + 19] = mix(59, nt, nt2); own[o + 20] = mix(60, ahead);
-  own[o + 21] = mix(61, tp, ahead); own[o + 22] = mix(62, w.h, ahead); own[o + 23] = mix(63, left);
-  own[o + 24] = mix(64, left, tp); own[o + 25] = mix(65, i === s.tokenStart ? 1 : 0); own[o + 26] = mix(66, q, tp);
-  own[o + 27] = mix(67, hasP ? M[i - 1]! : START); own[o + 28] = mix(68, hasN ? M[i + 1]! : START);
-  own[o + 29] = mix(69, rc); own[o + 30] = mix(70, rc, w.h); own[o + 31] = mix(71, rc, prc);
-  own[o + 32] = mix(72, rc, tp);
+  own[o] = mix30(40, w.h); own[o + 1] = mix30(41, tp); own[o + 2] = mix30(42, w.s3); own[o + 3] = mix30(43, shp);
+  own[o + 4] = mix30(44, q); own[o + 5] = mix30(45, w.rate); own[o + 6] = mix30(46, w.cls); own[o + 7] = mix30(47, M[i]!);
+  own[o + 8] = mix30(48, w.rate, tp); own[o + 9] = mix30(49, pw); own[o + 10] = mix30(50, nw);
+  own[o + 11] = mix30(51, pw2); own[o + 12] = mix30(52, nw2); own[o + 13] = mix30(53, pt); own[o + 14] = mix30(54, nt);
+  own[o + 15] = mix30(55, pt, tp); own[o + 16] = mix30(56, tp, nt); own[o + 17] = mix30(57, pw, w.h);
+  own[o + 18] = mix30(58, w.h, nw); own[o + 19] = mix30(59, nt, nt2); own[o + 20] = mix30(60, ahead);
+  own[o + 21] = mix30(61, tp, ahead); own[o + 22] = mix30(62, w.h, ahead); own[o + 23] = mix30(63, left);
+  own[o + 24] = mix30(64, left, tp); own[o + 25] = mix30(65, i === s.tokenStart ? 1 : 0); own[o + 26] = mix30(66, q, tp);
+  own[o + 27] = mix30(67, hasP ? M[i - 1]! : START); own[o + 28] = mix30(68, hasN ? M[i + 1]! : START);
+  own[o + 29] = mix30(69, rc); own[o + 30] = mix30(70, rc, w.h); own[o + 31] = mix30(71, rc, prc);
+  own[o + 32] = mix30(72, rc, tp);
   // WordNet verb classes: what lets an unseen verb ("mulls") borrow from the seen ones of its class.
-  own[o + 33] = mix(73, w.vc, tp); own[o + 34] = mix(74, w.vc1, tp); own[o + 35] = mix(75, w.vc1, tp, ahead);
-  own[o + 36] = mix(76, w.vc1, tp, left);
+  own[o + 33] = mix30(73, w.vc, tp); own[o + 34] = mix30(74, w.vc1, tp); own[o + 35] = mix30(75, w.vc1, tp, ahead);
+  own[o + 36] = mix30(76, w.vc1, tp, left);
 }
 
 function bucket(d: number): number {
@@ -309,8 +278,8 @@ export function geometryKeys(g: number, out: Int32Array, at: number): void {
   const ds = Math.floor(g / 16) % 7;
   const side = sideOf(g);
   let k = at;
-  out[k++] = mix(1, side); out[k++] = mix(2, side, dbOf(g)); out[k++] = mix(3, side, ds); out[k++] = mix(4, side, cb);
-  out[k++] = mix(5, side, mb); out[k++] = mix(6, side, cb, mb); out[k++] = mix(7, side, ds, cb);
+  out[k++] = mix30(1, side); out[k++] = mix30(2, side, dbOf(g)); out[k++] = mix30(3, side, ds); out[k++] = mix30(4, side, cb);
+  out[k++] = mix30(5, side, mb); out[k++] = mix30(6, side, cb, mb); out[k++] = mix30(7, side, ds, cb);
 }
 
 const dbOf = (g: number) => Math.floor(g / (7 * 16)) % 9;
@@ -322,9 +291,9 @@ export function cueGeometryKeys(cue: CueKeys, g: number, out: Int32Array, at: nu
   const db = dbOf(g);
   const mb = g % 4;
   let k = at;
-  out[k++] = mix(8, cw, side); out[k++] = mix(9, cw, side, db); out[k++] = mix(10, ctx, side);
-  out[k++] = mix(11, ctx, side, db); out[k++] = mix(12, ctx, side, mb);
-  out[k++] = mix(35, vc, side, db); out[k++] = mix(36, vc, ctx, side);
+  out[k++] = mix30(8, cw, side); out[k++] = mix30(9, cw, side, db); out[k++] = mix30(10, ctx, side);
+  out[k++] = mix30(11, ctx, side, db); out[k++] = mix30(12, ctx, side, mb);
+  out[k++] = mix30(35, vc, side, db); out[k++] = mix30(36, vc, ctx, side);
 }
 
 /** The features joining the token with the cue: the rule reading's mark, the quote relation, geometry × tag. */
@@ -347,13 +316,13 @@ export function restKeys(v: DocView, i: number, cue: CueKeys, g: number, out: In
   const rk = cue.rule ? ruleMark(cue.rule, i) : 0;
   const { cw, ctx, kind } = cue;
   let k = at;
-  out[k++] = mix(13, rk);
-  out[k++] = mix(14, rk, side); out[k++] = mix(15, rk, q); out[k++] = mix(16, rk, qr); out[k++] = mix(17, rk, t);
-  out[k++] = mix(18, rk, kind); out[k++] = mix(19, rk, end); out[k++] = mix(20, rk, ctx); out[k++] = mix(21, qr);
-  out[k++] = mix(22, qr, side); out[k++] = mix(23, qr, ctx); out[k++] = mix(24, qr, t); out[k++] = mix(25, qr, end);
-  out[k++] = mix(27, side, db, t); out[k++] = mix(28, side, cb, t); out[k++] = mix(29, side, mb, q);
-  out[k++] = mix(30, side, ds, q); out[k++] = mix(31, cw, side, t); out[k++] = mix(32, ctx, side, t);
-  out[k++] = mix(33, side, cb, m); out[k++] = mix(34, side, db, m);
+  out[k++] = mix30(13, rk);
+  out[k++] = mix30(14, rk, side); out[k++] = mix30(15, rk, q); out[k++] = mix30(16, rk, qr); out[k++] = mix30(17, rk, t);
+  out[k++] = mix30(18, rk, kind); out[k++] = mix30(19, rk, end); out[k++] = mix30(20, rk, ctx); out[k++] = mix30(21, qr);
+  out[k++] = mix30(22, qr, side); out[k++] = mix30(23, qr, ctx); out[k++] = mix30(24, qr, t); out[k++] = mix30(25, qr, end);
+  out[k++] = mix30(27, side, db, t); out[k++] = mix30(28, side, cb, t); out[k++] = mix30(29, side, mb, q);
+  out[k++] = mix30(30, side, ds, q); out[k++] = mix30(31, cw, side, t); out[k++] = mix30(32, ctx, side, t);
+  out[k++] = mix30(33, side, cb, m); out[k++] = mix30(34, side, db, m);
 }
 
 /** The argument features that depend only on the token and the side of the cue it lies on (1 left, 2 right). */
@@ -363,7 +332,7 @@ export function tokenArgFeatures(v: DocView, i: number, side: number, out: Int32
   for (let j = 0; j < SHORT; j++) {
     const f = v.short[sh + j]!;
     out[k++] = f;
-    out[k++] = mix(26, side, f);
+    out[k++] = mix30(26, side, f);
   }
 }
 
