@@ -35,6 +35,24 @@ export function findParagraphs(text: string): Paragraph[] {
   return out;
 }
 
+/**
+ * wink-nlp learns words as it reads: once it has met "Trump's" before a full stop (which it leaves whole), the
+ * word is in its lexicon and every later "Trump's" in the process stays one token, so output would depend on the
+ * documents read before (winkjs/wink-nlp#143). Splitting the clitic ourselves makes a word + "'s" always two
+ * tokens, as wink splits it the first time. Returns the clitic's length, or 0.
+ */
+function possessiveClitic(v: string): number {
+  if (v.length < 3) return 0;
+  const last = v.charCodeAt(v.length - 1);
+  if (last !== 115 && last !== 83) return 0; // s, S
+  const mark = v[v.length - 2];
+  if (mark !== "'" && mark !== '’') return 0;
+  return /[\p{L}\p{N}]/u.test(v[v.length - 3]!) ? 2 : 0;
+}
+
+/** Words whose "'s" is "is" or "has" (wink tags it AUX), not a possessive. */
+const CLITIC_IS = new Set(['it', 'he', 'she', 'that', 'there', 'what', 'who', 'here', 'where', 'how', 'this']);
+
 export function segment(doc: Doc): void {
   const { text } = doc;
   doc.paragraphs = findParagraphs(text);
@@ -60,10 +78,20 @@ export function segment(doc: Doc): void {
       winkToOurs[i] = doc.tokens.length;
       if (tags[i] === 'SPACE') continue; // whitespace-only tokens (line breaks inside a paragraph) carry nothing
       const v = values[i]!;
+      const clitic = possessiveClitic(v);
+      const baseEnd = starts[i]! + v.length - clitic;
       doc.tokens.push({
-        start: starts[i]!, end: starts[i]! + v.length, text: v, lower: v.toLowerCase(),
+        start: starts[i]!, end: baseEnd, text: v.slice(0, v.length - clitic), lower: v.slice(0, v.length - clitic).toLowerCase(),
         pos: tags[i]!, sentence: -1,
       });
+      if (clitic) {
+        const c = v.slice(v.length - clitic);
+        const base = v.slice(0, v.length - clitic).toLowerCase();
+        doc.tokens.push({
+          start: baseEnd, end: baseEnd + clitic, text: c, lower: c.toLowerCase(),
+          pos: CLITIC_IS.has(base) ? 'AUX' : 'PART', sentence: -1,
+        });
+      }
     }
     wd.sentences().each((s: ItemSentence) => {
       const [a, b] = s.out(its.span) as unknown as [number, number];
