@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parsePublished, readInputs, type InputItem, type RawDoc } from '../src/input/index.js';
+import { take } from './shared.js';
 
 /** The repo's `test/fixtures/input`, found from here whether this runs as test/*.ts (tsx) or dist/test/*.js. */
 function fixturesDir(): string {
@@ -78,15 +79,16 @@ describe('readInputs: formats', () => {
     assert.equal(doc.published, '2024-03-05');
     const paragraphs = doc.text.split('\n\n');
     assert.equal(paragraphs.length, 3, doc.text);
-    assert.match(paragraphs[0], /^The harbour bridge in Westport reopened on Monday/);
-    assert.match(paragraphs[1], /^"We are relieved that traffic can flow again," Mayor Anna Berg told reporters at the opening ceremony\. Engineers/);
-    assert.equal(paragraphs[2], 'Local shop owners said business had suffered during the closure.\nOne baker said sales fell by a third.');
+    const [lead, quote, closing] = take(paragraphs, 3, 'paragraphs');
+    assert.match(lead, /^The harbour bridge in Westport reopened on Monday/);
+    assert.match(quote, /^"We are relieved that traffic can flow again," Mayor Anna Berg told reporters at the opening ceremony\. Engineers/);
+    assert.equal(closing, 'Local shop owners said business had suffered during the closure.\nOne baker said sales fell by a third.');
     assert.doesNotMatch(doc.text, /Home|Copyright|tracking|color/);
   });
 
   it('RSS: one document per item with guid/link/file ids, RFC-822 dates and HTML content as text', async () => {
     const items = await collect([fixture('feed.rss')]);
-    const [budget, library, note] = docs(items);
+    const [budget, library, note] = take(docs(items), 3, 'documents');
     assert.equal(budget.id, 'gazette-budget-2024');
     assert.equal(budget.title, 'Council approves new budget');
     assert.equal(budget.published, '2024-03-05', 'the date as the publisher wrote it, not shifted to UTC');
@@ -116,20 +118,21 @@ describe('readInputs: formats', () => {
     const src = fixture('records.jsonl');
     assert.deepEqual(items.map((i) => (i.ok ? i.doc.id : i.source)),
       ['rec-1', 'rec-2', `${src}:4`, `${src}:5`, '5', `${src}:7`, 'rec-6']);
-    const [rec1, rec2, rec5, rec6] = docs(items);
+    const [rec1, rec2, rec5, rec6] = take(docs(items), 4, 'documents');
     assert.deepEqual({ ...rec1, warnings: rec1.warnings }, {
       id: 'rec-1', text: 'The minister said on Friday that the plan was ready.', title: 'Plan ready',
       url: 'https://example.org/plan', published: '2024-02-02', source: `${src}:1`, format: 'jsonl', warnings: [],
     });
     assert.equal(rec2.published, null);
-    assert.match(rec2.warnings[0].message, /2024-02-30/);
-    assert.equal(rec2.warnings[0].ruleId, 'input/unparsable-date');
+    const [dateWarning] = take(rec2.warnings, 1, 'warnings on rec-2');
+    assert.match(dateWarning.message, /2024-02-30/);
+    assert.equal(dateWarning.ruleId, 'input/unparsable-date');
     assert.equal(rec5.text, 'The mayor said the bridge was safe.\n\nEngineers agreed.');
     assert.equal(rec6.text, 'Line one.\nLine two.');
-    const reasons = errors(items).map((e) => e.reason);
-    assert.match(reasons[0], /malformed JSON/);
-    assert.match(reasons[1], /neither a "text" nor an "html"/);
-    assert.match(reasons[2], /not a JSON object/);
+    const [malformed, noText, notObject] = take(errors(items).map((e) => e.reason), 3, 'rejected lines');
+    assert.match(malformed, /malformed JSON/);
+    assert.match(noText, /neither a "text" nor an "html"/);
+    assert.match(notObject, /not a JSON object/);
   });
 
   it('directories: recursive, sorted, sidecars and hidden files skipped, unknown kinds reported', async () => {
@@ -137,16 +140,19 @@ describe('readInputs: formats', () => {
     assert.deepEqual(items.map((i) => (i.ok ? i.doc.id : `skip:${i.source}`)), [
       `skip:${fixture('dir/NOTES.md')}`, 'harbour', 'bad-date', 'no-title',
     ]);
-    assert.match(errors(items)[0].reason, /^skipped: unknown file kind \("\.md"\)/);
-    assert.equal(items[0].ok === false && items[0].skipped, true, 'a skip is marked as such, unlike a failure');
-    const badDate = docs(items)[1];
+    const [skip] = take(errors(items), 1, 'rejected inputs');
+    assert.match(skip.reason, /^skipped: unknown file kind \("\.md"\)/);
+    const [first] = take(items, 1);
+    assert.equal(first.ok === false && first.skipped, true, 'a skip is marked as such, unlike a failure');
+    const [, badDate] = take(docs(items), 2, 'documents');
     assert.equal(badDate.published, null);
-    assert.match(badDate.warnings[0].message, /unparsable metadata date "2023-13-45"/);
+    const [dateWarning] = take(badDate.warnings, 1, 'warnings on bad-date');
+    assert.match(dateWarning.message, /unparsable metadata date "2023-13-45"/);
   });
 
   it('stdin: content is sniffed (HTML here)', async () => {
     const html = '<html><body><article><p>The minister said the talks would resume next week in Geneva.</p></article></body></html>';
-    const [item] = await collect(['-'], { stdin: Readable.from([Buffer.from(html)]) });
+    const [item] = take(await collect(['-'], { stdin: Readable.from([Buffer.from(html)]) }), 1);
     assert.ok(item.ok);
     assert.equal(item.doc.format, 'html');
     assert.equal(item.doc.source, 'stdin');
@@ -167,7 +173,7 @@ describe('readInputs: bad input never stops the run', () => {
   async function reasonFor(bad: string, opts = {}): Promise<string> {
     const items = await collect([bad, good()], opts);
     assert.equal(items.length, 2, JSON.stringify(items));
-    const [first, second] = items;
+    const [first, second] = take(items, 2);
     assert.ok(!first.ok, `expected ${bad} to be rejected`);
     assert.equal(first.source, bad);
     assert.ok(second.ok && second.doc.id === 'good', 'the next input still comes through');
@@ -225,15 +231,15 @@ describe('readInputs: bad input never stops the run', () => {
   });
 
   it('oversized or binary stdin', async () => {
-    const [big] = await collect(['-'], { stdin: Readable.from([Buffer.alloc(64, 'a')]), maxBytes: 10 });
+    const [big] = take(await collect(['-'], { stdin: Readable.from([Buffer.alloc(64, 'a')]), maxBytes: 10 }), 1);
     assert.ok(!big.ok && /too large/.test(big.reason) && big.source === 'stdin');
-    const [bin] = await collect(['-'], { stdin: Readable.from([Buffer.from([0, 1, 2])]) });
+    const [bin] = take(await collect(['-'], { stdin: Readable.from([Buffer.from([0, 1, 2])]) }), 1);
     assert.ok(!bin.ok && /binary/.test(bin.reason));
   });
 
   it('normalises a BOM and CRLF/CR line ends, nothing else', async () => {
     const p = write('crlf.txt', '\uFEFFTitle line\r\n\r\nFirst  line.\rSecond\tline.\r\n');
-    const [item] = await collect([p]);
+    const [item] = take(await collect([p]), 1);
     assert.ok(item.ok);
     assert.equal(item.doc.text, 'Title line\n\nFirst  line.\nSecond\tline.\n');
     assert.equal(item.doc.title, 'Title line');
@@ -247,16 +253,19 @@ describe('readInputs: bad input never stops the run', () => {
     write('b/same.txt', 'Second report.');
     const found = docs(await collect([join(dir, 'a'), join(dir, 'b')]));
     assert.deepEqual(found.map((d) => d.id), ['same', 'same-2']);
-    assert.match(found[1].warnings[0].message, /duplicate document id "same"/);
-    assert.equal(found[1].warnings[0].ruleId, 'input/duplicate-id');
+    const [, renamed] = take(found, 2, 'documents');
+    const [duplicateWarning] = take(renamed.warnings, 1, 'warnings on the renamed document');
+    assert.match(duplicateWarning.message, /duplicate document id "same"/);
+    assert.equal(duplicateWarning.ruleId, 'input/duplicate-id');
   });
 
   it('a broken sidecar is a warning, not a failure', async () => {
     const p = write('side.txt', 'Some text here.');
     write('side.meta.json', '{not json');
-    const [item] = await collect([p]);
+    const [item] = take(await collect([p]), 1);
     assert.ok(item.ok);
-    assert.match(item.doc.warnings[0].message, /ignored sidecar .*side\.meta\.json/);
-    assert.equal(item.doc.warnings[0].ruleId, 'input/bad-sidecar');
+    const [sidecarWarning] = take(item.doc.warnings, 1, 'warnings');
+    assert.match(sidecarWarning.message, /ignored sidecar .*side\.meta\.json/);
+    assert.equal(sidecarWarning.ruleId, 'input/bad-sidecar');
   });
 });
