@@ -67,7 +67,7 @@ export function findClaims(doc: Doc): Claim[] {
 /** `entities`: a claim's `by` are the entities of the mentions in its evidence (`mention.entity`). */
 export const claimStage: Stage = {
   name: 'claims',
-  requires: ['sentences', 'mentions', 'entities', 'statements'],
+  requires: ['tokens', 'sentences', 'mentions', 'entities', 'statements'],
   assigns: ['claims'],
   writesMeta: [],
   run(doc: Doc) { doc.claims = findClaims(doc); },
