@@ -50,8 +50,8 @@ export class AveragedWeights<K> {
   /** Adds `delta` to weight `col` of row `r`, remembering when (for the average). */
   add(r: number, col: number, delta: number): void {
     const i = r * this.width + col;
-    this.w[i] += delta;
-    this.acc[i] += this.clock * delta;
+    this.w[i]! += delta;
+    this.acc[i]! += this.clock * delta;
   }
 
   /** One training step done (an example seen, updated or not). */
@@ -82,7 +82,7 @@ export class AveragedWeights<K> {
       const r = this.rowOfKey.get(keys[j]!);
       if (r === undefined) continue;
       const base = r * width;
-      for (let t = 0; t < width; t++) out[at + t] += w[base + t]!;
+      for (let t = 0; t < width; t++) out[at + t]! += w[base + t]!;
     }
   }
 }

@@ -66,7 +66,7 @@ export class MulticlassPerceptron {
       weights.keys.forEach((k, i) => {
         const o = rowOf.get(k)! * nTags;
         const r = weights.denseRows + i;
-        for (let t = 0; t < nTags; t++) avg[o + t] += weights.average(r, t) / models.length;
+        for (let t = 0; t < nTags; t++) avg[o + t]! += weights.average(r, t) / models.length;
       });
     }
     let maxAbs = 0;

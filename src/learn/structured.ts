@@ -117,7 +117,7 @@ export class SequenceModel {
   /** `base`, when given, holds scores already summed for features the rows leave out (see `partial`). */
   decode(rows: FeatureRows, c: Constraints, base?: Float64Array): Int32Array {
     const e = emissions(rows, this.T, this.table);
-    if (base) for (let i = 0; i < e.length; i++) e[i] += base[i]!;
+    if (base) for (let i = 0; i < e.length; i++) e[i]! += base[i]!;
     return viterbi(e, rows.n, this.T, this.tr, c);
   }
 

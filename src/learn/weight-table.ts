@@ -79,7 +79,7 @@ export class WeightTable {
       const o = this.find(feats[f]!);
       if (o < 0) continue;
       const base = o + col;
-      for (let t = 0; t < n; t++) out[t] += w[base + t]!;
+      for (let t = 0; t < n; t++) out[t]! += w[base + t]!;
     }
   }
 
@@ -91,7 +91,7 @@ export class WeightTable {
     for (let f = from; f < to; f++) {
       const o = this.find(feats[f]!);
       if (o < 0) continue;
-      for (let t = 0; t < width; t++) out[at + t] += w[o + t]!;
+      for (let t = 0; t < width; t++) out[at + t]! += w[o + t]!;
     }
   }
 

@@ -117,7 +117,7 @@ export function tagTokens(words: readonly string[], sentStart?: readonly boolean
     if (f.plainLower?.[i]) continue;
     const local = localSums(table, f.info[i]!);
     const o = i * width;
-    for (let t = 0; t < width; t++) sums[o + t] += local[t]!;
+    for (let t = 0; t < width; t++) sums[o + t]! += local[t]!;
   }
   const staticSums = { sums, stride: width };
   const tags = greedyDecode(f, starts, model.table, { staticSums });

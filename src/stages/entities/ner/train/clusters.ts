@@ -61,8 +61,8 @@ export function induceClusters(texts: string[], opt: ClusterOptions): ClusterTab
     const w = Math.floor(code / nCtx);
     const c = code - w * nCtx;
     pairW.push(w); pairC.push(c); pairN.push(j - i);
-    rowSum[w] += j - i;
-    colSum[c] += j - i;
+    rowSum[w]! += j - i;
+    colSum[c]! += j - i;
     i = j;
   }
   const total = sorted.length;
@@ -144,7 +144,7 @@ function kmeans(X: SparseRows, members: number[], k: number, iters: number, rand
       for (let j = X.rowPtr[m]!; j < X.rowPtr[m + 1]!; j++) {
         const cc = X.col[j]!;
         const v = X.val[j]!;
-        for (let c = 0; c < k; c++) sim[c] += v * cent[c * D + cc]!;
+        for (let c = 0; c < k; c++) sim[c]! += v * cent[c * D + cc]!;
       }
       let best = 0;
       for (let c = 1; c < k; c++) if (sim[c]! > sim[best]!) best = c;
@@ -155,8 +155,8 @@ function kmeans(X: SparseRows, members: number[], k: number, iters: number, rand
     for (let i = 0; i < n; i++) {
       const m = members[i]!;
       const c = assign[i]!;
-      size[c]++;
-      for (let j = X.rowPtr[m]!; j < X.rowPtr[m + 1]!; j++) cent[c * D + X.col[j]!] += X.val[j]!;
+      size[c]!++;
+      for (let j = X.rowPtr[m]!; j < X.rowPtr[m + 1]!; j++) cent[c * D + X.col[j]!]! += X.val[j]!;
     }
     // An emptied cluster restarts at a random member, so every level keeps k live clusters.
     for (let c = 0; c < k; c++) if (size[c] === 0) seedRow(c); else normalise(cent, c * D, D);
