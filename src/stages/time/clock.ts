@@ -1,10 +1,11 @@
-/** Clock times: "5 p.m.", "14:30", "1337EDT", "noon", with a day after them ("10 p.m. Wednesday") when there is one. */
-import { monthDate } from './dates.js';
+/**
+ * Clock times: "5 p.m.", "14:30", "1337EDT", "noon", with a day after them ("10 p.m. Wednesday") when there is one.
+ * Numeric dates read a clock time after them ("02/06/1998 22:19"), so this module sits below the date families and
+ * reaches them through scan.grammar.
+ */
 import { MONTHS, TIME_ZONES, WEEKDAYS } from './lexicon.js';
 import { dayPoint, formatPoint } from './point.js';
-import { deictic } from './relative.js';
 import { RE_INT, type Match, type TimeScan } from './scanner.js';
-import { weekdayAt } from './weekdays.js';
 
 const RE_CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
@@ -60,9 +61,9 @@ export function clock(scan: TimeScan, i: number): Match | null {
   const k = scan.lw(e) === ',' || scan.lw(e) === 'on' ? e + 1 : e;
   let dayMatch: Match | null = null;
   const kw = scan.lw(k);
-  if (WEEKDAYS.has(kw)) dayMatch = weekdayAt(scan, k);
-  else if (MONTHS.has(kw)) dayMatch = monthDate(scan, k);
-  else if (kw === 'today' || kw === 'yesterday' || kw === 'tomorrow') dayMatch = deictic(scan, k);
+  if (WEEKDAYS.has(kw)) dayMatch = scan.grammar.weekdayAt(scan, k);
+  else if (MONTHS.has(kw)) dayMatch = scan.grammar.monthDate(scan, k);
+  else if (kw === 'today' || kw === 'yesterday' || kw === 'tomorrow') dayMatch = scan.grammar.deictic(scan, k);
   if (dayMatch && dayMatch.point && dayMatch.point.g === 'D' && dayMatch.type === 'DATE') {
     e = dayMatch.e;
     return { e, type: 'TIME', value: `${dayMatch.value}T${t.value}`, anchor: dayMatch.anchor, resolved: dayMatch.resolved, point: dayMatch.point };

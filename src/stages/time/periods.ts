@@ -1,10 +1,13 @@
-/** Named calendar periods and days: quarters and halves ("Q3", "the first half"), seasons, holidays. */
+/**
+ * Named calendar periods and days: quarters and halves ("Q3", "the first half"), seasons, holidays, decades
+ * ("the 1990s", "'80s") and centuries ("the 20th century").
+ */
 import { base, dctPoint, pickYear } from './anchor.js';
 import { easter, nthWeekday } from './calendar.js';
-import { decade, spelledYear, yearValue } from './dates.js';
 import { FALL_DETERMINERS, FIXED_HOLIDAYS, MOVABLE_HOLIDAYS, ORDINALS, SEASONS } from './lexicon.js';
+import { spelledYear, yearValue } from './numerals.js';
 import { dayPoint, formatPoint, point, shift, type Grain, type Point } from './point.js';
-import { RE_ORDINAL_NUM, fixed, match, type Match, type TimeScan } from './scanner.js';
+import { RE_DECADE, RE_ORDINAL_NUM, fixed, match, type Match, type TimeScan } from './scanner.js';
 import { FUTURE, PAST } from './tense.js';
 
 /** "third quarter", "third-quarter", "Q3", "the first half of 2024", "fourth quarter of 1984". */
@@ -99,4 +102,25 @@ export function holiday(scan: TimeScan, i: number): Match | null {
   if (!base(scan, i)) return fixed(e, 'DATE', formatPoint(point('D', NaN, NaN, NaN)));
   const r = pickYear(scan, i, (yy) => (Number.isNaN(yy) ? point('D', NaN, NaN, NaN) : dateFor(yy)));
   return match(e, 'DATE', r.p, r.anchor);
+}
+
+/** "the 20th century" = 19, "the eleventh century" = 10. */
+export function century(scan: TimeScan, i: number): Match | null {
+  const w = scan.lw(i);
+  const om = RE_ORDINAL_NUM.exec(w);
+  const n = om ? +om[1]! : ORDINALS.get(w) ?? 0;
+  if (n < 1 || n > 30) return null;
+  return match(i + 2, 'DATE', point('C', (n - 1) * 100), 'none');
+}
+
+/** "the 1990s", "1990's", "'80s". */
+export function decade(scan: TimeScan, i: number): Match | null {
+  let w = scan.lw(i);
+  let e = i + 1;
+  let m = RE_DECADE.exec(w);
+  if (!m && /^\d{3}0$/.test(w) && scan.lw(i + 1) === "'s") { m = RE_DECADE.exec(`${w}s`); e = i + 2; }
+  if (!m && w === "'" && /^\d0s$/.test(scan.lw(i + 1))) { w = `'${scan.lw(i + 1)}`; m = RE_DECADE.exec(w); e = i + 2; }
+  if (!m) return null;
+  const y = m[1] ? +m[1] * 10 : 1900 + +m[2]! * 10;
+  return match(e, 'DATE', point('E', y), 'none');
 }

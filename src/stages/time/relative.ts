@@ -1,22 +1,20 @@
 /**
- * Relative and anaphoric expressions: "last year", "next Monday", "today", "two weeks ago", "a year earlier",
- * "year-end", "recent years", "early 2020", "the end of the month".
+ * Relative and anaphoric expressions: "last year", "next Monday", "today", "a year earlier", "year-end",
+ * "recent years", "early 2020", "the end of the month". A position word takes any expression after it ("early" +
+ * "next year", "the end of" + "the 1990s"): that recursion goes back through scan.grammar, not an import.
  */
 import {
   GRAIN_RANK, PERIOD_REACH, UNIT_GRAIN, currentPeriod, dctPoint, narrative, pickWeekdayFrom, sentenceRefOrDct,
 } from './anchor.js';
-import { decade, monthDate, year } from './dates.js';
+import { monthDate, year } from './dates.js';
 import { durationValue } from './duration.js';
 import {
-  ANCHOR_BEFORE, CURRENT_NOT_BEFORE, MONTHS, ORDINALS, PARTS_OF_DAY, POSITION_MODS, RELATIVE_WORDS, SEASONS, UNITS,
-  WEEKDAYS, type Unit,
+  CURRENT_NOT_BEFORE, MONTHS, ORDINALS, PARTS_OF_DAY, POSITION_MODS, RELATIVE_WORDS, SEASONS, UNITS, WEEKDAYS,
 } from './lexicon.js';
 import { duration } from './numbers.js';
-import { quarterAt, season } from './periods.js';
+import { decade, quarterAt, season } from './periods.js';
 import { dayPoint, formatPoint, point, reGrain, shift, type Grain, type Point } from './point.js';
-import { expressionAt } from './recognize.js';
 import { fixed, match, type Match, type TimeScan } from './scanner.js';
-import { theAt } from './the-phrases.js';
 import { WORD } from './tokenize.js';
 import { weekdayAt, weekend } from './weekdays.js';
 
@@ -46,34 +44,6 @@ export function deictic(scan: TimeScan, i: number): Match | null {
   const part = PARTS_OF_DAY.get(scan.lw(i + 1));
   if (part) return { ...match(i + 2, 'TIME', p, 'dct'), value: `${formatPoint(p)}T${part}` };
   return match(i + 1, 'DATE', p, 'dct');
-}
-
-/** A duration counted from a reference: "two years ago" (DCT), "a year earlier" (the period or narrative reference). */
-export function anchoredDuration(scan: TimeScan, i: number, j: number, n: number, unit: Unit, word: string, mod?: string): Match {
-  const e = word === 'from' ? j + 2 : j + 1;
-  const back = word === 'ago' || ANCHOR_BEFORE.has(word);
-  if (Number.isNaN(n)) return fixed(e, 'DATE', back ? 'PAST_REF' : 'FUTURE_REF', mod);
-  const g = UNIT_GRAIN[unit.code];
-  const sign = back ? -1 : 1;
-  // "A year ago/earlier" in a passage about a quarter means that quarter a year back (earnings reports).
-  const r = scan.periodRef;
-  if (back && g === 'Y' && n === 1 && r && scan.sentenceOf(i) - scan.periodSentence <= PERIOD_REACH) {
-    return { ...match(e, 'DATE', shift(r, -1, 'Y'), 'narrative'), mod };
-  }
-  // "For the nine months, net rose from $5 a year earlier": the same months of the previous year, read as a year.
-  if (back && g === 'Y' && n === 1 && scan.spanSentence >= 0 && scan.sentenceOf(i) - scan.spanSentence <= 1 && scan.dct) {
-    return { ...match(e, 'DATE', shift(dctPoint(scan, 'Y')!, -1, 'Y'), 'dct'), mod };
-  }
-  if (word === 'ago' || word === 'from') {
-    // Deictic: counted from the DCT. "A decade ago" is a year (2014 from 2024), not the decade 201X.
-    const p = dctPoint(scan, g === 'E' || g === 'C' ? 'Y' : g);
-    if (!p) return { ...match(e, 'DATE', point(g, NaN), 'none'), mod };
-    return { ...match(e, 'DATE', shift(p, sign * n, g), 'dct'), mod };
-  }
-  const nar = narrative(scan);
-  if (!nar) return { ...match(e, 'DATE', point(g, NaN), 'none'), mod };
-  const base = GRAIN_RANK[nar.p.g] >= GRAIN_RANK[g] ? nar.p : reGrain(nar.p, GRAIN_RANK[nar.p.g] < GRAIN_RANK.M ? nar.p.g : g);
-  return { ...match(e, 'DATE', shift(base, sign * n, g), nar.anchor), mod };
 }
 
 function prevIsThe(scan: TimeScan, i: number): boolean {
@@ -253,15 +223,15 @@ export function positioned(scan: TimeScan, i: number): Match | null {
   const nx = scan.lw(j);
   let core: Match | null = null;
   if (w === 'earlier' || w === 'later') {
-    if (nx === 'this' || nx === 'last' || nx === 'next' || nx === 'today' || nx === 'yesterday' || nx === 'tomorrow' || WEEKDAYS.has(nx)) core = expressionAt(scan, j);
+    if (nx === 'this' || nx === 'last' || nx === 'next' || nx === 'today' || nx === 'yesterday' || nx === 'tomorrow' || WEEKDAYS.has(nx)) core = scan.grammar.expressionAt(scan, j);
     else if (nx === 'in' && scan.lw(j + 1) === 'the' && UNITS.has(scan.lw(j + 2))) {
       const g = UNIT_GRAIN[UNITS.get(scan.lw(j + 2))!.code];
       const b = sentenceRefOrDct(scan, i);
       return b ? match(j + 3, 'DATE', reGrain(b.p, g), b.anchor, mod) : null;
     }
   } else if (scan.isNum(j)) core = decade(scan, j) ?? year(scan, j);
-  else if (nx === 'the' || nx === "'") core = nx === 'the' ? theAt(scan, j) : decade(scan, j);
-  else if (MONTHS.has(nx) || WEEKDAYS.has(nx) || RELATIVE_WORDS.has(nx) || SEASONS.has(nx) || nx === 'today' || nx === 'yesterday' || nx === 'tomorrow') core = expressionAt(scan, j);
+  else if (nx === 'the' || nx === "'") core = nx === 'the' ? scan.grammar.theAt(scan, j) : decade(scan, j);
+  else if (MONTHS.has(nx) || WEEKDAYS.has(nx) || RELATIVE_WORDS.has(nx) || SEASONS.has(nx) || nx === 'today' || nx === 'yesterday' || nx === 'tomorrow') core = scan.grammar.expressionAt(scan, j);
   else if (PARTS_OF_DAY.has(nx) && w === 'mid') {
     const part = PARTS_OF_DAY.get(nx)!;
     const day = deictic(scan, j + 1);
@@ -282,7 +252,7 @@ export function positionOf(scan: TimeScan, j: number, mod: string): Match | null
     const g = UNIT_GRAIN[UNITS.get(scan.lw(j + 1))!.code];
     const b = narrative(scan);
     core = b ? match(j + 2, 'DATE', reGrain(b.p, g), b.anchor) : fixed(j + 2, 'DATE', formatPoint(point(g, NaN)));
-  } else core = expressionAt(scan, j);
+  } else core = scan.grammar.expressionAt(scan, j);
   if (!core || core.type === 'DURATION' || core.type === 'SET' || core.value.endsWith('_REF')) return null;
   return { ...core, mod };
 }

@@ -3,6 +3,10 @@
  * tokens, the options, the DCT, what has been found so far and the narrative reference time, which moves through
  * the text in reading order (see anchor.ts). Each expression family is a set of free functions that take the scan
  * as their first argument, so the families share one state without a class of a thousand lines.
+ *
+ * The grammar is recursive ("early" + any expression, "the end of" + any expression, a clock time + the day after
+ * it), but its modules import only downwards: the few entry points a lower family needs from a higher one are
+ * late-bound through `scan.grammar`, which recognize.ts fills with one shared object.
  */
 import type { Timex } from '../../model/document.js';
 import type { Diagnostic, TimexType } from '../../model/format.js';
@@ -35,6 +39,23 @@ export interface Match {
   derived?: boolean;
 }
 
+/**
+ * The grammar's entry points that a family calls without importing them (the callee sits above it in the module
+ * order): filled once by recognize.ts.
+ */
+export interface Grammar {
+  /** Any expression at token i (what "early", "later" and "the end of" take after them). */
+  expressionAt(scan: TimeScan, i: number): Match | null;
+  /** A phrase starting with "the" at token i ("early the next year" reads "the next year"). */
+  theAt(scan: TimeScan, i: number): Match | null;
+  /** A month-first date at token i ("5 p.m. Nov. 6"); `rel` -1 last, 1 next, 0 by tense. */
+  monthDate(scan: TimeScan, i: number, rel?: number): Match | null;
+  /** A weekday at token i ("10 p.m. Wednesday"); `rel` -1 last, 1 next, 2 this week, 0 by tense. */
+  weekdayAt(scan: TimeScan, i: number, rel?: number): Match | null;
+  /** "today", "yesterday", "tomorrow", "tonight" at token i. */
+  deictic(scan: TimeScan, i: number): Match | null;
+}
+
 // Token shapes that several expression families test.
 export const RE_DECADE = /^(?:(\d{3})0s|'(\d)0s)$/;
 export const RE_ORDINAL_NUM = /^(\d{1,2})(?:st|nd|rd|th)$/;
@@ -56,7 +77,7 @@ export class TimeScan {
   spanSentence = -1;
   private fallbackSentence: Int32Array | null = null;
 
-  constructor(readonly text: string, readonly opts: TagOptions) {
+  constructor(readonly text: string, readonly opts: TagOptions, readonly grammar: Grammar) {
     this.tok = tokenizeForTime(text);
     this.dct = parseYmd(opts.dct);
   }

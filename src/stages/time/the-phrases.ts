@@ -1,13 +1,14 @@
 /** Phrases that start with "the": "the year", "the third quarter", "the 1990s", "the past", "the near future". */
 import { currentPeriod, dctPoint, narrative, sentenceRefOrDct } from './anchor.js';
-import { century, decade, fiscal, spelledYear, yearValue } from './dates.js';
+import { fiscal } from './dates.js';
 import { durationValue } from './duration.js';
 import {
   ADVERB_FOLLOWERS, CLOCK_WORDS, DECADE_WORDS, MONTHS, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY, PART_FOLLOWERS,
   POSITION_MODS, POSITION_NOUNS, RELATIVE_WORDS, SEASONS, SPAN_PREPOSITIONS, UNITS, VAGUE_COUNTS, WEEKDAYS,
 } from './lexicon.js';
 import { duration } from './numbers.js';
-import { quarterAt, season } from './periods.js';
+import { spelledYear, yearValue } from './numerals.js';
+import { century, decade, quarterAt, season } from './periods.js';
 import { formatPoint, point, reGrain, shift, type Grain } from './point.js';
 import { positionOf, positioned, relative, vaguePlural, yearEarlier } from './relative.js';
 import { fixed, match, type Match, type TimeScan } from './scanner.js';
