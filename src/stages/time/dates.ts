@@ -17,7 +17,6 @@ import { NUMBER } from './tokenize.js';
 
 const RE_SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/;
 const RE_DASH_DATE = /^(\d{1,4})-(\d{1,2})-(\d{1,4})$/;
-const RE_BLANK = /^\s*$/;
 
 /** A 4-digit year ("in 1990", "1990 levels"), with a quarter after it ("1990 third quarter"); not counts or amounts. */
 export function year(scan: TimeScan, i: number): Match | null {
@@ -120,9 +119,11 @@ export function monthDate(scan: TimeScan, i: number, rel = 0): Match | null {
   // "June last year", "January this year"
   let relYear = 0, hasRelYear = false;
   if (year === null) {
-    const a = scan.lw(j), b = scan.lw(j + 1);
+    // "December 22, last year", but not "June, last year's results".
+    const k = scan.lw(j) === ',' && day !== null && scan.lw(j + 3) !== "'s" ? j + 1 : j;
+    const a = scan.lw(k), b = scan.lw(k + 1);
     if ((a === 'last' || a === 'this' || a === 'next') && b === 'year') {
-      relYear = a === 'last' ? -1 : a === 'next' ? 1 : 0; hasRelYear = true; yearEnd = j + 2;
+      relYear = a === 'last' ? -1 : a === 'next' ? 1 : 0; hasRelYear = true; yearEnd = k + 2;
     }
   }
   if (year === null && !hasRelYear) year = rangeYear(scan, j);
@@ -199,7 +200,7 @@ export function numericDate(scan: TimeScan, i: number): Match | null {
   } else if (w.length === 8 && RE_INT.test(w) && (w.startsWith('19') || w.startsWith('20'))) {
     y = +w.slice(0, 4); m = +w.slice(4, 6); d = +w.slice(6, 8);
     if (!isValidDate(y, m, d)) return null;
-  } else if (w.length === 6 && RE_INT.test(w) && aloneOnLine(scan, i)) {
+  } else if (w.length === 6 && RE_INT.test(w) && scan.aloneOnLine(i)) {
     y = fullYear(scan, +w.slice(0, 2)); m = +w.slice(2, 4); d = +w.slice(4, 6);
     if (!isValidDate(y, m, d)) return null;
   } else return null;
@@ -214,12 +215,4 @@ export function numericDate(scan: TimeScan, i: number): Match | null {
     return { e: t.e, type: 'TIME', value: `${formatPoint(p)}T${t.value}`, anchor: 'none', resolved: true, point: p };
   }
   return match(i + 1, 'DATE', p, 'none');
-}
-
-/** True when token i is the only thing on its line (a broadcast transcript's "980120" date line). */
-function aloneOnLine(scan: TimeScan, i: number): boolean {
-  const s = scan.tok.start[i]!, e = scan.tok.end[i]!;
-  const nl = scan.text.indexOf('\n', e);
-  return RE_BLANK.test(scan.text.slice(scan.text.lastIndexOf('\n', s - 1) + 1, s))
-    && RE_BLANK.test(scan.text.slice(e, nl < 0 ? scan.text.length : nl));
 }

@@ -25,6 +25,8 @@ export function duration(scan: TimeScan, i: number, startTok = i): Match | null 
   const unit = UNITS.get(scan.lw(j));
   if (!unit) return null;
   if (c.n === 1 && unit.plural) return null;
+  // "World Cup 2018 day five": a year before a singular unit, not a count of 2018 days.
+  if (!unit.plural && !hyphen && yearValue(scan, i) !== null) return null;
   // "three-quarters of its food" is a fraction; "a second group" an ordinal.
   if (unit.code === 'Q' && hyphen && unit.plural) return null;
   // "more than a quarter of the market", "three quarters of its food": a fraction, unless of a unit of time
@@ -44,7 +46,11 @@ export function duration(scan: TimeScan, i: number, startTok = i): Match | null 
   if (scan.lw(j + 1) === '-' && (scan.lw(j + 2) === 'earlier' || scan.lw(j + 2) === 'ago' || scan.lw(j + 2) === 'end')) return null;
   j++;
   if (scan.lw(j) === 'and' && scan.lw(j + 1) === 'a' && scan.lw(j + 2) === 'half') { n += 0.5; j += 3; }
-  // Ages ("52 years old", "a 136-year-old firm") are not timexes in TimeBank.
+  // An age written as one adjective ("a 19-year-old motorcyclist", "their nine-month-old child") is a length of
+  // time, as news annotation has it; "52 years old" after a name is left out, as TimeBank has it.
+  if (hyphen && scan.lw(j) === '-' && scan.lw(j + 1) === 'old') {
+    return { e: j + 2, type: 'DURATION', value: durationValue(n, unit.code), anchor: 'none', resolved: true };
+  }
   if (scan.lw(j) === 'old' || (scan.lw(j) === '-' && scan.lw(j + 1) === 'old')) return null;
   if (hyphen && scan.lw(j) === '-' && scan.lw(j + 1) === 'long') j += 2;
   if (scan.lw(j) === 'or' && scan.lw(j + 1) === 'so') j += 2;
@@ -76,6 +82,9 @@ export function barePlural(scan: TimeScan, i: number): Match | null {
   return fixed(i + 1, 'DURATION', durationValue(NaN, u.code));
 }
 
+/** Seconds in the units finer than a day. */
+const CLOCK_UNIT_SECONDS: Partial<Record<Unit['code'], number>> = { S: 1, MIN: 60, H: 3600 };
+
 /** A duration counted from a reference: "two years ago" (DCT), "a year earlier" (the period or narrative reference). */
 export function anchoredDuration(scan: TimeScan, i: number, j: number, n: number, unit: Unit, word: string, mod?: string): Match {
   const e = word === 'from' ? j + 2 : j + 1;
@@ -83,6 +92,9 @@ export function anchoredDuration(scan: TimeScan, i: number, j: number, n: number
   if (Number.isNaN(n)) return fixed(e, 'DATE', back ? 'PAST_REF' : 'FUTURE_REF', mod);
   const g = UNIT_GRAIN[unit.code];
   const sign = back ? -1 : 1;
+  // Hours, minutes and seconds move a day reference by whole days: "24 hours ago" is yesterday, "3 hours ago" today.
+  const clockSeconds = CLOCK_UNIT_SECONDS[unit.code];
+  if (clockSeconds !== undefined) n = Math.floor((n * clockSeconds) / 86_400);
   // "A year ago/earlier" in a passage about a quarter means that quarter a year back (earnings reports).
   const r = scan.periodRef;
   if (back && g === 'Y' && n === 1 && r && scan.sentenceOf(i) - scan.periodSentence <= PERIOD_REACH) {
