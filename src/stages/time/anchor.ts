@@ -3,8 +3,11 @@
  * expressions ("yesterday", "two years ago"); the narrative reference (the last date resolved, moved on by
  * noteReference in reading order) anchors anaphoric ones ("the following week", "a year earlier"); the last
  * quarter named anchors an earnings report's comparisons ("the year-earlier quarter") for PERIOD_REACH sentences.
+ * News tells about a day that is often not the publication day: the last day named anchors "the previous day" and a
+ * bare clock time in the next sentence, and the story's day (the first day named in the lead) anchors clock times
+ * further on and a "today" spoken inside a quotation.
  */
-import { weekday } from './calendar.js';
+import { dayNumber, weekday } from './calendar.js';
 import { SEASON_START, type Unit } from './lexicon.js';
 import { dayPoint, ordinal, point, reGrain, shift, type Grain, type Point } from './point.js';
 import { match, type Match, type TimeScan } from './scanner.js';
@@ -18,6 +21,10 @@ export const UNIT_GRAIN: Record<Unit['code'], Grain> = {
 export const GRAIN_RANK: Record<Grain, number> = { C: 0, E: 1, Y: 2, H: 3, Q: 4, S: 4, M: 5, W: 6, D: 7 };
 /** How many sentences a quarter named in an earnings report stays the period that "a year ago" compares with. */
 export const PERIOD_REACH = 6;
+/** The lead: the sentences (headline and date line included) in which the first day named is the story's day. */
+export const LEAD_SENTENCES = 5;
+/** How many days from the DCT the story's day may be: news is about the days around publication. */
+const STORY_DAY_REACH = 7;
 
 /** Moves the reference times on past match `m`, found at token i. */
 export function noteReference(scan: TimeScan, i: number, m: Match): void {
@@ -29,6 +36,13 @@ export function noteReference(scan: TimeScan, i: number, m: Match): void {
     // unless it is a fiscal period or said to have ended ("the fourth quarter ended Aug. 26").
     if ((m.point.g === 'Q' || m.point.g === 'H') && !(afterDct(scan, m.point, -1) && !spanHas(scan, i, m.e, 'fiscal') && scan.lw(m.e) !== 'ended')) {
       scan.periodRef = m.point; scan.periodSentence = scan.refSentence;
+    }
+    if (m.point.g === 'D') {
+      scan.dayRef = m.point; scan.daySentence = scan.refSentence;
+      // The date line under the headline is the publication day, not the day the story tells about.
+      if (!scan.storyDay && scan.refSentence < LEAD_SENTENCES && !scan.aloneOnLine(i, m.e) && nearDct(scan, m.point)) {
+        scan.storyDay = m.point;
+      }
     }
   }
   // "For the nine months, ... compared with year-earlier income": the period talked about is now a span of
@@ -43,6 +57,11 @@ export function noteReference(scan: TimeScan, i: number, m: Match): void {
 function afterDct(scan: TimeScan, p: Point, slack: number): boolean {
   const d = dctPoint(scan, p.g);
   return d !== null && !Number.isNaN(p.y) && ordinal(p) > ordinal(d) + slack;
+}
+
+/** True when a day lies within STORY_DAY_REACH days of the DCT (or there is no DCT to be near). */
+function nearDct(scan: TimeScan, p: Point): boolean {
+  return scan.dct === null || Math.abs(dayNumber(p) - dayNumber(scan.dct)) <= STORY_DAY_REACH;
 }
 
 /** True when word `w` is among tokens i..e-1. */
@@ -71,6 +90,22 @@ export function base(scan: TimeScan, i: number, narrativeOk = false): { p: Point
 /** "the year", "earlier in the month": a date named in the same sentence, else the DCT. */
 export function sentenceRefOrDct(scan: TimeScan, i: number): { p: Point; anchor: 'dct' | 'narrative' } | null {
   if (scan.ref && scan.refSentence === scan.sentenceOf(i)) return { p: scan.ref, anchor: 'narrative' };
+  return scan.dct ? { p: dayPoint(scan.dct), anchor: 'dct' } : null;
+}
+
+/**
+ * The day of a clock time that names none: a day named in this sentence or the one before ("On Saturday morning
+ * ... The shooting began at 10:39"), else the story's day, else the DCT.
+ */
+export function clockDay(scan: TimeScan, i: number): { p: Point; anchor: 'dct' | 'narrative' } | null {
+  if (scan.dayRef && scan.sentenceOf(i) - scan.daySentence <= 1) return { p: scan.dayRef, anchor: 'narrative' };
+  if (scan.storyDay) return { p: scan.storyDay, anchor: 'narrative' };
+  return scan.dct ? { p: dayPoint(scan.dct), anchor: 'dct' } : null;
+}
+
+/** The day a "today" (or "yesterday", "tomorrow") inside a quotation is counted from: the story's day, else the DCT. */
+export function speechDay(scan: TimeScan, i: number): { p: Point; anchor: 'dct' | 'narrative' } | null {
+  if (scan.storyDay && scan.insideQuote(i)) return { p: scan.storyDay, anchor: 'narrative' };
   return scan.dct ? { p: dayPoint(scan.dct), anchor: 'dct' } : null;
 }
 

@@ -24,6 +24,11 @@ export function addDays(p: Ymd, n: number): Ymd {
   return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
 }
 
+/** Days since 1970-01-01: the difference of two is the number of days between them. */
+export function dayNumber(p: Ymd): number {
+  return Math.round(Date.UTC(p.y, p.m - 1, p.d) / DAY_MS);
+}
+
 /** Adds months, clamping the day ("January 31 + 1 month" is February 28/29, not March 3). */
 export function addMonths(p: Ymd, n: number): Ymd {
   const idx = p.y * 12 + (p.m - 1) + n;

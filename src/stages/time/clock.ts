@@ -1,10 +1,12 @@
-/** Clock times: "5 p.m.", "14:30", "1337EDT", "noon", with a day after them ("10 p.m. Wednesday") when there is one. */
-import { monthDate } from './dates.js';
+/**
+ * Clock times: "5 p.m.", "14:30", "1337EDT", "noon", with a day after them ("10 p.m. Wednesday") when there is one.
+ * Numeric dates read a clock time after them ("02/06/1998 22:19"), so this module sits below the date families and
+ * reaches them through scan.grammar.
+ */
+import { clockDay } from './anchor.js';
 import { MONTHS, TIME_ZONES, WEEKDAYS } from './lexicon.js';
-import { dayPoint, formatPoint } from './point.js';
-import { deictic } from './relative.js';
+import { formatPoint } from './point.js';
 import { RE_INT, type Match, type TimeScan } from './scanner.js';
-import { weekdayAt } from './weekdays.js';
 
 const RE_CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
@@ -51,24 +53,47 @@ function zone(scan: TimeScan, e: number): number {
   return e;
 }
 
-/** A clock time, dated by a day after it, else by a day named in the sentence, else by the DCT. */
+/**
+ * A clock time, dated by a day right after it ("10 p.m. Wednesday", "2:30 the next day"), else by a day named
+ * later in the sentence ("at 8:30 p.m. (1930 UTC) on August 27"), else as anchor.ts's clockDay says.
+ */
 export function clock(scan: TimeScan, i: number): Match | null {
   const t = clockParts(scan, i);
   if (!t) return null;
-  let e = t.e;
-  // A day after the time: "5 p.m. EST, Nov. 6", "10 p.m. Wednesday", "noon Saturday", "8 a.m. today".
+  const e = t.e;
   const k = scan.lw(e) === ',' || scan.lw(e) === 'on' ? e + 1 : e;
-  let dayMatch: Match | null = null;
-  const kw = scan.lw(k);
-  if (WEEKDAYS.has(kw)) dayMatch = weekdayAt(scan, k);
-  else if (MONTHS.has(kw)) dayMatch = monthDate(scan, k);
-  else if (kw === 'today' || kw === 'yesterday' || kw === 'tomorrow') dayMatch = deictic(scan, k);
-  if (dayMatch && dayMatch.point && dayMatch.point.g === 'D' && dayMatch.type === 'DATE') {
-    e = dayMatch.e;
-    return { e, type: 'TIME', value: `${dayMatch.value}T${t.value}`, anchor: dayMatch.anchor, resolved: dayMatch.resolved, point: dayMatch.point };
+  const dayMatch = dayAt(scan, k, true);
+  if (dayMatch) {
+    return { e: dayMatch.e, type: 'TIME', value: `${dayMatch.value}T${t.value}`, anchor: dayMatch.anchor, resolved: dayMatch.resolved, point: dayMatch.point };
   }
-  const b = scan.ref && scan.ref.g === 'D' && scan.refSentence === scan.sentenceOf(i)
-    ? { p: scan.ref, anchor: 'narrative' as const } : scan.dct ? { p: dayPoint(scan.dct), anchor: 'dct' as const } : null;
+  const later = dayLaterInSentence(scan, i, e);
+  const b = later ? { p: later.point!, anchor: later.anchor } : clockDay(scan, i);
   if (!b) return { e, type: 'TIME', value: `XXXX-XX-XXT${t.value}`, anchor: 'none', resolved: false };
   return { e, type: 'TIME', value: `${formatPoint(b.p)}T${t.value}`, anchor: b.anchor, resolved: true, point: b.p };
+}
+
+/**
+ * A single day at token k: a weekday, a month date, "today"; right after a clock time also "the next day", "the
+ * following day".
+ */
+function dayAt(scan: TimeScan, k: number, adjacent: boolean): Match | null {
+  const kw = scan.lw(k);
+  let m: Match | null = null;
+  if (WEEKDAYS.has(kw)) m = kw.endsWith('s') || !scan.isCap(k) ? null : scan.grammar.weekdayAt(scan, k);
+  else if (MONTHS.has(kw)) m = adjacent || scan.isCap(k) ? scan.grammar.monthDate(scan, k) : null;
+  else if (kw === 'today' || kw === 'yesterday' || kw === 'tomorrow') m = adjacent ? scan.grammar.deictic(scan, k) : null;
+  else if (adjacent && kw === 'the' && scan.lw(k + 2) === 'day' && (scan.lw(k + 1) === 'next' || scan.lw(k + 1) === 'following')) {
+    m = scan.grammar.theAt(scan, k);
+  }
+  return m && m.point && m.point.g === 'D' && m.type === 'DATE' ? m : null;
+}
+
+/** The first day named after token e in the same sentence, for a clock time at token i that names none. */
+function dayLaterInSentence(scan: TimeScan, i: number, e: number): Match | null {
+  const s = scan.sentenceOf(i);
+  for (let k = e; k < scan.tok.length && scan.sentenceOf(k) === s; k++) {
+    const m = dayAt(scan, k, false);
+    if (m) return m;
+  }
+  return null;
 }

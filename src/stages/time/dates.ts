@@ -1,30 +1,22 @@
 /**
- * Dates: years ("1990", "fiscal 1990", "nineteen ninety-six"), decades, centuries, month-first and day-first dates
- * ("Sept. 30, 1989", "3 June 2024") and numeric ones ("11/02/89", "1998-05-01").
+ * Dates: years ("1990", "fiscal 1990", "nineteen ninety-six"), month-first and day-first dates ("Sept. 30, 1989",
+ * "3 June 2024") and numeric ones ("11/02/89", "1998-05-01"). Decades and centuries are in periods.ts; reading a
+ * year or a count off the tokens is in numerals.ts.
  */
 import { dctPoint, pickYear } from './anchor.js';
 import { isValidDate } from './calendar.js';
 import { clockParts } from './clock.js';
 import {
-  AMBIGUOUS_MONTHS, MONTHS, MONTH_CONTEXT, NOT_RATE, NUMBER_WORDS, ORDINALS, UNITS, YEAR_CONTEXT, YEAR_NOUNS,
+  AMBIGUOUS_MONTHS, MONTHS, MONTH_CONTEXT, NOT_RATE, ORDINALS, UNITS, YEAR_CONTEXT, YEAR_NOUNS,
 } from './lexicon.js';
-import { count } from './numbers.js';
+import { fullYear, spelledYear, yearValue } from './numerals.js';
 import { quarterAt } from './periods.js';
 import { formatPoint, point } from './point.js';
-import { RE_DECADE, RE_INT, RE_ORDINAL_NUM, match, type Match, type TimeScan } from './scanner.js';
+import { RE_INT, RE_ORDINAL_NUM, match, type Match, type TimeScan } from './scanner.js';
 import { NUMBER } from './tokenize.js';
 
 const RE_SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/;
 const RE_DASH_DATE = /^(\d{1,4})-(\d{1,2})-(\d{1,4})$/;
-const RE_BLANK = /^\s*$/;
-
-/** The value of a 4-digit year token in a believable range (1000-2199), else null. */
-export function yearValue(scan: TimeScan, i: number): number | null {
-  const w = scan.lw(i);
-  if (w.length !== 4 || !scan.isNum(i) || !RE_INT.test(w)) return null;
-  const y = +w;
-  return y >= 1000 && y <= 2199 ? y : null;
-}
 
 /** A 4-digit year ("in 1990", "1990 levels"), with a quarter after it ("1990 third quarter"); not counts or amounts. */
 export function year(scan: TimeScan, i: number): Match | null {
@@ -75,39 +67,6 @@ export function fiscal(scan: TimeScan, i: number): Match | null {
   return null;
 }
 
-/** "the 20th century" = 19, "the eleventh century" = 10. */
-export function century(scan: TimeScan, i: number): Match | null {
-  const w = scan.lw(i);
-  const om = RE_ORDINAL_NUM.exec(w);
-  const n = om ? +om[1]! : ORDINALS.get(w) ?? 0;
-  if (n < 1 || n > 30) return null;
-  return match(i + 2, 'DATE', point('C', (n - 1) * 100), 'none');
-}
-
-/** Spelled-out years as read on air: "nineteen ninety-six", "nineteen oh five", "two thousand (and) three". */
-export function spelledYear(scan: TimeScan, i: number): { y: number; e: number } | null {
-  const w = scan.lw(i);
-  if (w === 'nineteen' || w === 'eighteen') {
-    const c = w === 'nineteen' ? 1900 : 1800;
-    const nx = scan.lw(i + 1);
-    if (nx === 'oh' || nx === 'o') {
-      const u = NUMBER_WORDS.get(scan.lw(i + 2));
-      return u && u >= 1 && u <= 9 ? { y: c + u, e: i + 3 } : null;
-    }
-    const tail = count(scan, i + 1);
-    if (!tail || Number.isNaN(tail.n) || tail.n < 10 || tail.n > 99 || scan.isNum(i + 1) || nx === 'a' || nx === 'an') return null;
-    return { y: c + tail.n, e: tail.e };
-  }
-  if (w === 'two' && scan.lw(i + 1) === 'thousand') {
-    let e = i + 2;
-    if (scan.lw(e) === 'and') e++;
-    const tail = count(scan, e);
-    if (tail && !Number.isNaN(tail.n) && tail.n >= 1 && tail.n < 100 && !scan.isNum(e) && scan.lw(e) !== 'a' && scan.lw(e) !== 'an') return { y: 2000 + tail.n, e: tail.e };
-    return { y: 2000, e: i + 2 };
-  }
-  return null;
-}
-
 /** A year spelled out where a year is expected: "nineteen ninety-six", "in two thousand three". */
 export function spelledYearAt(scan: TimeScan, i: number): Match | null {
   const w = scan.tok.lower[i]!;
@@ -117,29 +76,6 @@ export function spelledYearAt(scan: TimeScan, i: number): Match | null {
     if (sy && !UNITS.has(scan.lw(sy.e))) return match(sy.e, 'DATE', point('Y', sy.y), 'none');
   }
   return null;
-}
-
-/** Expands a two-digit year to the century closest to the DCT (or 19xx/20xx around 1950/2050 without one). */
-function fullYear(scan: TimeScan, yy: number): number {
-  const ref = scan.dct ? scan.dct.y : 2000;
-  let best = 1900 + yy, bestD = Infinity;
-  for (const c of [1800, 1900, 2000, 2100]) {
-    const d = Math.abs(c + yy - ref) + (c + yy > ref + 10 ? 50 : 0);
-    if (d < bestD) { bestD = d; best = c + yy; }
-  }
-  return best;
-}
-
-/** "the 1990s", "1990's", "'80s". */
-export function decade(scan: TimeScan, i: number): Match | null {
-  let w = scan.lw(i);
-  let e = i + 1;
-  let m = RE_DECADE.exec(w);
-  if (!m && /^\d{3}0$/.test(w) && scan.lw(i + 1) === "'s") { m = RE_DECADE.exec(`${w}s`); e = i + 2; }
-  if (!m && w === "'" && /^\d0s$/.test(scan.lw(i + 1))) { w = `'${scan.lw(i + 1)}`; m = RE_DECADE.exec(w); e = i + 2; }
-  if (!m) return null;
-  const y = m[1] ? +m[1] * 10 : 1900 + +m[2]! * 10;
-  return match(e, 'DATE', point('E', y), 'none');
 }
 
 /** Month-first dates: "June 3", "Sept. 30, 1989", "February 1947", "June last year", "May 26, 1980". */
@@ -183,9 +119,11 @@ export function monthDate(scan: TimeScan, i: number, rel = 0): Match | null {
   // "June last year", "January this year"
   let relYear = 0, hasRelYear = false;
   if (year === null) {
-    const a = scan.lw(j), b = scan.lw(j + 1);
+    // "December 22, last year", but not "June, last year's results".
+    const k = scan.lw(j) === ',' && day !== null && scan.lw(j + 3) !== "'s" ? j + 1 : j;
+    const a = scan.lw(k), b = scan.lw(k + 1);
     if ((a === 'last' || a === 'this' || a === 'next') && b === 'year') {
-      relYear = a === 'last' ? -1 : a === 'next' ? 1 : 0; hasRelYear = true; yearEnd = j + 2;
+      relYear = a === 'last' ? -1 : a === 'next' ? 1 : 0; hasRelYear = true; yearEnd = k + 2;
     }
   }
   if (year === null && !hasRelYear) year = rangeYear(scan, j);
@@ -262,7 +200,7 @@ export function numericDate(scan: TimeScan, i: number): Match | null {
   } else if (w.length === 8 && RE_INT.test(w) && (w.startsWith('19') || w.startsWith('20'))) {
     y = +w.slice(0, 4); m = +w.slice(4, 6); d = +w.slice(6, 8);
     if (!isValidDate(y, m, d)) return null;
-  } else if (w.length === 6 && RE_INT.test(w) && aloneOnLine(scan, i)) {
+  } else if (w.length === 6 && RE_INT.test(w) && scan.aloneOnLine(i)) {
     y = fullYear(scan, +w.slice(0, 2)); m = +w.slice(2, 4); d = +w.slice(4, 6);
     if (!isValidDate(y, m, d)) return null;
   } else return null;
@@ -277,12 +215,4 @@ export function numericDate(scan: TimeScan, i: number): Match | null {
     return { e: t.e, type: 'TIME', value: `${formatPoint(p)}T${t.value}`, anchor: 'none', resolved: true, point: p };
   }
   return match(i + 1, 'DATE', p, 'none');
-}
-
-/** True when token i is the only thing on its line (a broadcast transcript's "980120" date line). */
-function aloneOnLine(scan: TimeScan, i: number): boolean {
-  const s = scan.tok.start[i]!, e = scan.tok.end[i]!;
-  const nl = scan.text.indexOf('\n', e);
-  return RE_BLANK.test(scan.text.slice(scan.text.lastIndexOf('\n', s - 1) + 1, s))
-    && RE_BLANK.test(scan.text.slice(e, nl < 0 ? scan.text.length : nl));
 }

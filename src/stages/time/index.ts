@@ -4,6 +4,7 @@
  * without any date stay unresolved (`resolved: false`, X placeholders): the machine clock is never a reference.
  */
 import type { Doc, Stage } from '../../model/document.js';
+import { dayNumber, parseYmd } from './calendar.js';
 import { detectDct } from './dct.js';
 import { tagTimexes } from './recognize.js';
 import { tenseAround, type TenseView } from './tense.js';
@@ -21,6 +22,30 @@ function floorIndex(n: number, startOf: (i: number) => number, x: number): numbe
   return ans;
 }
 
+/** How many days the date printed under the headline may be off the metadata date and still be the one counted from. */
+const DATE_LINE_SLACK_DAYS = 3;
+
+/**
+ * The day relative expressions count from: the publication date, unless the text prints its own date a day or
+ * two off it (a feed's UTC timestamp, a page created the evening before): "yesterday" was written against the
+ * printed date. A date line far off the metadata is a different story's or a mistake; an "Updated" line is not
+ * when the text was written.
+ */
+function countingDate(doc: Doc): string | null {
+  const published = doc.meta.published;
+  const found = published ? detectDct(doc.text) : null;
+  if (!published || !found || found.date === published.slice(0, 10)) return published;
+  const lineStart = doc.text.lastIndexOf('\n', found.start - 1) + 1;
+  if (/\bupdated\b/i.test(doc.text.slice(lineStart, found.start))) return published;
+  const day = parseYmd(published), printed = parseYmd(found.date);
+  if (!day || !printed || Math.abs(dayNumber(day) - dayNumber(printed)) > DATE_LINE_SLACK_DAYS) return published;
+  doc.warnings.push({
+    message: `time: relative dates counted from the date printed in the text (${found.date}), not the publication date (${published})`,
+    span: { start: found.start, end: found.end }, source: 'time', ruleId: 'time/date-line-differs', severity: 'info',
+  });
+  return found.date;
+}
+
 export function runTime(doc: Doc): void {
   if (!doc.meta.published) {
     const found = detectDct(doc.text);
@@ -36,7 +61,7 @@ export function runTime(doc: Doc): void {
   };
   const haveTokens = tokens.length > 0;
   const result = tagTimexes(doc.text, {
-    dct: doc.meta.published,
+    dct: countingDate(doc),
     sentenceOf: haveTokens ? (off) => {
       const t = floorIndex(tokens.length, (i) => tokens[i]!.start, off);
       return t < 0 ? 0 : tokens[t]!.sentence;

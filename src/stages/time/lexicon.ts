@@ -176,6 +176,20 @@ export const ARTICLES = new Set(['a', 'an', 'the']);
 /** Words before "fall" that make it the season rather than the verb or noun ("this fall", "late fall"). */
 export const FALL_DETERMINERS = new Set(['this', 'last', 'next', 'early', 'late', 'mid']);
 
+/** Words of results and economic figures, which are reported for a quarter or a half of a year. */
+export const PERIOD_RESULT_WORDS = new Set([
+  'profit', 'profits', 'earnings', 'revenue', 'revenues', 'sales', 'loss', 'losses', 'income', 'results',
+  'growth', 'output', 'economy', 'gdp', 'dividend', 'dividends', 'turnover', 'margin', 'margins', 'shipments',
+  'orders', 'deficit', 'surplus', 'inflation', 'fiscal', 'financial', 'quarterly', 'year-on-year',
+]);
+
+/** Words that, capitalised before a holiday or a season, start a time phrase ("On Christmas Eve") rather than a name. */
+export const TIME_PHRASE_STARTS = new Set([
+  'the', 'a', 'an', 'on', 'in', 'at', 'by', 'since', 'until', 'till', 'before', 'after', 'during', 'for', 'from',
+  'over', 'through', 'around', 'this', 'last', 'next', 'every', 'each', 'early', 'late', 'mid', 'merry', 'happy',
+  'and', 'or', 'but', 'of', 'that', 'past', 'whole', 'entire', 'good',
+]);
+
 // ---- Tense ----------------------------------------------------------------------------------------------------
 
 /** Past-tense verb forms that do not end in -ed. */

@@ -1,48 +1,10 @@
-/** Counts and the lengths of time they make: "two years", "30-day", "a couple of weeks", "for years". */
-import { yearValue } from './dates.js';
+/** Lengths of time: "two years", "30-day", "a couple of weeks", "for years", and the dates they reach ("two years ago"). */
+import { GRAIN_RANK, PERIOD_REACH, UNIT_GRAIN, dctPoint, narrative } from './anchor.js';
 import { durationValue } from './duration.js';
-import {
-  ANCHOR_AFTER, ANCHOR_BEFORE, ARTICLES, COUNT_FILLERS, NUMBER_WORDS, ORDINALS, UNITS, VAGUE_COUNTS,
-} from './lexicon.js';
-import { anchoredDuration } from './relative.js';
-import { fixed, type Match, type TimeScan } from './scanner.js';
-
-const RE_DECIMAL = /^\d+(?:\.\d+)?$/;
-
-/** A count: digits, number words ("twenty four"), "a", "2 1/2", "a couple of", "several" (NaN = vague). */
-export function count(scan: TimeScan, i: number): { n: number; e: number; approx?: boolean } | null {
-  const w = scan.lw(i);
-  if (scan.isNum(i)) {
-    if (!RE_DECIMAL.test(w)) return w.includes(',') && !w.includes('.') ? { n: +w.replace(/,/g, ''), e: i + 1 } : null;
-    let n = +w;
-    let e = i + 1;
-    if (scan.lw(e) === '1/2') { n += 0.5; e++; }
-    return { n, e };
-  }
-  if (w === 'a' || w === 'an') {
-    const nx = scan.lw(i + 1);
-    if (nx === 'couple' && scan.lw(i + 2) === 'of') return { n: 2, e: i + 3, approx: true };
-    if (nx === 'few' || nx === 'number') return { n: NaN, e: nx === 'number' && scan.lw(i + 2) === 'of' ? i + 3 : i + 2 };
-    if (nx === 'half') return { n: 0.5, e: i + 2 };
-    if (nx === 'dozen' || nx === 'hundred') return { n: nx === 'dozen' ? 12 : 100, e: i + 2 };
-    return { n: 1, e: i + 1 };
-  }
-  if (w === 'couple' && scan.lw(i + 1) === 'of') return { n: 2, e: i + 2, approx: true };
-  if (VAGUE_COUNTS.has(w)) return { n: NaN, e: i + 1 };
-  if (w === 'half' && (scan.lw(i + 1) === 'a' || scan.lw(i + 1) === 'an')) return { n: 0.5, e: i + 2 };
-  let n = NUMBER_WORDS.get(w);
-  if (n === undefined || n === 0.5) return null;
-  let e = i + 1;
-  if (n >= 20 && n < 100) {
-    const j = scan.lw(e) === '-' ? e + 1 : e;
-    const u = NUMBER_WORDS.get(scan.lw(j));
-    if (u !== undefined && u >= 1 && u < 10 && scan.lw(j) !== 'a' && scan.lw(j) !== 'an') { n += u; e = j + 1; }
-  }
-  if (scan.lw(e) === 'hundred') { n *= 100; e++; }
-  if (scan.lw(e) === 'thousand') { n *= 1000; e++; }
-  if (scan.lw(e) === 'and' && scan.lw(e + 1) === 'a' && scan.lw(e + 2) === 'half') { n += 0.5; e += 3; }
-  return { n, e };
-}
+import { ANCHOR_AFTER, ANCHOR_BEFORE, ARTICLES, COUNT_FILLERS, ORDINALS, UNITS, type Unit } from './lexicon.js';
+import { count, yearValue } from './numerals.js';
+import { point, reGrain, shift } from './point.js';
+import { fixed, match, type Match, type TimeScan } from './scanner.js';
 
 /** Durations and their anchored forms: "two years", "30-day", "six months ago", "a year earlier". */
 export function duration(scan: TimeScan, i: number, startTok = i): Match | null {
@@ -63,6 +25,8 @@ export function duration(scan: TimeScan, i: number, startTok = i): Match | null 
   const unit = UNITS.get(scan.lw(j));
   if (!unit) return null;
   if (c.n === 1 && unit.plural) return null;
+  // "World Cup 2018 day five": a year before a singular unit, not a count of 2018 days.
+  if (!unit.plural && !hyphen && yearValue(scan, i) !== null) return null;
   // "three-quarters of its food" is a fraction; "a second group" an ordinal.
   if (unit.code === 'Q' && hyphen && unit.plural) return null;
   // "more than a quarter of the market", "three quarters of its food": a fraction, unless of a unit of time
@@ -82,7 +46,11 @@ export function duration(scan: TimeScan, i: number, startTok = i): Match | null 
   if (scan.lw(j + 1) === '-' && (scan.lw(j + 2) === 'earlier' || scan.lw(j + 2) === 'ago' || scan.lw(j + 2) === 'end')) return null;
   j++;
   if (scan.lw(j) === 'and' && scan.lw(j + 1) === 'a' && scan.lw(j + 2) === 'half') { n += 0.5; j += 3; }
-  // Ages ("52 years old", "a 136-year-old firm") are not timexes in TimeBank.
+  // An age written as one adjective ("a 19-year-old motorcyclist", "their nine-month-old child") is a length of
+  // time, as news annotation has it; "52 years old" after a name is left out, as TimeBank has it.
+  if (hyphen && scan.lw(j) === '-' && scan.lw(j + 1) === 'old') {
+    return { e: j + 2, type: 'DURATION', value: durationValue(n, unit.code), anchor: 'none', resolved: true };
+  }
   if (scan.lw(j) === 'old' || (scan.lw(j) === '-' && scan.lw(j + 1) === 'old')) return null;
   if (hyphen && scan.lw(j) === '-' && scan.lw(j + 1) === 'long') j += 2;
   if (scan.lw(j) === 'or' && scan.lw(j + 1) === 'so') j += 2;
@@ -112,4 +80,38 @@ export function barePlural(scan: TimeScan, i: number): Match | null {
   if (nx === 'of' || nx === 'old' || nx === 'ago') return nx === 'ago' ? fixed(i + 2, 'DATE', 'PAST_REF') : null;
   const u = UNITS.get(scan.tok.lower[i]!)!;
   return fixed(i + 1, 'DURATION', durationValue(NaN, u.code));
+}
+
+/** Seconds in the units finer than a day. */
+const CLOCK_UNIT_SECONDS: Partial<Record<Unit['code'], number>> = { S: 1, MIN: 60, H: 3600 };
+
+/** A duration counted from a reference: "two years ago" (DCT), "a year earlier" (the period or narrative reference). */
+export function anchoredDuration(scan: TimeScan, i: number, j: number, n: number, unit: Unit, word: string, mod?: string): Match {
+  const e = word === 'from' ? j + 2 : j + 1;
+  const back = word === 'ago' || ANCHOR_BEFORE.has(word);
+  if (Number.isNaN(n)) return fixed(e, 'DATE', back ? 'PAST_REF' : 'FUTURE_REF', mod);
+  const g = UNIT_GRAIN[unit.code];
+  const sign = back ? -1 : 1;
+  // Hours, minutes and seconds move a day reference by whole days: "24 hours ago" is yesterday, "3 hours ago" today.
+  const clockSeconds = CLOCK_UNIT_SECONDS[unit.code];
+  if (clockSeconds !== undefined) n = Math.floor((n * clockSeconds) / 86_400);
+  // "A year ago/earlier" in a passage about a quarter means that quarter a year back (earnings reports).
+  const r = scan.periodRef;
+  if (back && g === 'Y' && n === 1 && r && scan.sentenceOf(i) - scan.periodSentence <= PERIOD_REACH) {
+    return { ...match(e, 'DATE', shift(r, -1, 'Y'), 'narrative'), mod };
+  }
+  // "For the nine months, net rose from $5 a year earlier": the same months of the previous year, read as a year.
+  if (back && g === 'Y' && n === 1 && scan.spanSentence >= 0 && scan.sentenceOf(i) - scan.spanSentence <= 1 && scan.dct) {
+    return { ...match(e, 'DATE', shift(dctPoint(scan, 'Y')!, -1, 'Y'), 'dct'), mod };
+  }
+  if (word === 'ago' || word === 'from') {
+    // Deictic: counted from the DCT. "A decade ago" is a year (2014 from 2024), not the decade 201X.
+    const p = dctPoint(scan, g === 'E' || g === 'C' ? 'Y' : g);
+    if (!p) return { ...match(e, 'DATE', point(g, NaN), 'none'), mod };
+    return { ...match(e, 'DATE', shift(p, sign * n, g), 'dct'), mod };
+  }
+  const nar = narrative(scan);
+  if (!nar) return { ...match(e, 'DATE', point(g, NaN), 'none'), mod };
+  const base = GRAIN_RANK[nar.p.g] >= GRAIN_RANK[g] ? nar.p : reGrain(nar.p, GRAIN_RANK[nar.p.g] < GRAIN_RANK.M ? nar.p.g : g);
+  return { ...match(e, 'DATE', shift(base, sign * n, g), nar.anchor), mod };
 }

@@ -1,30 +1,40 @@
-/** Named calendar periods and days: quarters and halves ("Q3", "the first half"), seasons, holidays. */
-import { base, dctPoint, pickYear } from './anchor.js';
+/**
+ * Named calendar periods and days: quarters and halves ("Q3", "the first half"), seasons, holidays, decades
+ * ("the 1990s", "'80s") and centuries ("the 20th century").
+ */
+import { PERIOD_REACH, base, dctPoint, pickYear } from './anchor.js';
 import { easter, nthWeekday } from './calendar.js';
-import { decade, spelledYear, yearValue } from './dates.js';
-import { FALL_DETERMINERS, FIXED_HOLIDAYS, MOVABLE_HOLIDAYS, ORDINALS, SEASONS } from './lexicon.js';
+import {
+  FALL_DETERMINERS, FIXED_HOLIDAYS, MOVABLE_HOLIDAYS, ORDINALS, PERIOD_RESULT_WORDS, SEASONS,
+} from './lexicon.js';
+import { spelledYear, yearValue } from './numerals.js';
 import { dayPoint, formatPoint, point, shift, type Grain, type Point } from './point.js';
-import { RE_ORDINAL_NUM, fixed, match, type Match, type TimeScan } from './scanner.js';
+import { RE_DECADE, RE_ORDINAL_NUM, fixed, match, type Match, type TimeScan } from './scanner.js';
 import { FUTURE, PAST } from './tense.js';
+
+/** How many tokens either side of "the first half" a results word makes it a half of a year. */
+const PERIOD_WORD_REACH = 10;
 
 /** "third quarter", "third-quarter", "Q3", "the first half of 2024", "fourth quarter of 1984". */
 export function quarterAt(scan: TimeScan, i: number, year: number | null = null): Match | null {
   let q: number, e: number;
   let g: Grain = 'Q';
+  // "first half" is a half of a year only when something says so; "H1", "fiscal" or "of the year" do.
+  let saysYear = false;
   const w = scan.lw(i);
   if (w === 'q' && scan.isNum(i + 1) && scan.touches(i) && /^[1-4]$/.test(scan.lw(i + 1))) {
     q = +scan.lw(i + 1); e = i + 2;
   } else if (w === 'h' && scan.isNum(i + 1) && scan.touches(i) && /^[12]$/.test(scan.lw(i + 1)) && scan.isCap(i)) {
-    q = +scan.lw(i + 1); e = i + 2; g = 'H';
+    q = +scan.lw(i + 1); e = i + 2; g = 'H'; saysYear = true;
   } else {
     let j = i;
-    if (scan.lw(j) === 'fiscal') j++;
+    if (scan.lw(j) === 'fiscal') { j++; saysYear = true; }
     const ow = scan.lw(j);
     const ord = ORDINALS.get(ow) ?? (RE_ORDINAL_NUM.test(ow) ? +RE_ORDINAL_NUM.exec(ow)![1]! : undefined);
     if (ord === undefined) return null;
     j++;
     if (scan.lw(j) === '-') j++;
-    if (scan.lw(j) === 'fiscal') j++;
+    if (scan.lw(j) === 'fiscal') { j++; saysYear = true; }
     const u = scan.lw(j);
     if (u === 'quarter') { if (ord > 4 || ord === 0) return null; }
     else if (u === 'half') { if (ord > 2) return null; g = 'H'; }
@@ -42,9 +52,11 @@ export function quarterAt(scan: TimeScan, i: number, year: number | null = null)
     const k = scan.lw(e) === 'of' ? e + 1 : e;
     const y = yearValue(scan, k);
     if (y !== null) { year = y; e = k + 1; }
-    else if (scan.lw(e) === 'of' && scan.lw(e + 1) === 'the' && scan.lw(e + 2) === 'year') e += 3;
+    else if (scan.lw(e) === 'of' && scan.lw(e + 1) === 'the' && scan.lw(e + 2) === 'year') { e += 3; saysYear = true; }
   }
   if (year !== null) return match(e, 'DATE', point(g, year, q), 'none');
+  // "in the second half" of a match, a film, a speech: not a calendar half without a period context.
+  if (g === 'H' && !saysYear && !periodContext(scan, i, e)) return null;
   if (!scan.dct) return match(e, 'DATE', point(g, NaN, q), 'none');
   // The quarter that just ended is what financial news reports on, whatever the tense ("expects to report a
   // third-quarter loss" in October).
@@ -53,6 +65,19 @@ export function quarterAt(scan: TimeScan, i: number, year: number | null = null)
   if (justEnded.m === q) return match(e, 'DATE', justEnded, 'dct');
   const r = pickYear(scan, i, (y) => point(g, y, q));
   return match(e, 'DATE', r.p, r.anchor);
+}
+
+/**
+ * True when the words around tokens i..e-1 talk about reporting periods: a quarter or half named a few sentences
+ * back, or a results word in the same sentence ("first-half profit", "sales in the second half").
+ */
+function periodContext(scan: TimeScan, i: number, e: number): boolean {
+  const s = scan.sentenceOf(i);
+  if (scan.periodRef && s - scan.periodSentence <= PERIOD_REACH) return true;
+  for (let k = Math.max(0, i - PERIOD_WORD_REACH); k < Math.min(scan.tok.length, e + PERIOD_WORD_REACH); k++) {
+    if (PERIOD_RESULT_WORDS.has(scan.tok.lower[k]!) && scan.sentenceOf(k) === s) return true;
+  }
+  return false;
 }
 
 /** "spring 2022", "the spring of 2022", "last summer", "this fall", "winter". */
@@ -65,6 +90,8 @@ export function season(scan: TimeScan, i: number, start: number, rel: number): M
   if (y !== null) return match(j + 1, 'DATE', point('S', y, 1, 1, s), 'none');
   const sy = j > i + 1 ? spelledYear(scan, j) : null;
   if (sy) return match(sy.e, 'DATE', point('S', sy.y, 1, 1, s), 'none');
+  // "the Arab Spring", "Operation Peace Spring": a name.
+  if (scan.continuesName(i)) return null;
   // "fall" is mostly a verb or noun; only take it with a determiner or a year.
   if (w === 'fall' && rel === 0 && scan.lw(start) !== 'the' && !FALL_DETERMINERS.has(scan.lw(i - 1))) return null;
   if (scan.lw(i + 1) === '-' || scan.lw(i + 1) === 'time' || scan.lw(i + 1) === 'season') return null;
@@ -77,6 +104,8 @@ export function season(scan: TimeScan, i: number, start: number, rel: number): M
 
 /** A named holiday ("Christmas", "Labor Day", "Easter Monday"), with its year if one follows. */
 export function holiday(scan: TimeScan, i: number): Match | null {
+  // "illustrator Johnnie Christmas", "the Chinese New Year": a surname, or another calendar's holiday.
+  if (scan.continuesName(i)) return null;
   let name = '';
   let best: { e: number; key: string } | null = null;
   for (let k = i; k < Math.min(i + 5, scan.tok.length); k++) {
@@ -99,4 +128,25 @@ export function holiday(scan: TimeScan, i: number): Match | null {
   if (!base(scan, i)) return fixed(e, 'DATE', formatPoint(point('D', NaN, NaN, NaN)));
   const r = pickYear(scan, i, (yy) => (Number.isNaN(yy) ? point('D', NaN, NaN, NaN) : dateFor(yy)));
   return match(e, 'DATE', r.p, r.anchor);
+}
+
+/** "the 20th century" = 19, "the eleventh century" = 10. */
+export function century(scan: TimeScan, i: number): Match | null {
+  const w = scan.lw(i);
+  const om = RE_ORDINAL_NUM.exec(w);
+  const n = om ? +om[1]! : ORDINALS.get(w) ?? 0;
+  if (n < 1 || n > 30) return null;
+  return match(i + 2, 'DATE', point('C', (n - 1) * 100), 'none');
+}
+
+/** "the 1990s", "1990's", "'80s". */
+export function decade(scan: TimeScan, i: number): Match | null {
+  let w = scan.lw(i);
+  let e = i + 1;
+  let m = RE_DECADE.exec(w);
+  if (!m && /^\d{3}0$/.test(w) && scan.lw(i + 1) === "'s") { m = RE_DECADE.exec(`${w}s`); e = i + 2; }
+  if (!m && w === "'" && /^\d0s$/.test(scan.lw(i + 1))) { w = `'${scan.lw(i + 1)}`; m = RE_DECADE.exec(w); e = i + 2; }
+  if (!m) return null;
+  const y = m[1] ? +m[1] * 10 : 1900 + +m[2]! * 10;
+  return match(e, 'DATE', point('E', y), 'none');
 }

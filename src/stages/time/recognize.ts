@@ -8,25 +8,30 @@
  * Extents follow TempEval-3: leading prepositions ("in", "since", "on") are left out; determiners and
  * modifiers that change the value ("the past two years", "about a decade", "early next year") are kept.
  *
- * Where things are: scanner.ts (the scan state, token helpers, match builders), anchor.ts (DCT and narrative
- * reference), lexicon.ts (word lists), and one module per family: numbers.ts (counts, durations), dates.ts (years,
- * month and numeric dates, decades, centuries), periods.ts (quarters, halves, seasons, holidays), clock.ts,
- * weekdays.ts, relative.ts ("last year", "two weeks ago", "early 2020", "the end of the month"), the-phrases.ts
- * ("the year", "the 1990s", "the past"), sets.ts ("every week", "daily").
+ * Where things are: scanner.ts (the scan state, token helpers, match builders, the Grammar entry points),
+ * anchor.ts (DCT and narrative reference), lexicon.ts (word lists), numerals.ts (counts and years read off the
+ * tokens), and one module per family: numbers.ts (durations, "two weeks ago"), dates.ts (years, month and numeric
+ * dates), periods.ts (quarters, halves, seasons, holidays, decades, centuries), clock.ts, weekdays.ts, relative.ts
+ * ("last year", "early 2020", "the end of the month"), the-phrases.ts ("the year", "the 1990s", "the past"),
+ * sets.ts ("every week", "daily").
+ *
+ * Modules import only downwards (numerals, clock < periods < dates < weekdays, numbers < relative <
+ * the-phrases < recognize); where the grammar recurses upwards ("early" + any expression, a clock time + the day after it), a
+ * family calls scan.grammar, which this module fills.
  */
 import type { Timex } from '../../model/document.js';
 import type { Diagnostic } from '../../model/format.js';
 import { noteReference } from './anchor.js';
 import { clock } from './clock.js';
-import { century, dayFirstDate, decade, fiscal, monthDate, numericDate, spelledYearAt, year } from './dates.js';
+import { dayFirstDate, fiscal, monthDate, numericDate, spelledYearAt, year } from './dates.js';
 import {
   HOLIDAY_FIRST_WORDS, MONTHS, NUMBER_WORDS, ORDINALS, POSITION_MODS, PRE_MODS, REF_WORDS, RELATIVE_WORDS, SEASONS,
   SET_WORDS, UNITS, VAGUE_COUNTS, WEEKDAYS,
 } from './lexicon.js';
 import { barePlural, duration } from './numbers.js';
-import { holiday, quarterAt, season } from './periods.js';
+import { century, decade, holiday, quarterAt, season } from './periods.js';
 import { deictic, positioned, refWord, relativeAt, vaguePhrase, vaguePlural, yearEnd } from './relative.js';
-import { RE_DECADE, TimeScan, type Match, type TagOptions } from './scanner.js';
+import { RE_DECADE, TimeScan, type Grammar, type Match, type TagOptions } from './scanner.js';
 import { setAt, setWord } from './sets.js';
 import { theAt } from './the-phrases.js';
 import { NUMBER } from './tokenize.js';
@@ -41,7 +46,7 @@ export interface TagResult {
 
 /** Tags and resolves the TIMEX3 expressions of `text`, in reading order; warnings name implausible years and impossible dates. */
 export function tagTimexes(text: string, opts: TagOptions): TagResult {
-  const scan = new TimeScan(text, opts);
+  const scan = new TimeScan(text, opts, GRAMMAR);
   const n = scan.tok.length;
   for (let i = 0; i < n;) {
     const m = matchAt(scan, i);
@@ -81,7 +86,7 @@ function matchAt(scan: TimeScan, i: number): Match | null {
 }
 
 /** The expression at token i: asks each family in turn, by the token's shape and word. */
-export function expressionAt(scan: TimeScan, i: number): Match | null {
+function expressionAt(scan: TimeScan, i: number): Match | null {
   const w = scan.tok.lower[i]!;
   const kind = scan.tok.kind[i]!;
   if (kind === NUMBER) {
@@ -118,3 +123,6 @@ export function expressionAt(scan: TimeScan, i: number): Match | null {
   if (NUMBER_WORDS.has(w) || VAGUE_COUNTS.has(w)) return duration(scan, i);
   return null;
 }
+
+/** The entry points that families reach back into (see Grammar in scanner.ts): one object, shared by every scan. */
+const GRAMMAR: Grammar = { expressionAt, theAt, monthDate, weekdayAt, deictic };

@@ -1,22 +1,20 @@
 /**
- * Relative and anaphoric expressions: "last year", "next Monday", "today", "two weeks ago", "a year earlier",
- * "year-end", "recent years", "early 2020", "the end of the month".
+ * Relative and anaphoric expressions: "last year", "next Monday", "today", "a year earlier", "year-end",
+ * "recent years", "early 2020", "the end of the month". A position word takes any expression after it ("early" +
+ * "next year", "the end of" + "the 1990s"): that recursion goes back through scan.grammar, not an import.
  */
 import {
-  GRAIN_RANK, PERIOD_REACH, UNIT_GRAIN, currentPeriod, dctPoint, narrative, pickWeekdayFrom, sentenceRefOrDct,
+  GRAIN_RANK, PERIOD_REACH, UNIT_GRAIN, currentPeriod, dctPoint, narrative, pickWeekdayFrom, sentenceRefOrDct, speechDay,
 } from './anchor.js';
-import { decade, monthDate, year } from './dates.js';
+import { monthDate, year } from './dates.js';
 import { durationValue } from './duration.js';
 import {
-  ANCHOR_BEFORE, CURRENT_NOT_BEFORE, MONTHS, ORDINALS, PARTS_OF_DAY, POSITION_MODS, RELATIVE_WORDS, SEASONS, UNITS,
-  WEEKDAYS, type Unit,
+  CURRENT_NOT_BEFORE, MONTHS, ORDINALS, PARTS_OF_DAY, POSITION_MODS, RELATIVE_WORDS, SEASONS, UNITS, WEEKDAYS,
 } from './lexicon.js';
 import { duration } from './numbers.js';
-import { quarterAt, season } from './periods.js';
+import { decade, quarterAt, season } from './periods.js';
 import { dayPoint, formatPoint, point, reGrain, shift, type Grain, type Point } from './point.js';
-import { expressionAt } from './recognize.js';
 import { fixed, match, type Match, type TimeScan } from './scanner.js';
-import { theAt } from './the-phrases.js';
 import { WORD } from './tokenize.js';
 import { weekdayAt, weekend } from './weekdays.js';
 
@@ -25,10 +23,15 @@ export function refWord(scan: TimeScan, i: number, value: string): Match | null 
   const w = scan.tok.lower[i]!;
   // "as soon as", "soon after": a conjunction, not a time.
   if (w === 'soon' && (scan.lw(i - 1) === 'as' || scan.lw(i + 1) === 'as' || scan.lw(i + 1) === 'after')) return null;
+  // "every now and again", "now and then": a vague frequency, not the present.
+  if (w === 'now' && scan.lw(i + 1) === 'and' && (scan.lw(i + 2) === 'again' || scan.lw(i + 2) === 'then')) return null;
   return fixed(i + 1, 'DATE', value);
 }
 
-/** "today", "yesterday", "tomorrow", "tonight" (+ a part of the day): counted from the DCT. */
+/**
+ * "today", "yesterday", "tomorrow", "tonight" (+ a part of the day): counted from the DCT, or inside a quotation
+ * from the story's day, when the words were spoken ("He said, 'we raised it today'" in Thursday's story about Monday).
+ */
 export function deictic(scan: TimeScan, i: number): Match | null {
   const w = scan.tok.lower[i]!;
   let off: number;
@@ -38,42 +41,17 @@ export function deictic(scan: TimeScan, i: number): Match | null {
   if (w === 'today') off = 0;
   else if (w === 'yesterday') off = -1;
   else if (w === 'tomorrow') off = 1;
-  else if (w === 'tonight') {
-    const p = dctPoint(scan, 'D');
-    return p ? { ...match(i + 1, 'TIME', p, 'dct'), value: `${formatPoint(p)}TNI` } : fixed(i + 1, 'TIME', 'XXXX-XX-XXTNI');
-  } else return null;
-  const p = scan.dct ? shift(dayPoint(scan.dct), off, 'D') : point('D', NaN, NaN, NaN);
+  else if (w === 'tonight') off = 0;
+  else return null;
+  const day = speechDay(scan, i);
+  if (!day && w === 'tonight') return fixed(i + 1, 'TIME', 'XXXX-XX-XXTNI');
+  // Without a DCT the day is unknown: match() leaves it unresolved and unanchored.
+  const p = day ? shift(day.p, off, 'D') : point('D', NaN, NaN, NaN);
+  const anchor = day?.anchor ?? 'dct';
+  if (w === 'tonight') return { ...match(i + 1, 'TIME', p, anchor), value: `${formatPoint(p)}TNI` };
   const part = PARTS_OF_DAY.get(scan.lw(i + 1));
-  if (part) return { ...match(i + 2, 'TIME', p, 'dct'), value: `${formatPoint(p)}T${part}` };
-  return match(i + 1, 'DATE', p, 'dct');
-}
-
-/** A duration counted from a reference: "two years ago" (DCT), "a year earlier" (the period or narrative reference). */
-export function anchoredDuration(scan: TimeScan, i: number, j: number, n: number, unit: Unit, word: string, mod?: string): Match {
-  const e = word === 'from' ? j + 2 : j + 1;
-  const back = word === 'ago' || ANCHOR_BEFORE.has(word);
-  if (Number.isNaN(n)) return fixed(e, 'DATE', back ? 'PAST_REF' : 'FUTURE_REF', mod);
-  const g = UNIT_GRAIN[unit.code];
-  const sign = back ? -1 : 1;
-  // "A year ago/earlier" in a passage about a quarter means that quarter a year back (earnings reports).
-  const r = scan.periodRef;
-  if (back && g === 'Y' && n === 1 && r && scan.sentenceOf(i) - scan.periodSentence <= PERIOD_REACH) {
-    return { ...match(e, 'DATE', shift(r, -1, 'Y'), 'narrative'), mod };
-  }
-  // "For the nine months, net rose from $5 a year earlier": the same months of the previous year, read as a year.
-  if (back && g === 'Y' && n === 1 && scan.spanSentence >= 0 && scan.sentenceOf(i) - scan.spanSentence <= 1 && scan.dct) {
-    return { ...match(e, 'DATE', shift(dctPoint(scan, 'Y')!, -1, 'Y'), 'dct'), mod };
-  }
-  if (word === 'ago' || word === 'from') {
-    // Deictic: counted from the DCT. "A decade ago" is a year (2014 from 2024), not the decade 201X.
-    const p = dctPoint(scan, g === 'E' || g === 'C' ? 'Y' : g);
-    if (!p) return { ...match(e, 'DATE', point(g, NaN), 'none'), mod };
-    return { ...match(e, 'DATE', shift(p, sign * n, g), 'dct'), mod };
-  }
-  const nar = narrative(scan);
-  if (!nar) return { ...match(e, 'DATE', point(g, NaN), 'none'), mod };
-  const base = GRAIN_RANK[nar.p.g] >= GRAIN_RANK[g] ? nar.p : reGrain(nar.p, GRAIN_RANK[nar.p.g] < GRAIN_RANK.M ? nar.p.g : g);
-  return { ...match(e, 'DATE', shift(base, sign * n, g), nar.anchor), mod };
+  if (part) return { ...match(i + 2, 'TIME', p, anchor), value: `${formatPoint(p)}T${part}` };
+  return match(i + 1, 'DATE', p, anchor);
 }
 
 function prevIsThe(scan: TimeScan, i: number): boolean {
@@ -146,7 +124,10 @@ export function relative(scan: TimeScan, i: number, start: number, withThe: bool
     let base: Point | null;
     let off: number;
     if (w === 'following' || w === 'previous' || w === 'preceding' || w === 'same' || w === 'that' || (withThe && w === 'next')) {
-      const nar = (g === 'Q' || g === 'H') && scan.periodRef?.g === g ? { p: scan.periodRef, anchor: 'narrative' as const } : narrative(scan);
+      // "the previous day" after "last October": the day counted from is the last day named, not the month.
+      const nar = (g === 'Q' || g === 'H') && scan.periodRef?.g === g ? { p: scan.periodRef, anchor: 'narrative' as const }
+        : g === 'D' && scan.dayRef && scan.ref && GRAIN_RANK[scan.ref.g] < GRAIN_RANK.D ? { p: scan.dayRef, anchor: 'narrative' as const }
+        : narrative(scan);
       base = nar ? (GRAIN_RANK[nar.p.g] >= GRAIN_RANK[g] ? reGrain(nar.p, g) : null) : null;
       anchor = nar?.anchor ?? 'dct';
       off = w === 'following' || w === 'next' ? 1 : w === 'previous' || w === 'preceding' ? -1 : 0;
@@ -253,15 +234,15 @@ export function positioned(scan: TimeScan, i: number): Match | null {
   const nx = scan.lw(j);
   let core: Match | null = null;
   if (w === 'earlier' || w === 'later') {
-    if (nx === 'this' || nx === 'last' || nx === 'next' || nx === 'today' || nx === 'yesterday' || nx === 'tomorrow' || WEEKDAYS.has(nx)) core = expressionAt(scan, j);
+    if (nx === 'this' || nx === 'last' || nx === 'next' || nx === 'today' || nx === 'yesterday' || nx === 'tomorrow' || WEEKDAYS.has(nx)) core = scan.grammar.expressionAt(scan, j);
     else if (nx === 'in' && scan.lw(j + 1) === 'the' && UNITS.has(scan.lw(j + 2))) {
       const g = UNIT_GRAIN[UNITS.get(scan.lw(j + 2))!.code];
       const b = sentenceRefOrDct(scan, i);
       return b ? match(j + 3, 'DATE', reGrain(b.p, g), b.anchor, mod) : null;
     }
   } else if (scan.isNum(j)) core = decade(scan, j) ?? year(scan, j);
-  else if (nx === 'the' || nx === "'") core = nx === 'the' ? theAt(scan, j) : decade(scan, j);
-  else if (MONTHS.has(nx) || WEEKDAYS.has(nx) || RELATIVE_WORDS.has(nx) || SEASONS.has(nx) || nx === 'today' || nx === 'yesterday' || nx === 'tomorrow') core = expressionAt(scan, j);
+  else if (nx === 'the' || nx === "'") core = nx === 'the' ? scan.grammar.theAt(scan, j) : decade(scan, j);
+  else if (MONTHS.has(nx) || WEEKDAYS.has(nx) || RELATIVE_WORDS.has(nx) || SEASONS.has(nx) || nx === 'today' || nx === 'yesterday' || nx === 'tomorrow') core = scan.grammar.expressionAt(scan, j);
   else if (PARTS_OF_DAY.has(nx) && w === 'mid') {
     const part = PARTS_OF_DAY.get(nx)!;
     const day = deictic(scan, j + 1);
@@ -274,15 +255,22 @@ export function positioned(scan: TimeScan, i: number): Match | null {
   return { ...core, mod };
 }
 
-/** "the end of 1990", "the beginning of October", "the middle of the year". */
+/**
+ * "the end of 1990", "the beginning of October", "the middle of the year", "the end of the day Saturday". "The
+ * month", "the year" are the ones of a date named in the same sentence, else of the DCT: a date from paragraphs
+ * back ("launched on April 12, 1981") is not what "at the end of the month" means.
+ */
 export function positionOf(scan: TimeScan, j: number, mod: string): Match | null {
   let core: Match | null = null;
   const w = scan.lw(j);
   if (w === 'the' && UNITS.has(scan.lw(j + 1)) && !UNITS.get(scan.lw(j + 1))!.plural) {
     const g = UNIT_GRAIN[UNITS.get(scan.lw(j + 1))!.code];
-    const b = narrative(scan);
+    // "the end of the day Saturday": the day is named right after.
+    const day = g === 'D' ? scan.grammar.expressionAt(scan, j + 2) : null;
+    if (day && day.point?.g === 'D' && day.type === 'DATE') return { ...day, mod };
+    const b = sentenceRefOrDct(scan, j);
     core = b ? match(j + 2, 'DATE', reGrain(b.p, g), b.anchor) : fixed(j + 2, 'DATE', formatPoint(point(g, NaN)));
-  } else core = expressionAt(scan, j);
+  } else core = scan.grammar.expressionAt(scan, j);
   if (!core || core.type === 'DURATION' || core.type === 'SET' || core.value.endsWith('_REF')) return null;
   return { ...core, mod };
 }

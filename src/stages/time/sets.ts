@@ -1,7 +1,7 @@
 /** Sets (recurring times): "every Monday", "each year", "every two weeks", "daily". */
 import { durationValue } from './duration.js';
 import { MONTHS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS } from './lexicon.js';
-import { count } from './numbers.js';
+import { count } from './numerals.js';
 import { fixed, type Match, type TimeScan } from './scanner.js';
 
 /** "every Monday", "each year", "every two weeks", "every other week", "each July". */

@@ -1,13 +1,14 @@
 /** Phrases that start with "the": "the year", "the third quarter", "the 1990s", "the past", "the near future". */
 import { currentPeriod, dctPoint, narrative, sentenceRefOrDct } from './anchor.js';
-import { century, decade, fiscal, spelledYear, yearValue } from './dates.js';
+import { fiscal } from './dates.js';
 import { durationValue } from './duration.js';
 import {
   ADVERB_FOLLOWERS, CLOCK_WORDS, DECADE_WORDS, MONTHS, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY, PART_FOLLOWERS,
   POSITION_MODS, POSITION_NOUNS, RELATIVE_WORDS, SEASONS, SPAN_PREPOSITIONS, UNITS, VAGUE_COUNTS, WEEKDAYS,
 } from './lexicon.js';
 import { duration } from './numbers.js';
-import { quarterAt, season } from './periods.js';
+import { spelledYear, yearValue } from './numerals.js';
+import { century, decade, quarterAt, season } from './periods.js';
 import { formatPoint, point, reGrain, shift, type Grain } from './point.js';
 import { positionOf, positioned, relative, vaguePlural, yearEarlier } from './relative.js';
 import { fixed, match, type Match, type TimeScan } from './scanner.js';
@@ -74,7 +75,7 @@ export function theAt(scan: TimeScan, i: number): Match | null {
     if (p) return p;
   }
   const pos = POSITION_NOUNS.get(w);
-  if (pos && scan.lw(j + 1) === 'of') return positionOf(scan, j + 2, pos);
+  if (pos && scan.lw(j + 1) === 'of') return endOfTheDayIdiom(scan, i) ? null : positionOf(scan, j + 2, pos);
   if (w === 'year' && (scan.lw(j + 1) === '-' && (scan.lw(j + 2) === 'earlier' || scan.lw(j + 2) === 'ago'))) return yearEarlier(scan, j, i);
   if (w === 'comparable' || w === 'corresponding') {
     if (scan.lw(j + 1) === 'year' && scan.lw(j + 2) === '-') return yearEarlier(scan, j + 1, i);
@@ -135,6 +136,12 @@ function theYear(scan: TimeScan, j: number, i: number): Match | null {
   if (scan.lw(i - 1) === 'throughout') return fixed(j + 1, 'DURATION', 'P1Y');
   const b = sentenceRefOrDct(scan, j);
   return b ? match(j + 1, 'DATE', reGrain(b.p, 'Y'), b.anchor) : fixed(j + 1, 'DATE', 'XXXX');
+}
+
+/** "at the end of the day," meaning "all things considered": a comma after it, no day of its own. */
+function endOfTheDayIdiom(scan: TimeScan, i: number): boolean {
+  return scan.lw(i - 1) === 'at' && scan.lw(i + 1) === 'end' && scan.lw(i + 2) === 'of' && scan.lw(i + 3) === 'the'
+    && scan.lw(i + 4) === 'day' && scan.lw(i + 5) === ',';
 }
 
 /** True when token i starts a time noun phrase ("two years", "year", "decade"), so "the past" is a modifier. */

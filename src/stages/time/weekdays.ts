@@ -46,14 +46,17 @@ export function weekdayAt(scan: TimeScan, i: number, rel = 0): Match | null {
   return match(i + 1, 'DATE', r.p, r.anchor);
 }
 
-/** A weekend: `rel` -1 last, 1 next, 2 this; 0 by tense (past: the one just gone, else the coming one). */
+/**
+ * A weekend: `rel` -1 last, 1 next, 2 this; 0 by tense (past: the one just gone, else the coming one). "This
+ * weekend" in the past tense on a weekday is the one just gone ("the fair took place this weekend", on Wednesday).
+ */
 export function weekend(scan: TimeScan, e: number, rel: number, i: number): Match {
   if (!scan.dct) return fixed(e, 'DATE', 'XXXX-WXX-WE');
   const base = dayPoint(scan.dct);
   const wd = weekday(base);
-  const tense = rel === 2 ? 0 : rel || scan.tense(i);
+  const tense = rel === 2 ? (wd < 6 && scan.tense(i) === PAST ? PAST : 0) : rel || scan.tense(i);
   let sat: Point;
-  if (rel === 2 || wd >= 6) sat = shift(base, 6 - wd, 'D');
+  if ((rel === 2 && tense !== PAST) || wd >= 6) sat = shift(base, 6 - wd, 'D');
   else if (tense === PAST) sat = shift(base, -(wd + 1), 'D');
   else sat = shift(base, 6 - wd, 'D');
   if (rel === -1 && wd >= 6) sat = shift(sat, -7, 'D');
