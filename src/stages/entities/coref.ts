@@ -12,6 +12,7 @@
 import type { Doc, Token } from '../../model/document.js';
 import type { EntityType } from '../../model/format.js';
 import { countryOf } from '../../lexicon/geo.js';
+import { EntityHeads } from './heads.js';
 import type { Gender } from '../../lexicon/names.js';
 import {
   FEMALE_WORDS, GENERIC_PERSON_HEADS, MALE_WORDS, ORG_HEADS, ROLE_HEADS, roleFits, roleHeadOf, singular,
@@ -47,7 +48,7 @@ const QUALIFIERS = new Set([
   'economy', 'energy', 'education', 'agriculture', 'transport', 'environment', 'culture', 'labour', 'labor',
   'former', 'chief', 'attorney', 'supreme', 'district', 'assistant', 'associate', 'acting', 'interim',
 ]);
-const OPENERS = new Set(['the', 'its', 'his', 'her', 'their']);
+const OPENERS = new Set(['the', 'its', 'his', 'her', 'their', 'this']);
 const COMPANY_HEADS = new Set(['company', 'firm']);
 /** Name words of organisations that are not companies (public bodies, parties, media, schools, teams). */
 const NON_COMPANY_MARKERS = [
@@ -112,9 +113,11 @@ function addCountries(words: string[], out: Set<string>): void {
 class Resolver {
   private readonly seen: Seen[] = [];
   private readonly mentionCount: number[];
+  private readonly heads: EntityHeads;
 
   constructor(private readonly ctx: EntityContext) {
     this.mentionCount = ctx.doc.entities.map(() => 0);
+    this.heads = new EntityHeads(ctx);
     this.genderFromTitles();
   }
 
@@ -138,6 +141,7 @@ class Resolver {
       subject: looksLikeSubject(doc, token), quoted: inQuote[token] === 1,
     });
     this.mentionCount[entity]! += 1;
+    this.heads.seen(entity, token);
   }
 
   /**
@@ -284,7 +288,8 @@ class Resolver {
       const marked = (e: number, markers: readonly string[]) =>
         markers.some((w) => facts[e]!.nameWords.has(w) || facts[e]!.roleWords.has(w));
       const e = this.best(t, Infinity, perEntity((e) => doc.entities[e]!.type === 'ORG' && marked(e, orgMarkers)));
-      if (e >= 0 || !COMPANY_HEADS.has(headWord)) return e;
+      if (e >= 0) return e;
+      if (!COMPANY_HEADS.has(headWord)) return this.heads.match(t, headWord);
       // Companies rarely say what they are in their name ("Apple … the company"): a recent organisation that is
       // not marked as some other kind of body will do.
       return this.best(t, PRONOUN_WINDOW, (e) => doc.entities[e]!.type === 'ORG' && !marked(e, NON_COMPANY_MARKERS));
@@ -298,7 +303,8 @@ class Resolver {
       return this.best(t, PRONOUN_WINDOW, (e) => doc.entities[e]!.type === 'PERSON'
         && !(gender && facts[e]!.gender && facts[e]!.gender !== gender));
     }
-    return -1;
+    // "the mosque" after "the Grand Mosque", "the country" after a country: a head noun of a name, role or class.
+    return this.heads.match(t, headWord);
   }
 
   /**

@@ -12,7 +12,7 @@ import type { EntityType } from '../../model/format.js';
 import { GENERIC_PERSON_HEADS, HONORIFICS, ORG_HEADS, roleHeadOf, singular } from '../../lexicon/titles.js';
 import { GPE_KEYWORDS, LOC_KEYWORDS } from '../../lexicon/geo.js';
 import { genderOfFirstName } from '../../lexicon/names.js';
-import { addRole, DETERMINERS, type EntityContext, isBoundary, POSSESSIVE_MARKS } from './context.js';
+import { addMention, addRole, DETERMINERS, type EntityContext, isBoundary, POSSESSIVE_MARKS } from './context.js';
 
 /** Words that join the parts of a title ("Secretary of State", "Minister for Foreign Affairs"). */
 const TITLE_LINKS = new Set(['of', 'to', 'for', 'and', '&', 'at', 'in']);
@@ -349,7 +349,13 @@ export function extractRoles(ctx: EntityContext): void {
     const before = placeClassBefore(ctx, mi) ?? roleBefore(ctx, mi) ?? appositiveBefore(ctx, mi);
     if (before) addRole(ctx, m.entity, before[0], before[1]);
     const after = appositiveAfter(ctx, mi);
-    if (after) addRole(ctx, doc.mentions[after[2]]!.entity, after[0], after[1]);
+    if (after) {
+      const owner = doc.mentions[after[2]]!.entity;
+      addRole(ctx, owner, after[0], after[1]);
+      // The appositive is also a mention of its entity ("X, a doctor at the clinic,"), article included.
+      const opensWithArticle = DETERMINERS.has(doc.tokens[after[0] - 1]!.lower);
+      addMention(ctx, opensWithArticle ? after[0] - 1 : after[0], after[1], 'nominal', owner);
+    }
   }
   retypeByRole(ctx);
 }
