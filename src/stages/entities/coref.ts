@@ -248,8 +248,12 @@ class Resolver {
     // "The mayor, Ana Lima, said": a description set off before a person's name is a mention of that person
     // (its role is collected by the role rules), so a speaker written as the description still resolves.
     const apposed = after?.text === ',' ? nameAt[i + 1]! : -1;
-    if (apposed >= 0 && doc.mentions[apposed]!.type === 'PERSON') {
-      const e = doc.mentions[apposed]!.entity;
+    // Other names take such a description when the role rules read it as theirs ("the capital, Riyadh,").
+    const roleEnd = doc.tokens[i - 1]!.end;
+    const apposedEntity = apposed >= 0 ? doc.mentions[apposed]!.entity : -1;
+    if (apposed >= 0 && (doc.mentions[apposed]!.type === 'PERSON'
+      || (apposedEntity >= 0 && doc.entities[apposedEntity]!.roles.some((r) => r.end === roleEnd)))) {
+      const e = apposedEntity;
       if (e >= 0) {
         addMention(this.ctx, t, i, 'nominal', e);
         this.note(t, e);

@@ -318,6 +318,29 @@ function appositiveBefore(ctx: EntityContext, mi: number): [number, number] | nu
   return start < end ? [start, end] : null;
 }
 
+/**
+ * The organisation a person belongs to, as a role: "FTU's Alice Mak" and "Lee Cheuk-yan of the Labour Party" →
+ * "FTU", "Labour Party". Only organisation names count (a place after "of" is where someone is from).
+ */
+function affiliation(ctx: EntityContext, mi: number): [number, number] | null {
+  const { doc } = ctx;
+  const m = doc.mentions[mi]!;
+  if (m.type !== 'PERSON') return null;
+  const isOrg = (i: number) => i >= 0 && doc.mentions[i]!.type === 'ORG' && doc.mentions[i]!.entity >= 0;
+  const mark = doc.tokens[m.tokenStart - 1];
+  if (mark && POSSESSIVE_MARKS.has(mark.text)) {
+    const owner = ctx.nameAt[m.tokenStart - 2] ?? -1;
+    if (isOrg(owner) && doc.mentions[owner]!.tokenEnd === m.tokenStart - 1) return [doc.mentions[owner]!.tokenStart, m.tokenStart - 1];
+    return null;
+  }
+  const link = doc.tokens[m.tokenEnd];
+  if (link?.lower !== 'of') return null;
+  const at = DETERMINERS.has(doc.tokens[m.tokenEnd + 1]?.lower ?? '') ? m.tokenEnd + 2 : m.tokenEnd + 1;
+  const org = ctx.nameAt[at] ?? -1;
+  if (!isOrg(org) || doc.mentions[org]!.tokenStart !== at) return null;
+  return [at, doc.mentions[org]!.tokenEnd];
+}
+
 /** "the Russian border region of Kursk" → "Russian border region": a place-class noun linked by "of". */
 function placeClassBefore(ctx: EntityContext, mi: number): [number, number] | null {
   const { doc } = ctx;
@@ -348,6 +371,8 @@ export function extractRoles(ctx: EntityContext): void {
     if (m.entity < 0 || !ROLE_TYPES.has(m.type)) continue;
     const before = placeClassBefore(ctx, mi) ?? roleBefore(ctx, mi) ?? appositiveBefore(ctx, mi);
     if (before) addRole(ctx, m.entity, before[0], before[1]);
+    const member = affiliation(ctx, mi);
+    if (member) addRole(ctx, m.entity, member[0], member[1]);
     const after = appositiveAfter(ctx, mi);
     if (after) {
       const owner = doc.mentions[after[2]]!.entity;
