@@ -341,6 +341,61 @@ function affiliation(ctx: EntityContext, mi: number): [number, number] | null {
   return [at, doc.mentions[org]!.tokenEnd];
 }
 
+/** The person names coordinated after mention `mi` ("A, B and C"), in order; empty when none follows. */
+function coordinatedAfter(ctx: EntityContext, mi: number): number[] {
+  const { doc } = ctx;
+  const out: number[] = [];
+  let end = doc.mentions[mi]!.tokenEnd;
+  for (;;) {
+    // A name part glued on by a hyphen that the NER left out ("Lee Cheuk" + "-yan") still belongs to the name.
+    while (doc.tokens[end] && doc.tokens[end]!.start === doc.tokens[end - 1]!.end && /^[-\p{L}]+$/u.test(doc.tokens[end]!.text)) end++;
+    let t = end;
+    if (doc.tokens[t]?.text === ',') t++;
+    if (doc.tokens[t]?.lower === 'and') t++;
+    const next = t > end ? ctx.nameAt[t] ?? -1 : -1;
+    if (next < 0 || doc.mentions[next]!.tokenStart !== t || doc.mentions[next]!.type !== 'PERSON') return out;
+    out.push(next);
+    end = doc.mentions[next]!.tokenEnd;
+  }
+}
+
+/**
+ * A description or affiliation before a list of people is each one's ("veteran politicians A and B", "DAB's A
+ * and B"). The plural head stays as written; the role rules for single names refuse plural heads.
+ */
+function sharedByList(ctx: EntityContext, mi: number, affiliationOfFirst: [number, number] | null): void {
+  const { doc } = ctx;
+  const m = doc.mentions[mi]!;
+  if (m.type !== 'PERSON') return;
+  const members = coordinatedAfter(ctx, mi);
+  if (members.length === 0) return;
+  const sentStart = doc.sentences[doc.tokens[m.tokenStart]!.sentence]!.tokenStart;
+  let role: [number, number] | null = null;
+  const end = m.tokenStart;
+  const head = doc.tokens[end - 1];
+  if (head && head.pos === 'NOUN' && isPlural(head) && isPersonHead({ ...head, lower: singular(head.lower) })) {
+    let t = end - 1;
+    while (t >= sentStart && end - t <= MAX_ROLE_TOKENS) {
+      const tok = doc.tokens[t]!;
+      const other = otherName(ctx, t, mi);
+      if (other >= 0) {
+        if (doc.mentions[other]!.type === 'PERSON') break;
+        t = doc.mentions[other]!.tokenStart - 1;
+        continue;
+      }
+      if ((isNominal(tok) && /^[a-z-]+$/.test(tok.text)) || tok.text === '-' || inCompound(ctx, t)) { t--; continue; }
+      break;
+    }
+    if (t + 1 < end - 1 || isRoleHead(head)) role = [t + 1, end];
+  }
+  for (const other of [mi, ...members]) {
+    const e = doc.mentions[other]!.entity;
+    if (e < 0) continue;
+    if (role) addRole(ctx, e, role[0], role[1]);
+    if (affiliationOfFirst && other !== mi) addRole(ctx, e, affiliationOfFirst[0], affiliationOfFirst[1]);
+  }
+}
+
 /** "the Russian border region of Kursk" → "Russian border region": a place-class noun linked by "of". */
 function placeClassBefore(ctx: EntityContext, mi: number): [number, number] | null {
   const { doc } = ctx;
@@ -373,6 +428,7 @@ export function extractRoles(ctx: EntityContext): void {
     if (before) addRole(ctx, m.entity, before[0], before[1]);
     const member = affiliation(ctx, mi);
     if (member) addRole(ctx, m.entity, member[0], member[1]);
+    sharedByList(ctx, mi, member);
     const after = appositiveAfter(ctx, mi);
     if (after) {
       const owner = doc.mentions[after[2]]!.entity;
