@@ -222,6 +222,30 @@ class Resolver {
    * token after it when it was linked, else `t + 1`.
    */
   description(t: number): number {
+    const next = this.wholeDescription(t);
+    return next !== t + 1 ? next : this.possessorDescription(t);
+  }
+
+  /**
+   * "the church's headquarters", "the country's border": the possessor is a description of its own, taken up
+   * by the head of a name, role or place class (see heads.ts) when the whole phrase was not a mention.
+   */
+  private possessorDescription(t: number): number {
+    const { doc, nameAt } = this.ctx;
+    if (doc.tokens[t]!.lower !== 'the') return t + 1;
+    let i = t + 1;
+    while (i < doc.tokens.length && nameAt[i]! < 0 && /^[a-z-]+$/.test(doc.tokens[i]!.text)
+      && (doc.tokens[i]!.pos === 'ADJ' || doc.tokens[i]!.pos === 'NOUN')) i++;
+    const head = doc.tokens[i - 1]!;
+    if (i === t + 1 || head.pos !== 'NOUN' || !POSSESSIVE_MARKS.has(doc.tokens[i]?.text ?? '')) return t + 1;
+    const e = this.heads.match(t, head.lower);
+    if (e < 0) return t + 1;
+    addMention(this.ctx, t, i, 'nominal', e);
+    this.note(t, e);
+    return i;
+  }
+
+  private wholeDescription(t: number): number {
     const { doc, nameAt } = this.ctx;
     const sentEnd = doc.sentences[doc.tokens[t]!.sentence]!.tokenEnd;
     let i = t + 1;

@@ -18,6 +18,8 @@ const COUNTRY_WORDS = new Set(['country', 'nation', 'kingdom', 'republic']);
 const CAPITAL_WORDS = new Set(['capital']);
 const CITY_WORDS = new Set(['city', 'town']);
 const STATE_WORDS = new Set(['state']);
+/** Class nouns for any event just named ("the 22nd Fan Expo … the event"). */
+const EVENT_WORDS = new Set(['event']);
 const CLASS_WINDOW = 2;
 
 /** The head noun of a name or role phrase: its last word before any post-modifier, lower-cased and singular. */
@@ -34,6 +36,7 @@ export class EntityHeads {
   private readonly capitals: number[] = [];
   private readonly cities: number[] = [];
   private readonly states: number[] = [];
+  private readonly events: number[] = [];
   private readonly lastToken: Int32Array;
 
   constructor(private readonly ctx: EntityContext) {
@@ -50,6 +53,7 @@ export class EntityHeads {
         const list = this.byHead.get(h);
         if (list) list.push(e); else this.byHead.set(h, [e]);
       }
+      if (entity.type === 'EVENT') this.events.push(e);
       if (entity.type !== 'GPE') return;
       const geo = lookupGeo(entity.name);
       if (facts[e]!.country) this.countries.push(e);
@@ -70,7 +74,7 @@ export class EntityHeads {
     const byName = this.latest(this.byHead.get(w) ?? [], at, Infinity);
     if (byName >= 0) return byName;
     const classList = COUNTRY_WORDS.has(w) ? this.countries : CAPITAL_WORDS.has(w) ? this.capitals
-      : CITY_WORDS.has(w) ? this.cities : STATE_WORDS.has(w) ? this.states : null;
+      : CITY_WORDS.has(w) ? this.cities : STATE_WORDS.has(w) ? this.states : EVENT_WORDS.has(w) ? this.events : null;
     return classList ? this.latest(classList, at, CLASS_WINDOW) : -1;
   }
 
