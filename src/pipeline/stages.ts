@@ -12,6 +12,7 @@ import { eventStage } from '../stages/events.js';
 import { attributionStage, taggedAttributionStage } from '../stages/attribution/index.js';
 import { nerStage } from '../stages/entities/ner.js';
 import { entityStage } from '../stages/entities/resolve.js';
+import { quotedFirstPersonStage } from '../stages/entities/first-person.js';
 import { timeStage } from '../stages/time/index.js';
 import { buildPipeline, type Pipeline } from './build.js';
 
@@ -25,6 +26,7 @@ export const STAGES: readonly Stage[] = [
   quantityStage,
   claimStage,
   eventStage,
+  quotedFirstPersonStage,
 ];
 
 /** How statements are found: the rule readings (default, fastest) or the rules with the learned span tagger. */

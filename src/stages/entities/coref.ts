@@ -12,6 +12,7 @@
 import type { Doc, Token } from '../../model/document.js';
 import type { EntityType } from '../../model/format.js';
 import { countryOf } from '../../lexicon/geo.js';
+import { EntityHeads } from './heads.js';
 import type { Gender } from '../../lexicon/names.js';
 import {
   FEMALE_WORDS, GENERIC_PERSON_HEADS, MALE_WORDS, ORG_HEADS, ROLE_HEADS, roleFits, roleHeadOf, singular,
@@ -47,7 +48,7 @@ const QUALIFIERS = new Set([
   'economy', 'energy', 'education', 'agriculture', 'transport', 'environment', 'culture', 'labour', 'labor',
   'former', 'chief', 'attorney', 'supreme', 'district', 'assistant', 'associate', 'acting', 'interim',
 ]);
-const OPENERS = new Set(['the', 'its', 'his', 'her', 'their']);
+const OPENERS = new Set(['the', 'its', 'his', 'her', 'their', 'this']);
 const COMPANY_HEADS = new Set(['company', 'firm']);
 /** Name words of organisations that are not companies (public bodies, parties, media, schools, teams). */
 const NON_COMPANY_MARKERS = [
@@ -112,9 +113,11 @@ function addCountries(words: string[], out: Set<string>): void {
 class Resolver {
   private readonly seen: Seen[] = [];
   private readonly mentionCount: number[];
+  private readonly heads: EntityHeads;
 
   constructor(private readonly ctx: EntityContext) {
     this.mentionCount = ctx.doc.entities.map(() => 0);
+    this.heads = new EntityHeads(ctx);
     this.genderFromTitles();
   }
 
@@ -138,6 +141,7 @@ class Resolver {
       subject: looksLikeSubject(doc, token), quoted: inQuote[token] === 1,
     });
     this.mentionCount[entity]! += 1;
+    this.heads.seen(entity, token);
   }
 
   /**
@@ -218,6 +222,30 @@ class Resolver {
    * token after it when it was linked, else `t + 1`.
    */
   description(t: number): number {
+    const next = this.wholeDescription(t);
+    return next !== t + 1 ? next : this.possessorDescription(t);
+  }
+
+  /**
+   * "the church's headquarters", "the country's border": the possessor is a description of its own, taken up
+   * by the head of a name, role or place class (see heads.ts) when the whole phrase was not a mention.
+   */
+  private possessorDescription(t: number): number {
+    const { doc, nameAt } = this.ctx;
+    if (doc.tokens[t]!.lower !== 'the') return t + 1;
+    let i = t + 1;
+    while (i < doc.tokens.length && nameAt[i]! < 0 && /^[a-z-]+$/.test(doc.tokens[i]!.text)
+      && (doc.tokens[i]!.pos === 'ADJ' || doc.tokens[i]!.pos === 'NOUN')) i++;
+    const head = doc.tokens[i - 1]!;
+    if (i === t + 1 || head.pos !== 'NOUN' || !POSSESSIVE_MARKS.has(doc.tokens[i]?.text ?? '')) return t + 1;
+    const e = this.heads.match(t, head.lower);
+    if (e < 0) return t + 1;
+    addMention(this.ctx, t, i, 'nominal', e);
+    this.note(t, e);
+    return i;
+  }
+
+  private wholeDescription(t: number): number {
     const { doc, nameAt } = this.ctx;
     const sentEnd = doc.sentences[doc.tokens[t]!.sentence]!.tokenEnd;
     let i = t + 1;
@@ -244,8 +272,12 @@ class Resolver {
     // "The mayor, Ana Lima, said": a description set off before a person's name is a mention of that person
     // (its role is collected by the role rules), so a speaker written as the description still resolves.
     const apposed = after?.text === ',' ? nameAt[i + 1]! : -1;
-    if (apposed >= 0 && doc.mentions[apposed]!.type === 'PERSON') {
-      const e = doc.mentions[apposed]!.entity;
+    // Other names take such a description when the role rules read it as theirs ("the capital, Riyadh,").
+    const roleEnd = doc.tokens[i - 1]!.end;
+    const apposedEntity = apposed >= 0 ? doc.mentions[apposed]!.entity : -1;
+    if (apposed >= 0 && (doc.mentions[apposed]!.type === 'PERSON'
+      || (apposedEntity >= 0 && doc.entities[apposedEntity]!.roles.some((r) => r.end === roleEnd)))) {
+      const e = apposedEntity;
       if (e >= 0) {
         addMention(this.ctx, t, i, 'nominal', e);
         this.note(t, e);
@@ -284,7 +316,8 @@ class Resolver {
       const marked = (e: number, markers: readonly string[]) =>
         markers.some((w) => facts[e]!.nameWords.has(w) || facts[e]!.roleWords.has(w));
       const e = this.best(t, Infinity, perEntity((e) => doc.entities[e]!.type === 'ORG' && marked(e, orgMarkers)));
-      if (e >= 0 || !COMPANY_HEADS.has(headWord)) return e;
+      if (e >= 0) return e;
+      if (!COMPANY_HEADS.has(headWord)) return this.heads.match(t, headWord);
       // Companies rarely say what they are in their name ("Apple … the company"): a recent organisation that is
       // not marked as some other kind of body will do.
       return this.best(t, PRONOUN_WINDOW, (e) => doc.entities[e]!.type === 'ORG' && !marked(e, NON_COMPANY_MARKERS));
@@ -298,7 +331,8 @@ class Resolver {
       return this.best(t, PRONOUN_WINDOW, (e) => doc.entities[e]!.type === 'PERSON'
         && !(gender && facts[e]!.gender && facts[e]!.gender !== gender));
     }
-    return -1;
+    // "the mosque" after "the Grand Mosque", "the country" after a country: a head noun of a name, role or class.
+    return this.heads.match(t, headWord);
   }
 
   /**

@@ -12,7 +12,7 @@ import type { EntityType } from '../../model/format.js';
 import { GENERIC_PERSON_HEADS, HONORIFICS, ORG_HEADS, roleHeadOf, singular } from '../../lexicon/titles.js';
 import { GPE_KEYWORDS, LOC_KEYWORDS } from '../../lexicon/geo.js';
 import { genderOfFirstName } from '../../lexicon/names.js';
-import { addRole, DETERMINERS, type EntityContext, isBoundary, POSSESSIVE_MARKS } from './context.js';
+import { addMention, addRole, DETERMINERS, type EntityContext, isBoundary, POSSESSIVE_MARKS } from './context.js';
 
 /** Words that join the parts of a title ("Secretary of State", "Minister for Foreign Affairs"). */
 const TITLE_LINKS = new Set(['of', 'to', 'for', 'and', '&', 'at', 'in']);
@@ -38,7 +38,9 @@ const CLAUSE_OPENERS = new Set(['who', 'which', 'that', 'whose', 'whom', 'where'
 const POSSESSIVE_PRONOUNS = new Set(['its', 'his', 'her', 'their', 'our', 'my', 'your']);
 const MAX_ROLE_TOKENS = 14;
 /** Entity types that have roles worth recording (not dates, events or works). */
-const ROLE_TYPES = new Set<EntityType>(['PERSON', 'ORG', 'GPE', 'LOC', 'FAC']);
+const ROLE_TYPES = new Set<EntityType>(['PERSON', 'ORG', 'GPE', 'LOC', 'FAC', 'WORK', 'EVENT', 'PRODUCT']);
+/** Types whose descriptions are too varied to list ("the 1959 romantic comedy", "an esports tournament"). */
+const OPEN_ROLE_TYPES = new Set<EntityType>(['WORK', 'EVENT', 'PRODUCT']);
 
 const isNominal = (t: Token) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NUM';
 const isRoleHead = (t: Token) => roleHeadOf(t.text) !== null;
@@ -54,6 +56,8 @@ const PERSON_WORDS = new Set([
   'celebrity', 'personality', 'socialite', 'hero', 'pioneer', 'chief', 'head', 'envoy', 'nominee', 'candidate',
   'nurse', 'chef', 'cook', 'model', 'pupil', 'monk', 'nun', 'guard', 'volunteer', 'fan', 'owner', 'survivor',
   'refugee', 'migrant', 'immigrant', 'pilgrim', 'tourist', 'actress', 'prisoner', 'hostage', 'detainee', 'inmate',
+  'suspect', 'victim', 'cosplayer', 'blogger', 'poster', 'character', 'guest', 'newcomer', 'localist', 'motorcyclist',
+  'cyclist', 'scientist', 'artist', 'musician', 'singer', 'actor', 'illustrator', 'photographer', 'spokesperson',
 ]);
 /** Kinds of place a GPE or LOC can be described as ("a Danish island", "his home state"). */
 const PLACE_WORDS = new Set([
@@ -87,10 +91,15 @@ function headFits(ctx: EntityContext, mi: number, head: Token): boolean {
   const m = ctx.doc.mentions[mi]!;
   const w = singular(head.lower);
   if (m.type === 'PERSON') return isPersonHead(head);
-  const fits = m.type === 'GPE' || m.type === 'LOC' ? PLACE_WORDS.has(w) : m.type === 'ORG' ? ORG_WORDS.has(w) : true;
-  if (fits) return true;
+  if (OPEN_ROLE_TYPES.has(m.type)) return !isPersonHead(head) && !PLACE_WORDS.has(w);
+  if (kindFits(m.type, w)) return true;
   const prev = ctx.doc.tokens[m.tokenStart - 1];
   return isPersonHead(head) && ctx.facts[m.entity]!.country === null && prev?.pos !== 'ADP';
+}
+
+/** Whether a (singular) noun names the kind of thing a place or organisation is ("island", "broadcaster"). */
+function kindFits(type: EntityType, w: string): boolean {
+  return type === 'GPE' || type === 'LOC' ? PLACE_WORDS.has(w) : type === 'ORG' ? ORG_WORDS.has(w) : true;
 }
 
 /** The head of an appositive phrase: its last common noun before any preposition ("head" in "head of the agency"). */
@@ -100,6 +109,13 @@ function phraseHead(ctx: EntityContext, ts: number, te: number, self: number): T
     if (ctx.doc.tokens[i]!.pos === 'NOUN' && otherName(ctx, i, self) < 0) head = ctx.doc.tokens[i]!;
   }
   return head;
+}
+
+/** A word joined to its neighbour by a hyphen ("state-owned", "Yemen-based"), whatever its part of speech. */
+function inCompound(ctx: EntityContext, t: number): boolean {
+  const { tokens } = ctx.doc;
+  const joined = (a: number, b: number) => tokens[a] !== undefined && tokens[b] !== undefined && tokens[a]!.end === tokens[b]!.start;
+  return (tokens[t - 1]?.text === '-' && joined(t - 1, t)) || (tokens[t + 1]?.text === '-' && joined(t, t + 1));
 }
 
 /** A role never contains another person's name ("FTU's Alice Mak and ... Junius Ho" is a list, not a title). */
@@ -133,12 +149,18 @@ function roleBefore(ctx: EntityContext, mi: number): [number, number] | null {
     const tok = doc.tokens[t]!;
     const other = otherName(ctx, t, mi);
     if (other >= 0) {
-      if (doc.mentions[other]!.type === 'PERSON') break; // a list of people, not a title
-      t = doc.mentions[other]!.tokenStart - 1;
+      const owner = doc.mentions[other]!;
+      // "Day's son X": a relation to another person, which ends the role; otherwise a list of people.
+      if (owner.type === 'PERSON') {
+        if (POSSESSIVE_MARKS.has(doc.tokens[owner.tokenEnd]?.text ?? '') && owner.tokenEnd < end) t = owner.tokenStart - 1;
+        break;
+      }
+      t = owner.tokenStart - 1;
       continue;
     }
     if (CALENDAR.has(tok.lower) || tok.pos === 'NUM') break;
-    if (isNominal(tok) || TITLE_LINKS.has(tok.lower) || POSSESSIVE_MARKS.has(tok.text) || tok.text === '-') {
+    if (isNominal(tok) || TITLE_LINKS.has(tok.lower) || POSSESSIVE_MARKS.has(tok.text) || tok.text === '-'
+      || inCompound(ctx, t)) {
       t--;
       continue;
     }
@@ -167,7 +189,19 @@ function roleBefore(ctx: EntityContext, mi: number): [number, number] | null {
   }
   // Without a title word, only an article-introduced common-noun phrase is a description ("the Russian newspaper"),
   // and for a person only when its noun names a person.
-  if (!article || !DETERMINERS.has(article.lower) || last.pos !== 'NOUN' || otherName(ctx, end - 1, mi) >= 0) return null;
+  if (last.pos !== 'NOUN' || otherName(ctx, end - 1, mi) >= 0) return null;
+  // Without an article the phrase must be a bare description of the entity's own kind ("broadcaster BBC",
+  // "fashion designer X"), never a person noun over a non-person (that is a list or a compound).
+  if (!article || !DETERMINERS.has(article.lower)) {
+    if (article && (article.pos === 'DET' || article.pos === 'PRON' || POSSESSIVE_MARKS.has(article.text))) return null;
+    if (m.type !== 'PERSON' && !OPEN_ROLE_TYPES.has(m.type) && !kindFits(m.type, singular(last.lower))) return null;
+    for (let i = start; i < end; i++) {
+      const w = doc.tokens[i]!;
+      // A capital is allowed only where the sentence makes it ("Suspect X was held").
+      if (i === sentStart && /^[A-Z][a-z-]+$/.test(w.text)) continue;
+      if (!/^[a-z-]+$/.test(w.text) && !POSSESSIVE_MARKS.has(w.text) && otherName(ctx, i, mi) < 0) return null;
+    }
+  }
   if (isPlural(last) || !/^[a-z-]+$/i.test(last.text)) return null;
   if (!headFits(ctx, mi, last)) return null;
   for (let i = start; i < end; i++) if (doc.tokens[i]!.pos === 'CCONJ' || doc.tokens[i]!.pos === 'NUM') return null;
@@ -284,6 +318,84 @@ function appositiveBefore(ctx: EntityContext, mi: number): [number, number] | nu
   return start < end ? [start, end] : null;
 }
 
+/**
+ * The organisation a person belongs to, as a role: "FTU's Alice Mak" and "Lee Cheuk-yan of the Labour Party" →
+ * "FTU", "Labour Party". Only organisation names count (a place after "of" is where someone is from).
+ */
+function affiliation(ctx: EntityContext, mi: number): [number, number] | null {
+  const { doc } = ctx;
+  const m = doc.mentions[mi]!;
+  if (m.type !== 'PERSON') return null;
+  const isOrg = (i: number) => i >= 0 && doc.mentions[i]!.type === 'ORG' && doc.mentions[i]!.entity >= 0;
+  const mark = doc.tokens[m.tokenStart - 1];
+  if (mark && POSSESSIVE_MARKS.has(mark.text)) {
+    const owner = ctx.nameAt[m.tokenStart - 2] ?? -1;
+    if (isOrg(owner) && doc.mentions[owner]!.tokenEnd === m.tokenStart - 1) return [doc.mentions[owner]!.tokenStart, m.tokenStart - 1];
+    return null;
+  }
+  const link = doc.tokens[m.tokenEnd];
+  if (link?.lower !== 'of') return null;
+  const at = DETERMINERS.has(doc.tokens[m.tokenEnd + 1]?.lower ?? '') ? m.tokenEnd + 2 : m.tokenEnd + 1;
+  const org = ctx.nameAt[at] ?? -1;
+  if (!isOrg(org) || doc.mentions[org]!.tokenStart !== at) return null;
+  return [at, doc.mentions[org]!.tokenEnd];
+}
+
+/** The person names coordinated after mention `mi` ("A, B and C"), in order; empty when none follows. */
+function coordinatedAfter(ctx: EntityContext, mi: number): number[] {
+  const { doc } = ctx;
+  const out: number[] = [];
+  let end = doc.mentions[mi]!.tokenEnd;
+  for (;;) {
+    // A name part glued on by a hyphen that the NER left out ("Lee Cheuk" + "-yan") still belongs to the name.
+    while (doc.tokens[end] && doc.tokens[end]!.start === doc.tokens[end - 1]!.end && /^[-\p{L}]+$/u.test(doc.tokens[end]!.text)) end++;
+    let t = end;
+    if (doc.tokens[t]?.text === ',') t++;
+    if (doc.tokens[t]?.lower === 'and') t++;
+    const next = t > end ? ctx.nameAt[t] ?? -1 : -1;
+    if (next < 0 || doc.mentions[next]!.tokenStart !== t || doc.mentions[next]!.type !== 'PERSON') return out;
+    out.push(next);
+    end = doc.mentions[next]!.tokenEnd;
+  }
+}
+
+/**
+ * A description or affiliation before a list of people is each one's ("veteran politicians A and B", "DAB's A
+ * and B"). The plural head stays as written; the role rules for single names refuse plural heads.
+ */
+function sharedByList(ctx: EntityContext, mi: number, affiliationOfFirst: [number, number] | null): void {
+  const { doc } = ctx;
+  const m = doc.mentions[mi]!;
+  if (m.type !== 'PERSON') return;
+  const members = coordinatedAfter(ctx, mi);
+  if (members.length === 0) return;
+  const sentStart = doc.sentences[doc.tokens[m.tokenStart]!.sentence]!.tokenStart;
+  let role: [number, number] | null = null;
+  const end = m.tokenStart;
+  const head = doc.tokens[end - 1];
+  if (head && head.pos === 'NOUN' && isPlural(head) && isPersonHead({ ...head, lower: singular(head.lower) })) {
+    let t = end - 1;
+    while (t >= sentStart && end - t <= MAX_ROLE_TOKENS) {
+      const tok = doc.tokens[t]!;
+      const other = otherName(ctx, t, mi);
+      if (other >= 0) {
+        if (doc.mentions[other]!.type === 'PERSON') break;
+        t = doc.mentions[other]!.tokenStart - 1;
+        continue;
+      }
+      if ((isNominal(tok) && /^[a-z-]+$/.test(tok.text)) || tok.text === '-' || inCompound(ctx, t)) { t--; continue; }
+      break;
+    }
+    if (t + 1 < end - 1 || isRoleHead(head)) role = [t + 1, end];
+  }
+  for (const other of [mi, ...members]) {
+    const e = doc.mentions[other]!.entity;
+    if (e < 0) continue;
+    if (role) addRole(ctx, e, role[0], role[1]);
+    if (affiliationOfFirst && other !== mi) addRole(ctx, e, affiliationOfFirst[0], affiliationOfFirst[1]);
+  }
+}
+
 /** "the Russian border region of Kursk" → "Russian border region": a place-class noun linked by "of". */
 function placeClassBefore(ctx: EntityContext, mi: number): [number, number] | null {
   const { doc } = ctx;
@@ -314,8 +426,17 @@ export function extractRoles(ctx: EntityContext): void {
     if (m.entity < 0 || !ROLE_TYPES.has(m.type)) continue;
     const before = placeClassBefore(ctx, mi) ?? roleBefore(ctx, mi) ?? appositiveBefore(ctx, mi);
     if (before) addRole(ctx, m.entity, before[0], before[1]);
+    const member = affiliation(ctx, mi);
+    if (member) addRole(ctx, m.entity, member[0], member[1]);
+    sharedByList(ctx, mi, member);
     const after = appositiveAfter(ctx, mi);
-    if (after) addRole(ctx, doc.mentions[after[2]]!.entity, after[0], after[1]);
+    if (after) {
+      const owner = doc.mentions[after[2]]!.entity;
+      addRole(ctx, owner, after[0], after[1]);
+      // The appositive is also a mention of its entity ("X, a doctor at the clinic,"), article included.
+      const opensWithArticle = DETERMINERS.has(doc.tokens[after[0] - 1]!.lower);
+      addMention(ctx, opensWithArticle ? after[0] - 1 : after[0], after[1], 'nominal', owner);
+    }
   }
   retypeByRole(ctx);
 }
@@ -338,6 +459,7 @@ function retypeByRole(ctx: EntityContext): void {
       const words = r.text.toLowerCase().split(/\s+/);
       const cut = words.findIndex((w) => w === 'of' || w === 'at' || w === 'for' || w === 'in');
       const head = (cut >= 0 ? words.slice(0, cut) : words).pop() ?? '';
+      if (kindFits(entity.type, singular(head)) && entity.type !== 'FAC') return false; // "broadcaster" for an ORG
       return KIN_NOUNS.has(head) || GENERIC_PERSON_HEADS.has(head) || roleHeadOf(head) !== null;
     });
     if (!personal) return;
