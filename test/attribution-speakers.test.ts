@@ -28,3 +28,43 @@ test('tokens: a word with a letter outside ASCII and a site name with its domain
   assert.deepEqual(speakerOf(doc, statementOf(doc, 'the plan')), ['Tomáš Dvořák']);
   assert.match(at(doc, statementOf(doc, 'two bridges').speakerSpan) ?? '', /Tilda\.com$/);
 });
+
+/** The one statement of a one-statement text, with its channel and addressee as text. */
+function only(text: string) {
+  const doc = analyzeText(text);
+  assert.equal(doc.statements.length, 1, `statements: ${doc.statements.map((x) => at(doc, x.cue)).join(', ')}`);
+  const s = doc.statements[0]!;
+  return { doc, s, channel: at(doc, s.channel), addressee: at(doc, s.addressee), speaker: speakerOf(doc, s) };
+}
+
+test('channel: fronted phrases ("In a statement,", "During the summit,", "On live television")', () => {
+  assert.equal(only('In a statement, the council said the road would close.').channel, 'a statement');
+  assert.equal(only('During the summit, President Mara Cole said the treaty would be signed.').channel, 'the summit');
+  const live = only('On live television Cole also said the press lied.');
+  assert.equal(live.channel, 'live television');
+  assert.equal(at(live.doc, live.s.speakerSpan), 'Cole');
+});
+
+test('channel and addressee: participial openers and asides ("Speaking to CBS News,", ", in remarks to ...,")', () => {
+  assert.equal(only('Speaking to CBS News, she said the deal was dead.').addressee, 'CBS News');
+  assert.equal(only('Writing in a blog post, analyst Tim Roe said the merger was a mistake.').channel, 'a blog post');
+  assert.equal(only('Minister Jan Berg, in remarks to Channel 5 television, said "The talks failed."').channel,
+    'remarks to Channel 5 television');
+  assert.equal(only('Kerry, speaking to reporters in Paris, said the ceasefire was holding.').addressee, 'reporters');
+});
+
+test('channel after the cue: a memoir is one, a weekday is not', () => {
+  assert.equal(only('"We will win," Ruiz said in her 1998 memoir, "and they will lose."').channel, 'her 1998 memoir');
+  const weekday = only('Hale said on Thursday that the budget was final.');
+  assert.equal(weekday.channel, null);
+  assert.equal(at(weekday.doc, weekday.s.content[0]!), 'the budget was final');
+});
+
+test('addressee: "told TASS on Wednesday" after a quote, and double-object "told Channel 4 every case ..."', () => {
+  const tass = only('"The search is over," Deputy Minister Ivan Petrov told TASS on Wednesday.');
+  assert.equal(tass.addressee, 'TASS');
+  assert.equal(at(tass.doc, tass.s.content[0]!), 'The search is over');
+  const dbl = only('Cole told Channel 4 every case would be reviewed.');
+  assert.equal(dbl.addressee, 'Channel 4');
+  assert.equal(at(dbl.doc, dbl.s.content[0]!), 'every case would be reviewed');
+});
