@@ -68,3 +68,35 @@ test('addressee: "told TASS on Wednesday" after a quote, and double-object "told
   assert.equal(dbl.addressee, 'Channel 4');
   assert.equal(at(dbl.doc, dbl.s.content[0]!), 'every case would be reviewed');
 });
+
+test('speaker: an interrupted quote keeps a speaker whose name is also a time word ("Day said")', () => {
+  const r = only('"I loved the work," Day said in her memoir, "and I miss it."');
+  assert.equal(at(r.doc, r.s.speakerSpan), 'Day');
+  assert.equal(r.s.content.length, 2);
+});
+
+test('speaker: a relative "who" stands for its antecedent, the span stays on "who"', () => {
+  const doc = analyzeText('The fire began at noon, according to police, who said officers arrived minutes later.');
+  const s = statementOf(doc, 'officers arrived');
+  assert.equal(at(doc, s.speakerSpan), 'who');
+  assert.deepEqual(speakerOf(doc, s), ['police']);
+});
+
+test('speaker: co-speakers with a floated "both" ("Durbin and Schiff both yesterday questioned")', () => {
+  const r = only('Senators Rick Durbin and Alan Schiff both yesterday questioned the president\'s power.');
+  assert.deepEqual(r.speaker, ['Rick Durbin', 'Alan Schiff']);
+});
+
+test('speaker: a pronoun is not the person it speaks to, and an unlinked one falls back to an earlier speaker', () => {
+  const doc = analyzeText('Prince Omar Haddad met the press on Monday. Haddad said the deal was fair. '
+    + 'Speaking to Martin Smith of PBS, he said, "It happened under my watch."');
+  const s = statementOf(doc, 'It happened');
+  assert.equal(at(doc, s.addressee), 'Martin Smith of PBS');
+  assert.deepEqual(speakerOf(doc, s), ['Omar Haddad']);
+});
+
+test('according to: "a recent report by X" gives X as source and the report as channel', () => {
+  const r = only('According to a recent report by The Harbor Times, the agency kept a secret list.');
+  assert.equal(at(r.doc, r.s.speakerSpan), 'The Harbor Times');
+  assert.equal(r.channel, 'a recent report');
+});

@@ -10,7 +10,7 @@ import { addresseeEnd, channelAt, contentAfter, continuation, onlyPlaces, skipAd
 import { particleRate, type CueInfo } from './cues.js';
 import { draft, type Range } from './draft.js';
 import {
-  ADJUNCT_ADP, BE, CLAUSE_END, PARTICIPLE, PARTICLE_TAGS, PARTICLES, TIME_MODIFIERS, TIME_WORDS, TRAILING_PUNCT,
+  ADJUNCT_ADP, BE, CAPITALIZED, CLAUSE_END, PARTICIPLE, PARTICLE_TAGS, PARTICLES, TIME_MODIFIERS, TIME_WORDS, TRAILING_PUNCT,
   VERB_GROUP,
 } from './lexicon.js';
 import { extendCoordination, isNamePart, npEndingAt, npStartingAt } from './phrases.js';
@@ -26,12 +26,23 @@ function verbGroupStart(cx: ReadingContext, t: number, min: number): number {
   return v;
 }
 
+/** Time nouns that, capitalised, are a name ("Day said", "Time reported"). */
+const NAMEABLE_TIME = new Set(['day', 'time', 'week', 'month', 'year', 'night', 'morning', 'evening', 'afternoon',
+  'weekend']);
+/** Quantifiers floated between a coordinated subject and its verb ("Durbin and Schiff both questioned"). */
+const FLOATED = new Set(['both', 'all', 'each']);
+
 /** Skips time adjuncts left of a verb group ("Wells Fargo just this month announced", "on Saturday"). */
 export function skipTimeLeft(cx: ReadingContext, v: number, min: number): number {
   const { toks } = cx;
   for (;;) {
     const p = v - 1;
-    if (p < min || !TIME_WORDS.has(toks[p]!.lower) || isNamePart(toks, p)) return v;
+    if (p - 1 >= min && FLOATED.has(toks[p]!.lower) && (toks[p - 1]!.pos === 'PROPN' || toks[p - 1]!.pos === 'NOUN')) {
+      v = p;
+      continue;
+    }
+    if (p < min || !TIME_WORDS.has(toks[p]!.lower) || isNamePart(toks, p)
+      || (NAMEABLE_TIME.has(toks[p]!.lower) && CAPITALIZED.test(toks[p]!.text))) return v;
     v = p;
     if (v - 1 >= min && (TIME_MODIFIERS.has(toks[v - 1]!.lower) || ADJUNCT_ADP.has(toks[v - 1]!.lower))) v--;
     v = verbGroupStart(cx, v, min);
