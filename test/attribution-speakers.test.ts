@@ -100,3 +100,12 @@ test('according to: "a recent report by X" gives X as source and the report as c
   assert.equal(at(r.doc, r.s.speakerSpan), 'The Harbor Times');
   assert.equal(r.channel, 'a recent report');
 });
+
+test('speaker: the person in an appositive ("A Navy spokesman, Commander Ana Ruiz, said")', () => {
+  assert.deepEqual(only('A Navy spokesman, Commander Ana Ruiz, said the ship was safe.').speaker, ['Ana Ruiz']);
+});
+
+test('speaker: a gerund after an object shares the clause\'s subject ("... on Twitter blaming ...")', () => {
+  const doc = analyzeText('Foreign Minister Lena Ostrova posted a message on Twitter blaming the rebels for the attack.');
+  assert.deepEqual(speakerOf(doc, statementOf(doc, 'the rebels')), ['Lena Ostrova']);
+});

@@ -107,7 +107,16 @@ export function attribute(doc: Doc, tagger = false): void {
     const excluded = [d.addressee, d.channel, d.via].filter((r): r is Range => r !== null).map(span);
     // "police, who said": the speaker is whom the relative pronoun stands for; the span stays on "who".
     const antecedent = source ? relativeAntecedent(doc.tokens, source, doc.sentences[d.sentence]!.tokenStart) : null;
-    const speakerRef = antecedent ? span(antecedent) : speakerSpan;
+    let speakerRef = antecedent ? span(antecedent) : speakerSpan;
+    // "A Navy spokesman, Commander Ana Ruiz, said": the person named in the appositive is the speaker.
+    const phrase = d.sourcePhrase;
+    if (!antecedent && source && phrase && phrase.e > source.e + 1 && doc.tokens[source.e]!.text === ','
+      && !/^(who|which|whose)$/i.test(doc.tokens[source.e + 1]!.text)) {
+      const named = linkSpeaker(doc, span({ s: source.e + 1, e: phrase.e }), sorted);
+      const own = linkSpeaker(doc, speakerSpan!, sorted);
+      if (named.length === 1 && doc.entities[named[0]!]!.type === 'PERSON'
+        && !own.some((e) => doc.entities[e]!.type === 'PERSON')) speakerRef = span({ s: source.e + 1, e: phrase.e });
+    }
     const speakers = source
       ? resolvePronounSpeaker(doc, speakerRef!, linkSpeaker(doc, speakerRef!, sorted), excluded, spoken, sorted,
         PRONOUN_WINDOW)

@@ -133,7 +133,13 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
   }
   // PolNeAR's cue is the whole verb group: "has also said", "is saying".
   const d = draft({ cls: info.cls, cue: { s: t, e: cueEnd }, cuePhrase: { s: v, e: cueEnd }, sentence: si, clause: v });
-  const participial = toks[t]!.lower.endsWith('ing') && v === t && v - 1 >= min && toks[v - 1]!.lower === ',';
+  const gerund = toks[t]!.lower.endsWith('ing') && v === t;
+  // "posted a message on Twitter blaming Iran": a gerund after an object is participial with its comma missing.
+  const afterObject = gerund && v - 2 >= min && (() => {
+    const np = npEndingAt(toks, v - 1, min);
+    return np - 1 >= min && (toks[np - 1]!.pos === 'ADP' || toks[np - 1]!.pos === 'VERB');
+  })();
+  const participial = gerund && v - 1 >= min && (toks[v - 1]!.lower === ',' || afterObject);
   if (participial) {
     const prev = cx.drafts[cx.drafts.length - 1];
     if (prev && prev.sentence === si) d.inheritFrom = prev;
