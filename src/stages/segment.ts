@@ -73,11 +73,17 @@ export function segment(doc: Doc): void {
     }
     const tokenBase = doc.tokens.length;
     const sentenceBase = doc.sentences.length;
+    const sentenceStarts = new Set<number>();
+    wd.sentences().each((s: ItemSentence) => { sentenceStarts.add((s.out(its.span) as unknown as [number, number])[0]); });
     const winkToOurs = new Array<number>(values.length);
+    const gluedToPrevious = new Array<boolean>(values.length).fill(false);
+    // A sentence wink starts inside a glued word starts after it (the word stays with the sentence it began in).
+    const ours = (w: number) => (gluedToPrevious[w] ? winkToOurs[w]! + 1 : winkToOurs[w]!);
     for (let i = 0; i < values.length; i++) {
       winkToOurs[i] = doc.tokens.length;
       if (tags[i] === 'SPACE') continue; // whitespace-only tokens (line breaks inside a paragraph) carry nothing
-      const v = values[i]!;
+      const last = gluedLength(values, spaces, sentenceStarts, i);
+      const v = values.slice(i, last + 1).join('');
       const clitic = possessiveClitic(v);
       const baseEnd = starts[i]! + v.length - clitic;
       doc.tokens.push({
@@ -92,11 +98,16 @@ export function segment(doc: Doc): void {
           pos: CLITIC_IS.has(base) ? 'AUX' : 'PART', sentence: -1,
         });
       }
+      for (let j = i + 1; j <= last; j++) {
+        winkToOurs[j] = winkToOurs[i]!;
+        gluedToPrevious[j] = true;
+      }
+      i = last;
     }
     wd.sentences().each((s: ItemSentence) => {
       const [a, b] = s.out(its.span) as unknown as [number, number];
-      const tokenStart = winkToOurs[a]!;
-      const tokenEnd = b + 1 < values.length ? winkToOurs[b + 1]! : doc.tokens.length;
+      const tokenStart = ours(a);
+      const tokenEnd = b + 1 < values.length ? ours(b + 1) : doc.tokens.length;
       if (tokenEnd <= tokenStart) return;
       const idx = doc.sentences.length;
       for (let t = tokenStart; t < tokenEnd; t++) doc.tokens[t]!.sentence = idx;
@@ -115,6 +126,36 @@ export function segment(doc: Doc): void {
         last.end = Math.max(last.end, doc.tokens[t]!.end);
       }
     }
+  }
+}
+
+/** Top-level domains that end a site's name written as one word ("Znak.com", "Secunia.com"). */
+const DOMAIN_ENDINGS = new Set(['com', 'org', 'net', 'gov', 'edu', 'info', 'io', 'ru', 'uk', 'de', 'fr', 'tv']);
+const LETTERS = /^\p{L}+$/u;
+const NON_ASCII_LETTER = /[^\x00-\x7F]/;
+
+/**
+ * The last wink token of the word starting at token i. Wink splits a word at a letter outside its alphabet
+ * ("Erdoğan" → Erdo + ğ + an) and a site's name at its dot ("Znak.com" → Znak + . + com); such pieces, written
+ * with no space between them and inside one sentence, are glued back so that names stay whole.
+ */
+function gluedLength(values: string[], spaces: string[], sentenceStarts: Set<number>, i: number): number {
+  let j = i;
+  const joinable = (k: number) => k < values.length && spaces[k] === '' && !sentenceStarts.has(k);
+  for (;;) {
+    if (joinable(j + 1) && LETTERS.test(values[j]!) && LETTERS.test(values[j + 1]!)
+      && (NON_ASCII_LETTER.test(values[j]!) || NON_ASCII_LETTER.test(values[j + 1]!))) {
+      j++;
+      continue;
+    }
+    // wink may end a sentence at the dot; the word is glued anyway and the false break is undone later.
+    const tight = (k: number) => k < values.length && spaces[k] === '';
+    if (tight(j + 1) && tight(j + 2) && values[j + 1] === '.' && /^[\p{L}\d-]+$/u.test(values[j]!)
+      && DOMAIN_ENDINGS.has(values[j + 2]!.toLowerCase()) && !(tight(j + 3) && LETTERS.test(values[j + 3]!))) {
+      j += 2;
+      continue;
+    }
+    return j;
   }
 }
 

@@ -1,6 +1,7 @@
 /** Readings of "according to X": the source is X, the content the rest of the sentence on the other side. */
 import type { ReadingContext } from './context.js';
 import { draft } from './draft.js';
+import { CHANNEL_HEADS, EVIDENCE_NOUNS } from './cues.js';
 import { CLAUSE_END } from './lexicon.js';
 import { npStartingAt } from './phrases.js';
 
@@ -14,10 +15,23 @@ export function accordingTo(cx: ReadingContext, si: number, t: number): void {
     // A source wink mis-tags ("according to exit/VERB polls"): the words up to the comma.
     e = t + 2;
     while (e < max && e < t + 8 && toks[e]!.lower !== ',' && toks[e]!.lower !== '.') e++;
-    if (e === t + 2 || !toks.slice(t + 2, e).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN')) return;
+    const bareWord = e === t + 3 && /^[a-z]+$/.test(toks[t + 2]!.text); // "according to police/VERB,"
+    if (e === t + 2 || (!bareWord && !toks.slice(t + 2, e).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN'))) return;
   }
   const d = draft({ cue: { s: t, e: t + 2 }, source: { s: t + 2, e }, sentence: si, clause: t });
   let after = e;
+  // "according to a recent report by The Atlantic", "according to data from the Archive": the report is the
+  // channel, its author the source.
+  const by = e < max && toks[e]!.lower === 'by' ? e : toks.slice(t + 3, e).findIndex((x) => x.lower === 'from');
+  const cut = by === e ? e : by >= 0 ? t + 3 + by : -1;
+  if (cut > t + 2 && (CHANNEL_HEADS.has(toks[cut - 1]!.lower) || EVIDENCE_NOUNS.has(toks[cut - 1]!.lower))) {
+    const author = npStartingAt(toks, cut + 1, max);
+    if (author > cut + 1) {
+      d.channel = { s: t + 2, e: cut };
+      d.source = { s: cut + 1, e: author };
+      after = author;
+    }
+  }
   // "according to Yonhap, quoting KCNA": the quoted agency spoke, the first one relayed it.
   if (after + 2 < max && toks[after]!.lower === ',' && (toks[after + 1]!.lower === 'quoting'
     || toks[after + 1]!.lower === 'citing')) {

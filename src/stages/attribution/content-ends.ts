@@ -27,7 +27,8 @@ export function channelAt(cx: ReadingContext, k: number, max: number): { np: Ran
   if (e < 0) return null;
   let channel = false;
   for (let i = k + 1; i < e; i++) if (CHANNEL_HEADS.has(toks[i]!.lower)) channel = true;
-  if (!channel && p === 'on' && toks[e - 1]!.pos === 'PROPN') channel = true; // "on CNN", "on Telegram"
+  // "on CNN", "on Telegram"; "on Thursday" is a time.
+  if (!channel && p === 'on' && toks[e - 1]!.pos === 'PROPN' && !TIME_WORDS.has(toks[e - 1]!.lower)) channel = true;
   return channel ? { np: { s: k + 1, e }, next: e } : null;
 }
 
@@ -119,11 +120,25 @@ export function continuation(cx: ReadingContext, d: Draft, k: number, max: numbe
   if (k + 1 < max) d.content.push(clause(cx, k + 1, max));
 }
 
+/**
+ * End of the addressee starting at k, or -1. In double-object speech ("told Channel 4 every case would be
+ * reviewed") the noun phrase chunker runs on into the content; a determiner after a noun starts the content.
+ */
+export function addresseeEnd(cx: ReadingContext, k: number, max: number): number {
+  const { toks } = cx;
+  const e = npStartingAt(toks, k, max);
+  for (let i = k + 1; i < e; i++) {
+    const prev = toks[i - 1]!.pos;
+    if (toks[i]!.pos === 'DET' && (prev === 'NOUN' || prev === 'PROPN' || prev === 'NUM')) return i;
+  }
+  return e;
+}
+
 /** Content to the right of a preposed cue; false when there is none. */
 export function contentAfter(cx: ReadingContext, d: Draft, k: number, max: number, info: CueInfo): boolean {
   const { toks } = cx;
   if (info.addressee) {
-    const e = npStartingAt(toks, k, max);
+    const e = addresseeEnd(cx, k, max);
     if (e > k) {
       d.addressee = { s: k, e };
       k = e;

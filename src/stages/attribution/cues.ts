@@ -112,6 +112,8 @@ export const CHANNEL_HEADS = new Set([
   'telegram', 'x', 'youtube', 'tiktok', 'op-ed', 'column', 'article', 'memo', 'release', 'message', 'call',
   'rally', 'appearance', 'session', 'meeting', 'event', 'debate', 'town', 'show', 'program', 'programme',
   'newspaper', 'website', 'channel', 'network', 'station', 'summit', 'forum', 'communique', 'communiqué',
+  'memoir', 'memoirs', 'autobiography', 'book', 'ceremony', 'sermon', 'lecture', 'documentary', 'newsletter',
+  'editorial', 'livestream', 'announcement', 'gaggle', 'filing', 'report',
 ]);
 
 /** Forms wink often tags as nouns that are nearly always speech verbs in news copy. */

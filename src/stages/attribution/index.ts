@@ -33,7 +33,11 @@ import { QUOTE_CHARS, WHITESPACE } from './lexicon.js';
 import { readAttributions, ruleReadings } from './readings.js';
 import { learnedAttributions } from './span-tagger/index.js';
 import { docView } from './span-tagger/features.js';
-import { linkSpeaker } from './speakers.js';
+import { relativeAntecedent } from './phrases.js';
+import { linkSpeaker, resolvePronounSpeaker } from './speakers.js';
+
+/** How far back (characters) a pronoun speaker looks for whom it stands for: about two paragraphs. */
+const PRONOUN_WINDOW = 1200;
 
 /** Minimum inner tokens for an embedded quote to make an indirect statement 'mixed'. */
 const MIXED_QUOTE_MIN = 3;
@@ -79,6 +83,7 @@ export function attribute(doc: Doc, tagger = false): void {
   const span = (x: Range) => ({ start: doc.tokens[x.s]!.start, end: doc.tokens[x.e - 1]!.end });
   const out: Statement[] = [];
   const index = new Map<Draft, number>();
+  const spoken: { speakers: number[]; at: number }[] = [];
   const learned = tagger ? learnedAttributions(docView(doc, ruleReadings(cx), cx)) : [];
   const matched = matchLearned(cx.drafts, learned);
   // Learned attributions no rule reading explains become readings of their own (no channel, addressee or chain).
@@ -99,8 +104,25 @@ export function attribute(doc: Doc, tagger = false): void {
     const base = inherited !== undefined ? out[inherited] : undefined;
     const source = d.source ?? l?.source ?? null;
     const speakerSpan = source ? span(source) : (base?.speakerSpan ?? null);
-    const speakers = source ? linkSpeaker(doc, speakerSpan!, sorted) : (base?.speakers ?? []);
-    const speakerText = speakerSpan ? doc.text.slice(speakerSpan.start, speakerSpan.end) : '';
+    const excluded = [d.addressee, d.channel, d.via].filter((r): r is Range => r !== null).map(span);
+    // "police, who said": the speaker is whom the relative pronoun stands for; the span stays on "who".
+    const antecedent = source ? relativeAntecedent(doc.tokens, source, doc.sentences[d.sentence]!.tokenStart) : null;
+    let speakerRef = antecedent ? span(antecedent) : speakerSpan;
+    // "A Navy spokesman, Commander Ana Ruiz, said": the person named in the appositive is the speaker.
+    const phrase = d.sourcePhrase;
+    if (!antecedent && source && phrase && phrase.e > source.e + 1 && doc.tokens[source.e]!.text === ','
+      && !/^(who|which|whose)$/i.test(doc.tokens[source.e + 1]!.text)) {
+      const named = linkSpeaker(doc, span({ s: source.e + 1, e: phrase.e }), sorted);
+      const own = linkSpeaker(doc, speakerSpan!, sorted);
+      if (named.length === 1 && doc.entities[named[0]!]!.type === 'PERSON'
+        && !own.some((e) => doc.entities[e]!.type === 'PERSON')) speakerRef = span({ s: source.e + 1, e: phrase.e });
+    }
+    const speakers = source
+      ? resolvePronounSpeaker(doc, speakerRef!, linkSpeaker(doc, speakerRef!, sorted), excluded, spoken, sorted,
+        PRONOUN_WINDOW)
+      : (base?.speakers ?? []);
+    if (speakers.length > 0 && speakerSpan) spoken.push({ speakers, at: speakerSpan.start });
+    const speakerText = speakerRef ? doc.text.slice(speakerRef.start, speakerRef.end) : '';
     const content = l && l.content.length > 0 ? l.content : d.content;
     index.set(d, out.length);
     out.push({

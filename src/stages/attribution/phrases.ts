@@ -144,3 +144,20 @@ export function extendCoordination(toks: Token[], s: number, min: number): numbe
   }
   return out;
 }
+
+/** Relative pronouns that stand for the noun phrase before them ("police, who said"). */
+const RELATIVE = new Set(['who', 'which', 'that']);
+
+/**
+ * The phrase a relative-pronoun subject stands for ("according to police, who said" → police; "Mayor Tom Lee, who
+ * backed ..."), or null when `source` is not one. PolNeAR keeps "who" as the source span; the speaker is this.
+ */
+export function relativeAntecedent(toks: Token[], source: { s: number; e: number }, min: number): { s: number; e: number } | null {
+  if (source.e - source.s !== 1 || !RELATIVE.has(toks[source.s]!.lower) || toks[source.s]!.pos === 'SCONJ') return null;
+  const a = source.s - 1 >= min && toks[source.s - 1]!.lower === ',' ? source.s - 2 : source.s - 1;
+  if (a < min || isPronounHead(toks[a]!)) return null;
+  let s = npEndingAt(toks, a, min);
+  // wink tags a bare plural after a preposition as a verb ("according to police/VERB, who said").
+  if (s < 0 && a - 1 >= min && /^[a-z]+$/.test(toks[a]!.text) && (toks[a - 1]!.lower === 'to' || toks[a - 1]!.lower === 'by')) s = a;
+  return s < 0 ? null : { s, e: a + 1 };
+}

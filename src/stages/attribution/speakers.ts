@@ -52,3 +52,42 @@ export function linkSpeaker(doc: Doc, span: SpanRange, sorted: Mention[]): numbe
   if (atEnd) return [atEnd.entity];
   return [outer[outer.length - 1]!.entity];
 }
+
+const PERSONAL = new Set(['he', 'she', 'him', 'her']);
+const PLURAL = new Set(['they', 'we']);
+/** Entity types a plural or impersonal pronoun may stand for. */
+const GROUP_TYPES = new Set(['ORG', 'GPE', 'NORP']);
+
+/** What a pronoun speaker may refer to: a person for "he"/"she", a group or several for "they"/"we". */
+function compatible(doc: Doc, pronoun: string, speakers: number[]): boolean {
+  if (speakers.length === 0) return false;
+  if (PERSONAL.has(pronoun)) return speakers.length === 1 && doc.entities[speakers[0]!]!.type === 'PERSON';
+  if (PLURAL.has(pronoun)) return speakers.length > 1 || GROUP_TYPES.has(doc.entities[speakers[0]!]!.type);
+  return false;
+}
+
+/**
+ * Speakers of a pronoun speaker phrase ("he said") when coreference left it unlinked, or linked it to someone the
+ * statement itself names as addressee or channel ("Speaking to Martin Smith of PBS, he said": not Smith). Falls
+ * back to the nearest earlier statement's compatible speaker within `window` characters, else the nearest earlier
+ * person named outside the statement's own phrases (for "he"/"she"). `linked` is what linkSpeaker gave.
+ */
+export function resolvePronounSpeaker(doc: Doc, span: SpanRange, linked: number[], excluded: SpanRange[],
+  earlier: { speakers: number[]; at: number }[], sorted: Mention[], window: number): number[] {
+  const pronoun = doc.text.slice(span.start, span.end).toLowerCase();
+  if (!PERSONAL.has(pronoun) && !PLURAL.has(pronoun)) return linked;
+  const named = new Set(excluded.flatMap((r) => mentionsIn(sorted, r.start, r.end).map((m) => m.entity)));
+  if (linked.length > 0 && !linked.some((e) => named.has(e))) return linked;
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const st = earlier[i]!;
+    if (span.start - st.at > window) break;
+    if (compatible(doc, pronoun, st.speakers) && !st.speakers.some((e) => named.has(e))) return st.speakers;
+  }
+  if (!PERSONAL.has(pronoun)) return [];
+  const before = mentionsIn(sorted, Math.max(0, span.start - window), span.start);
+  for (let i = before.length - 1; i >= 0; i--) {
+    const m = before[i]!;
+    if (m.type === 'PERSON' && m.kind === 'name' && !named.has(m.entity) && m.end <= span.start) return [m.entity];
+  }
+  return [];
+}

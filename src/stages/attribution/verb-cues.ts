@@ -5,11 +5,12 @@
  * (`CONTENT was CUE by SOURCE`); with the subject-finding they share with the cue-token classifier's readings.
  */
 import type { ReadingContext } from './context.js';
-import { channelAt, contentAfter, continuation, onlyPlaces, skipAdjuncts } from './content-ends.js';
+import { channelPhrase, frontedChannel, recordChannel } from './channels.js';
+import { addresseeEnd, channelAt, contentAfter, continuation, onlyPlaces, skipAdjuncts } from './content-ends.js';
 import { particleRate, type CueInfo } from './cues.js';
 import { draft, type Range } from './draft.js';
 import {
-  ADJUNCT_ADP, BE, CLAUSE_END, PARTICIPLE, PARTICLE_TAGS, PARTICLES, TIME_MODIFIERS, TIME_WORDS, TRAILING_PUNCT,
+  ADJUNCT_ADP, BE, CAPITALIZED, CLAUSE_END, PARTICIPLE, PARTICLE_TAGS, PARTICLES, TIME_MODIFIERS, TIME_WORDS, TRAILING_PUNCT,
   VERB_GROUP,
 } from './lexicon.js';
 import { extendCoordination, isNamePart, npEndingAt, npStartingAt } from './phrases.js';
@@ -25,12 +26,23 @@ function verbGroupStart(cx: ReadingContext, t: number, min: number): number {
   return v;
 }
 
+/** Time nouns that, capitalised, are a name ("Day said", "Time reported"). */
+const NAMEABLE_TIME = new Set(['day', 'time', 'week', 'month', 'year', 'night', 'morning', 'evening', 'afternoon',
+  'weekend']);
+/** Quantifiers floated between a coordinated subject and its verb ("Durbin and Schiff both questioned"). */
+const FLOATED = new Set(['both', 'all', 'each']);
+
 /** Skips time adjuncts left of a verb group ("Wells Fargo just this month announced", "on Saturday"). */
 export function skipTimeLeft(cx: ReadingContext, v: number, min: number): number {
   const { toks } = cx;
   for (;;) {
     const p = v - 1;
-    if (p < min || !TIME_WORDS.has(toks[p]!.lower) || isNamePart(toks, p)) return v;
+    if (p - 1 >= min && FLOATED.has(toks[p]!.lower) && (toks[p - 1]!.pos === 'PROPN' || toks[p - 1]!.pos === 'NOUN')) {
+      v = p;
+      continue;
+    }
+    if (p < min || !TIME_WORDS.has(toks[p]!.lower) || isNamePart(toks, p)
+      || (NAMEABLE_TIME.has(toks[p]!.lower) && CAPITALIZED.test(toks[p]!.text))) return v;
     v = p;
     if (v - 1 >= min && (TIME_MODIFIERS.has(toks[v - 1]!.lower) || ADJUNCT_ADP.has(toks[v - 1]!.lower))) v--;
     v = verbGroupStart(cx, v, min);
@@ -41,11 +53,13 @@ export function skipTimeLeft(cx: ReadingContext, v: number, min: number): number
  * The subject ending just before `v`, or null: `np` is the noun phrase, `phrase` adds a parenthetical between
  * it and the verb ("The ambassador, who did not provide details,").
  */
-export function subjectBefore(cx: ReadingContext, v: number, min: number): { np: Range; phrase: Range } | null {
+export function subjectBefore(cx: ReadingContext, v: number, min: number):
+  { np: Range; phrase: Range; aside?: Range } | null {
   const { toks } = cx;
   let end = v - 1;
   if (end < min) return null;
   let phraseEnd = toks[end]!.lower === ',' ? end : v;
+  let asideRange: Range | undefined;
   if (toks[end]!.lower === ',') {
     // "The ambassador, who did not provide details, said": skip back over the parenthetical.
     let c = end - 1;
@@ -58,13 +72,16 @@ export function subjectBefore(cx: ReadingContext, v: number, min: number): { np:
     if (!parenthetical) return null;
     // PolNeAR keeps an appositive or relative clause in the source, not an aside ("Trump, speaking to
     // veterans, said", "Clinton, at a later press gaggle, said").
-    if (aside) phraseEnd = c;
+    if (aside) {
+      phraseEnd = c;
+      asideRange = { s: c + 1, e: end };
+    }
     end = c - 1;
   }
   const s0 = npEndingAt(toks, end, min);
   if (s0 < 0) return null;
   const s = extendCoordination(toks, s0, min);
-  return { np: { s, e: end + 1 }, phrase: { s, e: phraseEnd } };
+  return { np: { s, e: end + 1 }, phrase: { s, e: phraseEnd }, ...(asideRange ? { aside: asideRange } : {}) };
 }
 
 /** End of an inverted subject's appositive: "said Kenneth Baer, a former official who runs a firm". */
@@ -116,7 +133,13 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
   }
   // PolNeAR's cue is the whole verb group: "has also said", "is saying".
   const d = draft({ cls: info.cls, cue: { s: t, e: cueEnd }, cuePhrase: { s: v, e: cueEnd }, sentence: si, clause: v });
-  const participial = toks[t]!.lower.endsWith('ing') && v === t && v - 1 >= min && toks[v - 1]!.lower === ',';
+  const gerund = toks[t]!.lower.endsWith('ing') && v === t;
+  // "posted a message on Twitter blaming Iran": a gerund after an object is participial with its comma missing.
+  const afterObject = gerund && v - 2 >= min && (() => {
+    const np = npEndingAt(toks, v - 1, min);
+    return np - 1 >= min && (toks[np - 1]!.pos === 'ADP' || toks[np - 1]!.pos === 'VERB');
+  })();
+  const participial = gerund && v - 1 >= min && (toks[v - 1]!.lower === ',' || afterObject);
   if (participial) {
     const prev = cx.drafts[cx.drafts.length - 1];
     if (prev && prev.sentence === si) d.inheritFrom = prev;
@@ -129,6 +152,14 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
   const subject = subjectBefore(cx, skipTimeLeft(cx, v, min), min);
   let source = subject?.np ?? null;
   d.sourcePhrase = subject?.phrase ?? null;
+  // "In a statement, the council said" / "Berg, in remarks to Channel 5, said": channel phrases off the cue.
+  const aside = subject?.aside ? channelPhrase(cx, subject.aside.s, subject.aside.e) : null;
+  const fronted = source && source.s > min ? frontedChannel(cx, min, source, max) : null;
+  if (source && fronted && fronted.subjectStart > source.s && fronted.subjectStart < source.e) {
+    source = { s: fronted.subjectStart, e: source.e };
+    d.sourcePhrase = { s: fronted.subjectStart, e: d.sourcePhrase!.e };
+  }
+  const offCue = aside ?? fronted;
   if (!source && v - 1 > min && toks[v - 1]!.lower === 'and') {
     // "Schultz supported Democrats and said ...": the coordinated verb shares the clause's subject, or the
     // speaker of the statement just read in the same sentence ("said ... and warned ...").
@@ -168,9 +199,9 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
   // "..., Graham told The New York Times then.": the addressee sits between the cue and the adjuncts.
   let afterAddressee = k;
   if (info.addressee && k === cueEnd) {
-    const e = npStartingAt(toks, k, max);
+    const e = addresseeEnd(cx, k, max);
     if (e > k && (e >= max || toks[e]!.lower === '.' || toks[e]!.lower === ',' || TIME_WORDS.has(toks[e]!.lower)
-      || TIME_MODIFIERS.has(toks[e]!.lower))) {
+      || TIME_MODIFIERS.has(toks[e]!.lower) || ADJUNCT_ADP.has(toks[e]!.lower))) {
       afterAddressee = e;
     }
   }
@@ -188,6 +219,7 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
     continuation(cx, d, afterAdjuncts, max, closesQuote !== undefined);
     d.quoteContinues = closesQuote !== undefined && d.content.length === parts;
     d.config = closesQuote !== undefined ? 'postq' : 'post';
+    recordChannel(d, offCue);
     cx.push(d);
     return;
   }
@@ -196,6 +228,7 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
   // "Said Ellis: ..." reads on after the inverted subject.
   if (!contentAfter(cx, d, source.s === cueEnd ? source.e : cueEnd, max, info)) return;
   d.config = source.s === cueEnd ? 'inv' : 'pre';
+  recordChannel(d, offCue);
   cx.push(d);
 }
 
