@@ -7,7 +7,7 @@
 import { endCandidates, startCandidates } from './boundary.js';
 import { ruleClauseEnd } from './clause-ends.js';
 import type { ReadingContext } from './context.js';
-import { CHANNEL_HEADS, verbCueAt, type CueInfo } from './cues.js';
+import { CHANNEL_HEADS, cueInfo, verbCueAt, type CueInfo } from './cues.js';
 import type { Draft, Range } from './draft.js';
 import { ADJUNCT_ADP, OBJECT_FIRST, TIME_MODIFIERS, TIME_WORDS } from './lexicon.js';
 import { npStartingAt } from './phrases.js';
@@ -115,6 +115,34 @@ export function continuation(cx: ReadingContext, d: Draft, k: number, max: numbe
   // "..., he said, adding that ...": a new statement.
   if (k + 1 < max && verbCueAt(toks, k + 1) && toks[k + 1]!.lower.endsWith('ing')) return;
   if (k + 1 < max) d.content.push(clause(cx, k + 1, max));
+}
+
+/** Longest unquoted verbless phrase after a preposed cue that is still read as the cue's object. */
+const OBJECT_MAX = 6;
+/** Cue forms whose bare object is where the words came from or went ("citing anonymous sources", "posted a message"). */
+const SOURCE_PARTICIPLES = new Set(['citing', 'quoting', 'posted', 'posting']);
+
+/**
+ * The content read after a preposed cue is only the verb's object, so nothing was reported: a short unquoted
+ * phrase with no finite verb, after a verb whose object is a person ("told TASS"), after a verb outside the hand
+ * lexicon (an action such as "offered refunds", "passed the budget"), or after "citing", "quoting" or "posted" (the
+ * source or the medium). Other hand-lexicon speech verbs keep a noun-phrase content ("denied the report"). The
+ * phrase is read up to its first comma, where the hand rule may run on into the next clause.
+ */
+export function objectOnly(cx: ReadingContext, d: Draft, head: number): boolean {
+  if (d.content.length !== 1 || head < 0) return false;
+  const cue = cueInfo(cx.toks[head]!.lower);
+  if (cue && !cue.addressee && !SOURCE_PARTICIPLES.has(cx.toks[head]!.lower)) return false;
+  const r = cx.trim(d.content[0]!);
+  if (cx.hasQuoteIn(r.s, r.e)) return false;
+  for (let i = r.s; i < r.e && cx.toks[i]!.lower !== ','; i++) {
+    const t = cx.toks[i]!;
+    // A finite verb, a subordinate clause, a question or "X as Y" ("characterized it as a hoax") is reported.
+    const finite = t.pos === 'VERB' && !t.lower.endsWith('ing');
+    if (finite || t.pos === 'AUX' || t.pos === 'SCONJ' || t.lower === '?' || t.lower === 'as') return false;
+    if (i - r.s >= OBJECT_MAX) return false;
+  }
+  return true;
 }
 
 /** Content to the right of a preposed cue; false when there is none. */

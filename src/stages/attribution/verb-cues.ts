@@ -5,7 +5,7 @@
  * (`CONTENT was CUE by SOURCE`); with the subject-finding they share with the cue-token classifier's readings.
  */
 import type { ReadingContext } from './context.js';
-import { channelAt, contentAfter, continuation, onlyPlaces, skipAdjuncts } from './content-ends.js';
+import { channelAt, contentAfter, continuation, objectOnly, onlyPlaces, skipAdjuncts } from './content-ends.js';
 import { particleRate, type CueInfo } from './cues.js';
 import { draft, type Range } from './draft.js';
 import {
@@ -121,7 +121,7 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
     const prev = cx.drafts[cx.drafts.length - 1];
     if (prev && prev.sentence === si) d.inheritFrom = prev;
     else d.source = d.sourcePhrase = mainSubject(cx, si, v);
-    if (!contentAfter(cx, d, cueEnd, max, info)) return;
+    if (!contentAfter(cx, d, cueEnd, max, info) || objectOnly(cx, d, t)) return;
     d.config = 'part';
     cx.push(d);
     return;
@@ -139,7 +139,7 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
       if (!source) return;
       d.source = source;
     }
-    if (!contentAfter(cx, d, cueEnd, max, info)) return;
+    if (!contentAfter(cx, d, cueEnd, max, info) || objectOnly(cx, d, t)) return;
     d.config = 'and';
     cx.push(d);
     return;
@@ -165,12 +165,13 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
   const before = leftEdge - 1;
   const closesQuote = cx.quoteClosedBy.get(before)
     ?? (before - 1 >= 0 && CLAUSE_END.has(toks[before]!.lower) ? cx.quoteClosedBy.get(before - 1) : undefined);
-  // "..., Graham told The New York Times then.": the addressee sits between the cue and the adjuncts.
+  // "..., Graham told The New York Times then." / "... told TASS on Wednesday.": the addressee sits between the
+  // cue and the adjuncts.
   let afterAddressee = k;
   if (info.addressee && k === cueEnd) {
     const e = npStartingAt(toks, k, max);
     if (e > k && (e >= max || toks[e]!.lower === '.' || toks[e]!.lower === ',' || TIME_WORDS.has(toks[e]!.lower)
-      || TIME_MODIFIERS.has(toks[e]!.lower))) {
+      || TIME_MODIFIERS.has(toks[e]!.lower) || ADJUNCT_ADP.has(toks[e]!.lower))) {
       afterAddressee = e;
     }
   }
@@ -194,7 +195,7 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
   d.channel = null;
   if (!source) return;
   // "Said Ellis: ..." reads on after the inverted subject.
-  if (!contentAfter(cx, d, source.s === cueEnd ? source.e : cueEnd, max, info)) return;
+  if (!contentAfter(cx, d, source.s === cueEnd ? source.e : cueEnd, max, info) || objectOnly(cx, d, t)) return;
   d.config = source.s === cueEnd ? 'inv' : 'pre';
   cx.push(d);
 }
