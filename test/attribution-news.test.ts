@@ -56,3 +56,11 @@ test('news: the output cue is the whole predicate, auxiliaries included', () => 
   assert.equal(st.length, 1);
   assert.equal(st[0]!.cue, 'has said');
 });
+
+test('news: a reporting verb outside the hand lexicon gives a reported statement, belief and evidence stay other', () => {
+  const reported = statements('The agency characterized the attack as an act of terrorism.');
+  assert.equal(reported.length, 1);
+  assert.equal(reported[0]!.kind, 'indirect');
+  assert.equal(statements('Officials fear the dam could fail.')[0]?.kind, 'other');
+  assert.equal(statements('A new study found that the lake is shrinking.')[0]?.kind, 'other');
+});
