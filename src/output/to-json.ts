@@ -53,7 +53,7 @@ export function toOutput(doc: Doc): AnalysisOut {
           : s.speakerName,
         entities: s.speakers.map(eid),
       },
-      cue: spanOrNull(s.cue),
+      cue: spanOrNull(s.cuePhrase ?? s.cue),
       content: s.content.map(span),
       channel: spanOrNull(s.channel),
       via: s.via.map(eid),

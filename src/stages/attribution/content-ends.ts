@@ -4,15 +4,13 @@
  * kept reading's start and end), the content resumed after a postposed cue, and content cut where a later
  * attribution clause of the same sentence begins.
  */
-import { bestBoundary, endCandidates, startCandidates } from './boundary.js';
+import { endCandidates, startCandidates } from './boundary.js';
+import { ruleClauseEnd } from './clause-ends.js';
 import type { ReadingContext } from './context.js';
 import { CHANNEL_HEADS, cueInfo, verbCueAt, type CueInfo } from './cues.js';
 import type { Draft, Range } from './draft.js';
-import {
-  ADJUNCT_ADP, CLAUSE_OPENERS, OBJECT_FIRST, PAST_OR_THIRD_PERSON, TIME_MODIFIERS, TIME_WORDS,
-} from './lexicon.js';
-import { isPronounHead, npStartingAt } from './phrases.js';
-import type { ScorerModel } from './scorer.js';
+import { ADJUNCT_ADP, OBJECT_FIRST, TIME_MODIFIERS, TIME_WORDS } from './lexicon.js';
+import { npStartingAt } from './phrases.js';
 
 /** Minimum inner tokens for a quote with no cue to count as a floating quote rather than a scare quote. */
 export const FLOATING_QUOTE_MIN = 6;
@@ -134,6 +132,34 @@ export function addresseeEnd(cx: ReadingContext, k: number, max: number): number
   return e;
 }
 
+/** Longest unquoted verbless phrase after a preposed cue that is still read as the cue's object. */
+const OBJECT_MAX = 6;
+/** Cue forms whose bare object is where the words came from or went ("citing anonymous sources", "posted a message"). */
+const SOURCE_PARTICIPLES = new Set(['citing', 'quoting', 'posted', 'posting']);
+
+/**
+ * The content read after a preposed cue is only the verb's object, so nothing was reported: a short unquoted
+ * phrase with no finite verb, after a verb whose object is a person ("told TASS"), after a verb outside the hand
+ * lexicon (an action such as "offered refunds", "passed the budget"), or after "citing", "quoting" or "posted" (the
+ * source or the medium). Other hand-lexicon speech verbs keep a noun-phrase content ("denied the report"). The
+ * phrase is read up to its first comma, where the hand rule may run on into the next clause.
+ */
+export function objectOnly(cx: ReadingContext, d: Draft, head: number): boolean {
+  if (d.content.length !== 1 || head < 0) return false;
+  const cue = cueInfo(cx.toks[head]!.lower);
+  if (cue && !cue.addressee && !SOURCE_PARTICIPLES.has(cx.toks[head]!.lower)) return false;
+  const r = cx.trim(d.content[0]!);
+  if (cx.hasQuoteIn(r.s, r.e)) return false;
+  for (let i = r.s; i < r.e && cx.toks[i]!.lower !== ','; i++) {
+    const t = cx.toks[i]!;
+    // A finite verb, a subordinate clause, a question or "X as Y" ("characterized it as a hoax") is reported.
+    const finite = t.pos === 'VERB' && !t.lower.endsWith('ing');
+    if (finite || t.pos === 'AUX' || t.pos === 'SCONJ' || t.lower === '?' || t.lower === 'as') return false;
+    if (i - r.s >= OBJECT_MAX) return false;
+  }
+  return true;
+}
+
 /** Content to the right of a preposed cue; false when there is none. */
 export function contentAfter(cx: ReadingContext, d: Draft, k: number, max: number, info: CueInfo): boolean {
   const { toks } = cx;
@@ -206,38 +232,6 @@ function clauseEnd(cx: ReadingContext, k: number, max: number): number {
 /** Content from k to where the hand rule ends it; `push` lets the boundary model move the end of a kept one. */
 export function clause(cx: ReadingContext, k: number, max: number): Range {
   return { s: k, e: clauseEnd(cx, k, max), max };
-}
-
-/** The boundary model's start for content the hand rule reads from k to `end`. */
-export function learnedStart(cx: ReadingContext, model: ScorerModel, k: number, end: number): number {
-  const c = startCandidates(cx.toks, k, end, cx.quoteOf);
-  return bestBoundary(model, c.starts, c.features, k);
-}
-
-/** The boundary model's end for content from k whose hand-rule end is `rule`. */
-export function learnedEnd(cx: ReadingContext, model: ScorerModel, k: number, max: number, rule: number): number {
-  const c = endCandidates(cx.toks, k, max, rule, cx.quoteOf);
-  return bestBoundary(model, c.ends, c.features, rule);
-}
-
-/** The hand rule for clauseEnd, and a feature of the learned model. */
-export function ruleClauseEnd(cx: ReadingContext, k: number, max: number): number {
-  const { toks } = cx;
-  for (let i = k + 2; i < max; i++) {
-    if (cx.quoteOfToken[i]! >= 0 || cx.isMark(i)) continue;
-    const w = toks[i]!.lower;
-    if (w === ';' || w === '--' || w === '—' || w === '―') return i;
-    // "... and says he will ...": a second verb of the attribution's subject, not of the content.
-    if (w === 'and' && i + 1 < max && toks[i - 1]!.lower !== ',' && toks[i + 1]!.pos === 'VERB'
-      && PAST_OR_THIRD_PERSON.test(toks[i + 1]!.lower) && cueInfo(toks[i + 1]!.lower)) return i;
-    if (w !== ',' || i + 1 >= max) continue;
-    const next = toks[i + 1]!;
-    if (CLAUSE_OPENERS.has(next.lower)) return i;
-    if (next.lower === 'and' && i + 2 < max && (isPronounHead(toks[i + 2]!) || toks[i + 2]!.pos === 'DET'
-      || toks[i + 2]!.pos === 'PROPN' || toks[i + 2]!.pos === 'AUX' || toks[i + 2]!.pos === 'VERB')) return i;
-    if (next.pos === 'VERB' && next.lower.endsWith('ing')) return i;
-  }
-  return max;
 }
 
 /** `She said X, “Y,” she said.`: an earlier content stops where a later attribution clause begins. */

@@ -4,7 +4,7 @@
  */
 import type { Doc, Token } from '../../model/document.js';
 import { boundaryModel } from './boundary.js';
-import { learnedEnd, learnedStart, ruleClauseEnd } from './content-ends.js';
+import { learnedEnd, learnedStart, ruleClauseEnd } from './clause-ends.js';
 import type { Draft, Range } from './draft.js';
 import { LOWER_CASE_START, TRAILING_PUNCT } from './lexicon.js';
 import { chainHead, findQuotes, isQuoteMark, type Quote } from './quotes.js';

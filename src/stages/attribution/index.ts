@@ -26,7 +26,7 @@
 import type { Doc, Mention, SpanRange, Stage, Statement } from '../../model/document.js';
 import type { StatementKind } from '../../model/format.js';
 import type { ReadingContext } from './context.js';
-import { EVIDENCE_NOUNS } from './cues.js';
+import { cueInfo, EVIDENCE_NOUNS } from './cues.js';
 import type { Draft, Range } from './draft.js';
 import { learnedDraft, matchLearned } from './learned-merge.js';
 import { QUOTE_CHARS, WHITESPACE } from './lexicon.js';
@@ -51,7 +51,10 @@ function stripMarks(text: string, r: SpanRange): SpanRange {
 }
 
 function kindOf(cx: ReadingContext, d: Draft, sourceText: string): StatementKind {
-  if (d.cls !== 'speech') return 'other';
+  // 'other' is for the hand lexicon's belief and evidence verbs ("fears", "the study found"); a cue outside it
+  // (PolNeAR-learned, a tagged phrase: "ascribed", "characterized", "was critical of") reports what was said.
+  const hand = d.cue ? cueInfo(cx.toks[d.cue.e - 1]!.lower) ?? cueInfo(cx.toks[d.cue.s]!.lower) : undefined;
+  if (d.cls !== 'speech' && (hand ? hand.cls !== 'speech' : !d.cue)) return 'other';
   const head = sourceText.toLowerCase().split(WHITESPACE).pop() ?? '';
   if (EVIDENCE_NOUNS.has(head)) return 'other';
   let quoted = 0;

@@ -1,7 +1,8 @@
 /**
  * Quotation spans. Marks are paired inside each paragraph (curly marks by direction, straight marks by
  * alternation); a quote still open at the end of a paragraph runs to that paragraph's end and, following the
- * newspaper convention, continues in the next paragraph when that one opens with a quote mark.
+ * newspaper convention, continues in the next paragraph when that one opens with a quote mark (or, in copy that
+ * lost that opener, when the next paragraph's first mark closes a quote).
  */
 import type { Doc } from '../../model/document.js';
 
@@ -87,10 +88,18 @@ export function findQuotes(doc: Doc): { quotes: Quote[]; quoteOfToken: Int32Arra
       const mark = markAt(text, i);
       if (!mark) continue;
       const leadsParagraph = firstMark && i === para.start;
+      const firstOfPara = firstMark;
       firstMark = false;
       if (leadsParagraph && openAtParaEnd >= 0) continuedFrom = openAtParaEnd;
       if (openAt < 0 && mark.dir === 'close' && opensAt(text, i, mark.len, para.start)) mark.dir = 'open';
-      else if (openAt >= 0 && mark.dir === 'open' && closesAt(text, i, mark.len, para.end)) mark.dir = 'close';
+      else if (firstOfPara && !leadsParagraph && openAtParaEnd >= 0 && (mark.dir === 'close'
+        || (mark.dir === 'straight' && closesAt(text, i, mark.len, para.end) && !opensAt(text, i, mark.len, para.start)))) {
+        // A quote left open at the end of the last paragraph resumes with no opening mark and closes here:
+        // the words before the mark are still quoted (copy that lost the continuing paragraph's opener).
+        openAt = para.start;
+        openLen = 0;
+        continuedFrom = openAtParaEnd;
+      } else if (openAt >= 0 && mark.dir === 'open' && closesAt(text, i, mark.len, para.end)) mark.dir = 'close';
       if (openAt < 0) {
         if (mark.dir !== 'close') {
           openAt = i; // (a stray closing mark has nothing to pair with)

@@ -2,7 +2,7 @@
  * Whether a verb-cue reading stands, and the features the scorer (scorer.ts) decides it on. Training takes the
  * same features from every candidate reading (training-export.ts).
  */
-import type { ReadingContext } from './context.js';
+import type { QuotedTokens } from './clause-ends.js';
 import { cueInfo, learnedCueRate } from './cues.js';
 import type { Draft } from './draft.js';
 import { FUNCTION_TAGS } from './lexicon.js';
@@ -12,11 +12,19 @@ import { score, scorerModel } from './scorer.js';
 const CUE_RATE_THRESHOLD = 0.3;
 
 /**
+ * What the scorer reads of the reading context (context.ts, which calls keepReading): the tokens, the quotes, and
+ * whether it reads for training (`log` set). Typed narrowly so that this module does not import context.ts.
+ */
+export interface ScoredContext extends Pick<QuotedTokens, 'toks' | 'quoteOfToken'> {
+  readonly log: object | null;
+}
+
+/**
  * Whether a verb-cue reading stands: the trained scorer when its model is there, else the cue rate — at least
  * CUE_RATE_THRESHOLD, or a hand-lexicon verb right after a quote ("..." he continued), or a hand-lexicon verb too
  * rare in PolNeAR to have a rate. Every reading stands when reading for training (a context with a decision log).
  */
-export function keepReading(cx: ReadingContext, d: Draft): boolean {
+export function keepReading(cx: ScoredContext, d: Draft): boolean {
   if (!d.config || !d.cue) return true;
   const model = cx.log ? null : scorerModel();
   if (model) return score(model, readingFeatures(cx, d)) > 0;
@@ -27,7 +35,7 @@ export function keepReading(cx: ReadingContext, d: Draft): boolean {
 }
 
 /** Features of a verb-cue reading for the scorer. */
-export function readingFeatures(cx: ReadingContext, d: Draft): string[] {
+export function readingFeatures(cx: ScoredContext, d: Draft): string[] {
   const { toks } = cx;
   const t = d.cue!.s;
   const w = toks[t]!.lower;

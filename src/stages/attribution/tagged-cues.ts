@@ -2,7 +2,7 @@
  * Readings of the cues the cue-token classifier (cue-token-classifier.ts) proposes and no rule reading covers
  * ("is a staunch opponent of", "raised questions about", "has been critical of").
  */
-import { clause } from './content-ends.js';
+import { clause, objectOnly } from './content-ends.js';
 import type { ReadingContext } from './context.js';
 import { cueTokenModel, proposeCueSpans } from './cue-token-classifier.js';
 import { cueInfo } from './cues.js';
@@ -70,6 +70,7 @@ export function taggedCues(cx: ReadingContext): void {
         if (closes !== undefined) d.content.push(...cx.quoteChain(closes));
         else if (before > min && CLAUSE_END.has(toks[before]!.lower)) d.content.push({ s: min, e: before });
       }
+      if (objectOnly(cx, d, head)) continue;
       cx.push(d);
     }
   }

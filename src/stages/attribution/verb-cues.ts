@@ -6,7 +6,7 @@
  */
 import type { ReadingContext } from './context.js';
 import { channelPhrase, frontedChannel, recordChannel } from './channels.js';
-import { addresseeEnd, channelAt, contentAfter, continuation, onlyPlaces, skipAdjuncts } from './content-ends.js';
+import { addresseeEnd, channelAt, contentAfter, continuation, objectOnly, onlyPlaces, skipAdjuncts } from './content-ends.js';
 import { particleRate, type CueInfo } from './cues.js';
 import { draft, type Range } from './draft.js';
 import {
@@ -144,7 +144,7 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
     const prev = cx.drafts[cx.drafts.length - 1];
     if (prev && prev.sentence === si) d.inheritFrom = prev;
     else d.source = d.sourcePhrase = mainSubject(cx, si, v);
-    if (!contentAfter(cx, d, cueEnd, max, info)) return;
+    if (!contentAfter(cx, d, cueEnd, max, info) || objectOnly(cx, d, t)) return;
     d.config = 'part';
     cx.push(d);
     return;
@@ -170,7 +170,7 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
       if (!source) return;
       d.source = source;
     }
-    if (!contentAfter(cx, d, cueEnd, max, info)) return;
+    if (!contentAfter(cx, d, cueEnd, max, info) || objectOnly(cx, d, t)) return;
     d.config = 'and';
     cx.push(d);
     return;
@@ -196,7 +196,8 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
   const before = leftEdge - 1;
   const closesQuote = cx.quoteClosedBy.get(before)
     ?? (before - 1 >= 0 && CLAUSE_END.has(toks[before]!.lower) ? cx.quoteClosedBy.get(before - 1) : undefined);
-  // "..., Graham told The New York Times then.": the addressee sits between the cue and the adjuncts.
+  // "..., Graham told The New York Times then." / "... told TASS on Wednesday.": the addressee sits between the
+  // cue and the adjuncts.
   let afterAddressee = k;
   if (info.addressee && k === cueEnd) {
     const e = addresseeEnd(cx, k, max);
@@ -226,7 +227,7 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
   d.channel = null;
   if (!source) return;
   // "Said Ellis: ..." reads on after the inverted subject.
-  if (!contentAfter(cx, d, source.s === cueEnd ? source.e : cueEnd, max, info)) return;
+  if (!contentAfter(cx, d, source.s === cueEnd ? source.e : cueEnd, max, info) || objectOnly(cx, d, t)) return;
   d.config = source.s === cueEnd ? 'inv' : 'pre';
   recordChannel(d, offCue);
   cx.push(d);

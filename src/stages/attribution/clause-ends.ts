@@ -1,0 +1,54 @@
+/**
+ * Where an unquoted content clause ends: the hand rule, and the boundary model's start and end for a kept reading.
+ * Kept apart from content-ends.ts so that the reading context (context.ts), which applies the learned ends when
+ * it keeps a reading, and the content readers (content-ends.ts), which use the reading context, both sit above it.
+ */
+import type { Token } from '../../model/document.js';
+import { bestBoundary, endCandidates, startCandidates } from './boundary.js';
+import { cueInfo } from './cues.js';
+import { CLAUSE_OPENERS, PAST_OR_THIRD_PERSON } from './lexicon.js';
+import { isPronounHead } from './phrases.js';
+import type { ScorerModel } from './scorer.js';
+
+/** What the clause-end rules read of a document: its tokens and where its quotations lie (the reading context). */
+export interface QuotedTokens {
+  readonly toks: Token[];
+  /** Token i's quote index, or -1. */
+  readonly quoteOfToken: Int32Array;
+  /** The same as a function, the form the boundary model's candidates take. */
+  readonly quoteOf: (i: number) => number;
+  /** Token i is a quotation mark (paired, or a stray one). */
+  isMark(i: number): boolean;
+}
+
+/** The boundary model's start for content the hand rule reads from k to `end`. */
+export function learnedStart(cx: QuotedTokens, model: ScorerModel, k: number, end: number): number {
+  const c = startCandidates(cx.toks, k, end, cx.quoteOf);
+  return bestBoundary(model, c.starts, c.features, k);
+}
+
+/** The boundary model's end for content from k whose hand-rule end is `rule`. */
+export function learnedEnd(cx: QuotedTokens, model: ScorerModel, k: number, max: number, rule: number): number {
+  const c = endCandidates(cx.toks, k, max, rule, cx.quoteOf);
+  return bestBoundary(model, c.ends, c.features, rule);
+}
+
+/** The hand rule for clauseEnd, and a feature of the learned model. */
+export function ruleClauseEnd(cx: QuotedTokens, k: number, max: number): number {
+  const { toks } = cx;
+  for (let i = k + 2; i < max; i++) {
+    if (cx.quoteOfToken[i]! >= 0 || cx.isMark(i)) continue;
+    const w = toks[i]!.lower;
+    if (w === ';' || w === '--' || w === '—' || w === '―') return i;
+    // "... and says he will ...": a second verb of the attribution's subject, not of the content.
+    if (w === 'and' && i + 1 < max && toks[i - 1]!.lower !== ',' && toks[i + 1]!.pos === 'VERB'
+      && PAST_OR_THIRD_PERSON.test(toks[i + 1]!.lower) && cueInfo(toks[i + 1]!.lower)) return i;
+    if (w !== ',' || i + 1 >= max) continue;
+    const next = toks[i + 1]!;
+    if (CLAUSE_OPENERS.has(next.lower)) return i;
+    if (next.lower === 'and' && i + 2 < max && (isPronounHead(toks[i + 2]!) || toks[i + 2]!.pos === 'DET'
+      || toks[i + 2]!.pos === 'PROPN' || toks[i + 2]!.pos === 'AUX' || toks[i + 2]!.pos === 'VERB')) return i;
+    if (next.pos === 'VERB' && next.lower.endsWith('ing')) return i;
+  }
+  return max;
+}
