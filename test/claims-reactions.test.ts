@@ -62,3 +62,17 @@ test('"There is no evidence that X" in the report: X unconfirmed with no party',
   assert.deepEqual(c.byNames, []);
   assert.equal(c.evidence?.text, 'There is no evidence');
 });
+
+test('a later restatement by another speaker confirms the earlier claim; a negated one does not', () => {
+  const confirmed = 'Reuters reported that both the refinery and the port had been shut. '
+    + 'Acme Corporation subsequently said the refinery had been shut for two days.';
+  const c = claimIn(confirmed, 'both the refinery and the port');
+  assert.equal(c.status, 'confirmed');
+  assert.deepEqual(c.byNames, ['Acme Corporation']);
+  const contradicted = 'Reuters reported that both the refinery and the port had been shut. '
+    + 'Acme Corporation subsequently said the refinery had not been shut.';
+  assert.equal(claimIn(contradicted, 'both the refinery and the port').status, 'asserted');
+  const unmarked = 'Reuters reported that both the refinery and the port had been shut. '
+    + 'Acme Corporation said the refinery had been shut for two days.';
+  assert.equal(claimIn(unmarked, 'both the refinery and the port').status, 'asserted');
+});

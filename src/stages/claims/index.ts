@@ -13,6 +13,7 @@
 import type { Claim, Doc, Stage, Statement } from '../../model/document.js';
 import { applyBackReferences } from './back-reference.js';
 import { statusLater } from './later.js';
+import { applyRestatements } from './restatement.js';
 import { statusFromCue } from './own-cue.js';
 import { inquiryInContent, noEvidenceClaims } from './unverified.js';
 
@@ -67,6 +68,7 @@ function claimFor(doc: Doc, st: Statement, index: number): Claim | null {
 export function findClaims(doc: Doc): Claim[] {
   const perStatement = doc.statements.map((st, i) => claimFor(doc, st, i));
   applyBackReferences(doc, perStatement);
+  applyRestatements(doc, perStatement);
   const out = perStatement.filter((c): c is Claim => c !== null);
   const contents = doc.statements.flatMap((st) => st.content);
   const inStatement = (offset: number) => contents.some((c) => offset >= c.start && offset < c.end);
