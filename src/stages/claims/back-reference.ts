@@ -27,6 +27,11 @@ function sameSpeaker(doc: Doc, a: Statement, b: Statement): boolean {
   return speakerKey(doc, a) === speakerKey(doc, b);
 }
 
+/** Cues that make an allegation a plural back-reference can gather ("claims", "said"), not "spoke against". */
+const CLAIMING_CUE = /^(?:(?:has|have|had|also|further)\s+)*(?:claim|alleg|accus|charg|sa(?:y|id)|report|told|tell|state|insist|assert|according)/i;
+
+const isClaiming = (doc: Doc, st: Statement) => !!st.cue && CLAIMING_CUE.test(doc.text.slice(st.cue.start, st.cue.end));
+
 function paragraphOf(doc: Doc, offset: number): number {
   return doc.paragraphs.findIndex((p) => offset >= p.start && offset < p.end);
 }
@@ -50,7 +55,9 @@ export function applyBackReferences(doc: Doc, claims: (Claim | null)[]): void {
     }
     if (target < 0) return;
     const claimant = doc.statements[target]!;
-    const targets = plural ? claims.map((_, j) => j).filter((j) => j <= target && sameSpeaker(doc, claimant, doc.statements[j]!)) : [target];
+    const targets = plural
+      ? claims.map((_, j) => j).filter((j) => j <= target && sameSpeaker(doc, claimant, doc.statements[j]!) && isClaiming(doc, doc.statements[j]!))
+      : [target];
     for (const j of targets) {
       const c = claims[j];
       if (!c || c.status !== 'asserted') continue;
