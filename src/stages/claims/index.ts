@@ -11,8 +11,11 @@
  * fact-checking record can make.
  */
 import type { Claim, Doc, Stage, Statement } from '../../model/document.js';
+import { applyBackReferences } from './back-reference.js';
 import { statusLater } from './later.js';
+import { applyRestatements } from './restatement.js';
 import { statusFromCue } from './own-cue.js';
+import { inquiryInContent, noEvidenceClaims } from './unverified.js';
 
 /**
  * A trailing appositive inside the reported content that comments on the claim itself rather than continuing
@@ -35,6 +38,13 @@ function claimFor(doc: Doc, st: Statement, index: number): Claim | null {
       return claim;
     }
   }
+  // "According to the mayor, police were investigating whether X": X is open, whatever the mayor's cue says
+  const inquiry = inquiryInContent(doc, text.start, text.end);
+  if (inquiry) {
+    text.start = inquiry.claimStart;
+    Object.assign(claim, { status: inquiry.found.status, by: inquiry.found.by, evidence: inquiry.found.evidence });
+    return claim;
+  }
   const fromCue = statusFromCue(doc, st);
   if (fromCue) {
     Object.assign(claim, { status: fromCue.found.status, by: fromCue.found.by, evidence: fromCue.found.evidence });
@@ -56,12 +66,13 @@ function claimFor(doc: Doc, st: Statement, index: number): Claim | null {
 }
 
 export function findClaims(doc: Doc): Claim[] {
-  const out: Claim[] = [];
-  doc.statements.forEach((st, i) => {
-    const c = claimFor(doc, st, i);
-    if (c) out.push(c);
-  });
-  return out;
+  const perStatement = doc.statements.map((st, i) => claimFor(doc, st, i));
+  applyBackReferences(doc, perStatement);
+  applyRestatements(doc, perStatement);
+  const out = perStatement.filter((c): c is Claim => c !== null);
+  const contents = doc.statements.flatMap((st) => st.content);
+  const inStatement = (offset: number) => contents.some((c) => offset >= c.start && offset < c.end);
+  return [...out, ...noEvidenceClaims(doc, inStatement)];
 }
 
 /** `entities`: a claim's `by` are the entities of the mentions in its evidence (`mention.entity`). */

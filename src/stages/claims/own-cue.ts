@@ -22,11 +22,15 @@ interface Act {
   positiveForm: boolean;
   /** Index of a refusing verb the group reader cannot see: "declined further comment". */
   refusedBy?: number;
+  /** The act governs the cue noun ("denied all claims that"): its subject, not the claimant, is the party. */
+  governsCueNoun?: boolean;
 }
 
 /** Governors that, in a cue, introduce the real act: "declined to comment", "is expected to confirm". */
 const CUE_GOVERNORS = /^(?:expected|plans?|planned|intends?|intended|likely|due|scheduled|poised)$/;
 const POSSESSIVE = /^(?:its|his|her|their|our|my|'s|’s)$/;
+/** Words between a status verb and the claim noun it governs: "denied all the claims", "rejected these reports". */
+const NOUN_CUE_DETERMINER = /^(?:all|the|any|these|those|such|earlier|previous|recent)$/;
 
 const lowerAt = (doc: Doc, i: number) => (doc.tokens[i]?.lower ?? '').replace(/’/g, "'");
 
@@ -64,6 +68,13 @@ function findAct(doc: Doc, first: number, last: number): Act | null {
     const before = first - 2;
     const a = lowerAt(doc, before) === 'back' ? actAt(doc, before - 1) : actAt(doc, before);
     if (a?.act === 'retract') return a;
+  }
+  // "denied all claims that ...", "dismissed the reports that ...": the verb governing the cue noun is the act
+  let before = first - 1;
+  while (before >= first - 2 && NOUN_CUE_DETERMINER.test(lowerAt(doc, before))) before--;
+  if (before < first - 1) {
+    const a = actAt(doc, before);
+    if (a && a.act !== 'report' && a.act !== 'comment') return { ...a, governsCueNoun: true };
   }
   for (let j = first; j < last; j++) {
     const a = actAt(doc, j);
@@ -117,12 +128,18 @@ function plainActIsAboutContent(doc: Doc, st: Statement, act: Act, passive: bool
   return !!content && DISPUTABLE_CONTENT.test(doc.text.slice(content.start, st.content[st.content.length - 1]!.end));
 }
 
-/** Entities in the subject before the verb at token `head`, back to the clause's start. */
-function subjectEntities(doc: Doc, head: number, floor: number): number[] {
+/** Where the subject of the verb at token `head` starts: the clause's start. */
+function governingSubjectStart(doc: Doc, head: number, floor: number): number {
   let i = head - 1;
   while (i >= floor && doc.tokens[i]!.pos !== 'PUNCT' && doc.tokens[i]!.pos !== 'CCONJ') i--;
-  const start = doc.tokens[i + 1]!.start;
-  return entitiesIn(doc, start, doc.tokens[head]!.start);
+  return doc.tokens[i + 1]!.start;
+}
+
+const OVERTAKEN = /^(?:initially|originally|first|previously|once)$/;
+
+function wasOvertaken(doc: Doc, start: number, head: number): boolean {
+  for (let i = Math.max(0, start - 1); i < head; i++) if (OVERTAKEN.test(lowerAt(doc, i))) return true;
+  return lowerAt(doc, start - 2) === 'at' && lowerAt(doc, start - 1) === 'first';
 }
 
 /** "to comment on reports that the clinic had closed": the claim is what follows the complementizer. */
@@ -152,6 +169,8 @@ export function statusFromCue(doc: Doc, st: Statement): CueReading | null {
   if (subject.hedged) { group.hedged = true; group.reportHedged = true; }
   const status = statusOfAct(act.act, group, act.positiveForm);
   if (!status) return null;
+  // "X initially denied ...": the act was overtaken later, so it is no longer the claim's status
+  if (status !== 'unconfirmed' && wasOvertaken(doc, group.start, act.head)) return null;
   if (status !== 'unconfirmed' && !plainActIsAboutContent(doc, st, act, group.passive)) return null;
   const headStart = doc.tokens[act.head]!.start;
   const headEnd = doc.tokens[act.head]!.end;
@@ -159,8 +178,12 @@ export function statusFromCue(doc: Doc, st: Statement): CueReading | null {
   if (plain) {
     if (headStart >= st.cue.start) return { found: { status, by: [...st.speakers], evidence: { ...st.cue } } };
     // "The newspaper retracted its claim": the party is the subject of the verb before the cue noun
-    const evidence = trimmed(doc, headStart, st.cue.end);
-    return { found: { status, by: union([...st.speakers], subjectEntities(doc, act.head, floor)), evidence } };
+    const subjectStart = governingSubjectStart(doc, act.head, floor);
+    const evidence = trimmed(doc, act.governsCueNoun ? subjectStart : headStart, st.cue.end);
+    const subjectParties = entitiesIn(doc, subjectStart, headStart);
+    // "Moscow denied all claims that ...": the claimant is not named; the party is the verb's subject alone
+    const by = act.governsCueNoun ? subjectParties : union([...st.speakers], subjectParties);
+    return { found: { status, by, evidence } };
   }
 
   let evStart = doc.tokens[group.start]!.start;

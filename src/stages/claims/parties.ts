@@ -45,3 +45,19 @@ export function trimmed(doc: Doc, start: number, end: number): SpanRange {
   while (end > start && /\s/.test(doc.text[end - 1]!)) end--;
   return { start, end };
 }
+
+/**
+ * The parties of a reacting statement: its speakers or the parties found, or else the one entity whose name holds
+ * the head noun of a definite speaker phrase ("the Church" → Church of Scientology). Nothing when that is not
+ * unique.
+ */
+export function resolvedParties(doc: Doc, st: { speakers: number[]; speakerSpan: SpanRange | null }, found: number[]): number[] {
+  if (found.length > 0) return found;
+  if (st.speakers.length > 0) return [...st.speakers];
+  if (!st.speakerSpan) return [];
+  const phrase = /^the\s+(?<head>[A-Z][\w-]+)$/.exec(doc.text.slice(st.speakerSpan.start, st.speakerSpan.end).trim());
+  if (!phrase) return [];
+  const head = new RegExp(String.raw`\b${phrase.groups!.head!}\b`);
+  const named = doc.entities.map((e, k) => ({ e, k })).filter(({ e }) => e.type !== 'PERSON' && head.test(e.name));
+  return named.length === 1 ? [named[0]!.k] : [];
+}
