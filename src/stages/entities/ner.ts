@@ -4,7 +4,7 @@
  * types (see ner/types.ts). The span is the name alone: titles, roles and determiners stay outside, as in the
  * CoNLL-2003 training data.
  */
-import type { Doc, Stage } from '../../model/document.js';
+import type { Doc, Stage, Token } from '../../model/document.js';
 import { tagTokens } from './ner/model.js';
 import { claimlineType } from './ner/types.js';
 import { joinFeatureOf } from './ner/repair.js';
@@ -13,20 +13,28 @@ import { joinFeatureOf } from './ner/repair.js';
 const ASCII: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"', '\u2013': '-', '\u2014': '--' };
 const asTrained = (w: string): string => w.replace(/[\u2018\u2019\u201c\u201d\u2013\u2014]/g, (c) => ASCII[c]!);
 
+/** Parts of speech of a capitalised word that is not a name: what a headline has and a row of names lacks. */
+const COMMON_POS = new Set(['VERB', 'AUX', 'NOUN', 'ADJ', 'ADV']);
+
 /**
  * Title-case headlines ("Ambassador Says Wounded Soldiers Treated in ...") capitalise every content word, which
  * running-text features read as a string of names. The training text writes headlines in capitals instead, and
  * the model has learned to read those with document-level evidence, so such lines are given to it upper-cased.
+ * A line of names ("Billy Andrade, Duffy Waldorf, Jesper Parnevik (Sweden)", a results table) is capitalised
+ * throughout too, but reads best as it is: a headline is told from it by a capitalised word the POS tagger
+ * takes for a common word ("Says", "Wounded"), which a row of names has none of.
  */
-function isTitleCase(words: readonly string[], from: number, to: number): boolean {
+function isTitleCase(tokens: readonly Token[], words: readonly string[], from: number, to: number): boolean {
   let capitalised = 0;
+  let common = false;
   for (let i = from; i < to; i++) {
     const w = words[i]!;
     if (w.length < 4 || !/^\p{L}+$/u.test(w)) continue;
     if (w[0] === w[0]!.toLowerCase()) return false;
     capitalised++;
+    if (COMMON_POS.has(tokens[i]!.pos)) common = true;
   }
-  return capitalised >= 3;
+  return capitalised >= 3 && common;
 }
 
 export function findNames(doc: Doc): void {
@@ -35,7 +43,7 @@ export function findNames(doc: Doc): void {
   const sentStart = tokens.map((t, i) => i === 0 || t.sentence !== tokens[i - 1]!.sentence);
   const modelWords = [...words];
   for (const s of doc.sentences) {
-    if (!isTitleCase(words, s.tokenStart, s.tokenEnd)) continue;
+    if (!isTitleCase(tokens, words, s.tokenStart, s.tokenEnd)) continue;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) modelWords[i] = words[i]!.toUpperCase();
   }
   for (const span of joinFeatureOf(words, tagTokens(modelWords, sentStart))) {

@@ -24,7 +24,7 @@ const FAC_HEADS = new Set([
 const FAC_NOUNS = new Set([...FAC_HEADS, 'resort', 'facility', 'compound', 'factory', 'site', 'shipyard', 'airbase',
   'airfield', 'mine', 'refinery', 'cemetery', 'monument', 'memorial', 'venue', 'sanatoriums', 'hospitals']);
 
-const NORP_WORDS = new Set([
+export const NORP_WORDS: ReadonlySet<string> = new Set([
   'muslim', 'muslims', 'christian', 'christians', 'jew', 'jews', 'jewish', 'catholic', 'catholics', 'protestant',
   'protestants', 'orthodox', 'hindu', 'hindus', 'buddhist', 'buddhists', 'sikh', 'sikhs', 'sunni', 'sunnis', 'shia',
   'shiite', 'shiites', 'islamic', 'islamist', 'islamists', 'evangelical', 'evangelicals', 'democrat', 'democrats',
@@ -34,7 +34,7 @@ const NORP_WORDS = new Set([
   'western', 'soviet', 'european', 'europeans', 'african', 'africans', 'asian', 'asians', 'slavic', 'baltic',
 ]);
 
-const EVENT_WORDS = new Set([
+export const EVENT_WORDS: ReadonlySet<string> = new Set([
   'war', 'cup', 'games', 'olympics', 'olympic', 'championship', 'championships', 'open', 'festival', 'summit',
   'conference', 'election', 'elections', 'revolution', 'crisis', 'prix', 'tour', 'series', 'derby', 'expo',
   'massacre', 'uprising', 'offensive', 'battle', 'marathon', 'tournament', 'trophy', 'rally', 'forum', 'holocaust',
