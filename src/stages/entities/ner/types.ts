@@ -20,6 +20,16 @@ const FAC_HEADS = new Set([
   'camp', 'sanatorium', 'school', 'academy', 'park', 'canal', 'tunnel', 'embassy', 'reactor', 'complex', 'mall',
 ]);
 
+/**
+ * Facility heads that make a name the tagger called an organisation a facility ("Sheremetyevo Airport"). Narrower
+ * than FAC_HEADS: a club, a school, a hospital or a royal household is an organisation under a name ending in
+ * "Park", "Palace", "School" or "Hospital" ("Crystal Palace", "Queens Park Rangers").
+ */
+const BUILT_HEADS = new Set([
+  'airport', 'stadium', 'arena', 'bridge', 'tunnel', 'dam', 'canal', 'highway', 'road', 'street', 'avenue', 'square',
+  'tower', 'towers', 'prison', 'jail', 'base', 'station', 'reactor', 'port', 'harbour', 'harbor', 'building', 'mall',
+]);
+
 /** Facility nouns that, set in apposition before a name ("the rest center, Songdowon,"), make it a facility. */
 const FAC_NOUNS = new Set([...FAC_HEADS, 'resort', 'facility', 'compound', 'factory', 'site', 'shipyard', 'airbase',
   'airfield', 'mine', 'refinery', 'cemetery', 'monument', 'memorial', 'venue', 'sanatoriums', 'hospitals']);
@@ -116,7 +126,7 @@ export function claimlineType(type: ConllType, ctx: NameContext): EntityType {
   if (type !== 'ORG' && type !== 'MISC' && ORG_NOUNS.has(lower(ctx, ctx.start - 1))) return 'ORG';
   switch (type) {
     case 'PER': return 'PERSON';
-    case 'ORG': return FAC_HEADS.has(lower(ctx, ctx.end - 1)) && ctx.end - ctx.start > 1 ? 'FAC' : 'ORG';
+    case 'ORG': return BUILT_HEADS.has(lower(ctx, ctx.end - 1)) && ctx.end - ctx.start > 1 ? 'FAC' : 'ORG';
     case 'LOC': return locOrGpe(ctx, name);
     case 'MISC': return miscType(ctx, name);
   }
