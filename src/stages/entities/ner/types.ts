@@ -13,7 +13,7 @@ import type { EntityType } from '../../../model/format.js';
 import { GPE_KEYWORDS, LOC_KEYWORDS, lookupGeo } from '../../../lexicon/geo.js';
 import type { ConllType } from './features.js';
 
-const FAC_HEADS = new Set([
+export const FAC_HEADS: ReadonlySet<string> = new Set([
   'airport', 'stadium', 'arena', 'bridge', 'square', 'street', 'avenue', 'road', 'highway', 'hospital', 'clinic',
   'palace', 'center', 'centre', 'prison', 'jail', 'base', 'station', 'tower', 'towers', 'hotel', 'church',
   'cathedral', 'mosque', 'temple', 'synagogue', 'museum', 'plant', 'dam', 'port', 'harbour', 'harbor', 'building',
