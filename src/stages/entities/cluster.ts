@@ -227,9 +227,10 @@ function looksLikeOrgName(m: Mention, words: string[]): boolean {
 }
 
 /**
- * "Korean Central News Agency (KCNA)": an acronym in brackets right after a name names the same entity when its
- * letters are initials of that name, in order. Other bracketed names are something else: a runner's country
- * ("Tristan Hoffman (Netherlands)"), a party ("Ian Paisley (DUP)").
+ * "Korean Central News Agency (KCNA)": an acronym in brackets right after a name names the same entity, even in
+ * another language's word order ("the French Bishops' Conference (CEF)"). After a person's name it must spell the
+ * name's initials: a bracketed party or country code is something else ("Ian Paisley (DUP)"), and so is a bracketed
+ * name that is no acronym ("Tristan Hoffman (Netherlands)").
  */
 function bracketedAfter(ctx: EntityContext, m: Mention, surface: string): number {
   const { tokens, mentions } = ctx.doc;
@@ -239,6 +240,7 @@ function bracketedAfter(ctx: EntityContext, m: Mention, surface: string): number
   const before = ctx.nameAt[m.tokenStart - 2] ?? -1;
   if (before < 0) return -1;
   const named = mentions[before]!;
+  if (named.type !== 'PERSON') return named.entity;
   const initials = nameWords(ctx, named).map((w) => w[0]).join('');
   return isSubsequence(stripDots(surface).replace(/&/g, ''), initials) ? named.entity : -1;
 }
@@ -417,7 +419,12 @@ export function clusterNames(ctx: EntityContext): void {
     const surface = displayName(ctx, m);
     const acronym = isAcronymLike(surface);
     const key = words[0]!;
-    let e = reg.byKey.get(key) ?? bracketedAfter(ctx, m, surface);
+    let e = reg.byKey.get(key) ?? -1;
+    if (e < 0) {
+      // An acronym defined in brackets names its entity from then on ("... Conference (CEF)" … "the CEF").
+      e = bracketedAfter(ctx, m, surface);
+      if (e >= 0 && acronym) reg.byAcronym.set(stripDots(surface), e);
+    }
     if (e < 0 && acronym) e = reg.byAcronym.get(stripDots(surface)) ?? -1;
     if (e >= 0 && acronym && !reg.byKey.has(key)) m.kind = 'acronym';
     if (e < 0) e = personByPart(ctx, reg, words[0]!, m.start, placeWord(m, surface, words[0]!));

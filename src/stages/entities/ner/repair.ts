@@ -41,15 +41,17 @@ export function joinPluralPossessive(words: readonly string[], sentStart: readon
     if (words[a] !== "'" || sentStart[a] || sentStart[a + 1] || !/^\p{Lu}\p{Ll}+s$/u.test(words[a - 1]!) || !isCapitalised(words[a + 1])) continue;
     let start = a - 1;
     while (start > 0 && !sentStart[start] && isCapitalised(words[start - 1])) start--;
+    // The head and what completes it: "Conference", "Union of Kenya".
     let end = a + 2;
-    while (end < words.length && !sentStart[end] && isCapitalised(words[end])) end++;
+    for (;;) {
+      if (end < words.length && !sentStart[end] && isCapitalised(words[end])) end++;
+      else if (end + 1 < words.length && !sentStart[end + 1] && NAME_LINKS.has(words[end]!) && isCapitalised(words[end + 1])) end += 2;
+      else break;
+    }
     for (const s of out) {
       if (s.start < start && s.end > start) start = s.start;
       if (s.start < end && s.end > end) end = s.end;
     }
-    // A name already found after the head ("... Union of Kenya") is part of it.
-    const after = out.find((s) => s.start >= a + 1 && s.start <= end && s.end > end);
-    if (after) end = after.end;
     out = [...out.filter((s) => s.end <= start || s.start >= end), { start, end, type: 'ORG' as const }]
       .sort((x, y) => x.start - y.start);
     a = end;
