@@ -9,7 +9,7 @@ import { segmentStage } from '../src/stages/segment.js';
 import { nerStage } from '../src/stages/entities/ner.js';
 import { taggerSentenceStarts, taggerWords } from '../src/stages/entities/ner/words.js';
 import {
-  abbreviates, addDefinedAcronyms, completeHyphenTails, extendNationalityToOrg, joinPluralPossessive,
+  abbreviates, addDefinedAcronyms, completeHyphenTails, dropPartyLabels, extendNationalityToOrg, joinPluralPossessive,
 } from '../src/stages/entities/ner/repair.js';
 import type { NameSpan } from '../src/stages/entities/ner/decode.js';
 
@@ -87,8 +87,12 @@ test('an acronym defined in brackets is a name wherever it recurs', () => {
   assert.ok(abbreviates('ILO', ['International', 'Labour', 'Organization']));
   assert.ok(!abbreviates('SWE', ['Tomas', 'Lind']));
   const words = 'the World Health Organization ( WHO ) said WHO staff left'.split(' ');
-  const got = addDefinedAcronyms(words, [span(1, 4, 'ORG')]);
+  const got = addDefinedAcronyms(words, words.map((_, i) => i === 0), [span(1, 4, 'ORG')]);
   assert.deepEqual(got, [span(1, 4, 'ORG'), span(5, 6, 'ORG'), span(8, 9, 'ORG')]);
+  // The acronym spells more than the tagger's name: the name is what it spells.
+  const long = 'the Pacific Fisheries , Marine and Coastal Authority ( PFMCA ) said'.split(' ');
+  const spelled = addDefinedAcronyms(long, long.map((_, i) => i === 0), [span(1, 3, 'ORG'), span(7, 8, 'ORG')]);
+  assert.deepEqual(spelled, [span(1, 8, 'ORG'), span(9, 10, 'ORG')]);
 });
 
 test('a hyphenated given name is completed after the tagger', () => {
@@ -125,4 +129,13 @@ test('a line of names is not read as a title-case headline', () => {
   for (const want of ['Amos Kiprono/PERSON', 'Hilda Chebet/PERSON', 'Marta Ruiz/PERSON', 'Sweden/GPE']) {
     assert.ok(got.includes(want), `missing ${want} in ${got.join(', ')}`);
   }
+});
+
+test('a party label after a person names nothing', () => {
+  const words = 'Sen. Dana Hale ( R-Iowa ) and Rep. Al Ruiz ( D ) met Ada Lim ( RSA ) .'.split(' ');
+  const spans = [span(1, 3, 'PER'), span(4, 5, 'LOC'), span(8, 10, 'PER'), span(11, 12, 'ORG'), span(13, 15, 'PER'), span(16, 17, 'ORG')];
+  // A bracketed name that is no party label stays.
+  assert.deepEqual(dropPartyLabels(words, spans), [span(1, 3, 'PER'), span(8, 10, 'PER'), span(13, 15, 'PER'), span(16, 17, 'ORG')]);
+  const doc = names('Gov. Pat Lorrey (R) said the video would be released. Sen. Jeff Collins (D-Ore.) disagreed.');
+  assert.ok(!doc.some((n) => /^(R|D|Ore|D-Ore\.?)\//.test(n)), doc.join(', '));
 });

@@ -8,7 +8,7 @@ import type { Doc, Stage, Token } from '../../model/document.js';
 import { tagTokens } from './ner/model.js';
 import { claimlineType } from './ner/types.js';
 import {
-  addDefinedAcronyms, completeHyphenTails, extendNationalityToOrg, joinFeatureOf, joinPluralPossessive,
+  addDefinedAcronyms, completeHyphenTails, dropPartyLabels, extendNationalityToOrg, joinFeatureOf, joinPluralPossessive,
 } from './ner/repair.js';
 import { lookupGeo } from '../../lexicon/geo.js';
 import { taggerSentenceStarts, taggerWords } from './ner/words.js';
@@ -26,7 +26,7 @@ const COMMON_POS = new Set(['VERB', 'AUX', 'NOUN', 'ADJ', 'ADV']);
  * the model has learned to read those with document-level evidence, so such lines are given to it upper-cased.
  * A line of names ("Billy Andrade, Duffy Waldorf, Jesper Parnevik (Sweden)", a results table) is capitalised
  * throughout too, but reads best as it is: a headline is told from it by its capitalised common words ("Says",
- * "Wounded"; a quarter or more of its capitalised words, as the POS tagger reads them), which a row of names has
+ * "Wounded"; a sixth or more of its capitalised words, as the POS tagger reads them), which a row of names has
  * none or one of.
  */
 function isTitleCase(tokens: readonly Token[], words: readonly string[], from: number, to: number): boolean {
@@ -39,7 +39,7 @@ function isTitleCase(tokens: readonly Token[], words: readonly string[], from: n
     capitalised++;
     if (COMMON_POS.has(tokens[i]!.pos)) common++;
   }
-  return capitalised >= 3 && common * 4 >= capitalised;
+  return capitalised >= 3 && common * 6 >= capitalised;
 }
 
 const isNationality = (name: string): boolean => lookupGeo(name)?.kind === 'demonym';
@@ -57,7 +57,7 @@ export function findNames(doc: Doc): void {
   const modelWords = words.map((w, k) => (titleCase[first[k]!] ? w.toUpperCase() : w));
   const tagged = joinFeatureOf(words, tagTokens(modelWords, sentStart));
   const joined = extendNationalityToOrg(words, sentStart, joinPluralPossessive(words, sentStart, tagged), isNationality);
-  const spans = addDefinedAcronyms(words, completeHyphenTails(words, touchesNext, joined));
+  const spans = dropPartyLabels(words, addDefinedAcronyms(words, sentStart, completeHyphenTails(words, touchesNext, joined)));
   for (const span of spans) {
     const tokenStart = first[span.start]!;
     const tokenEnd = first[span.end]!;

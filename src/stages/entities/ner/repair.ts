@@ -113,27 +113,54 @@ export function abbreviates(acronym: string, nameWords: readonly string[]): bool
   return i === letters.length && letters[0] === initials[0];
 }
 
+/** How far back a bracketed acronym may reach for the words it abbreviates. */
+const ACRONYM_REACH = 12;
+
+/**
+ * The start of the stretch of capitalised words (with "of", "and", commas) ending at `end` whose initials the
+ * acronym spells, or -1: "United Nations Educational, Scientific and Cultural Organization (UNESCO)".
+ */
+function abbreviatedStart(words: readonly string[], sentStart: readonly boolean[], end: number, acronym: string): number {
+  const first = acronym[0]!.toLowerCase();
+  for (let start = end - 1; start >= Math.max(0, end - ACRONYM_REACH); start--) {
+    const w = words[start]!;
+    if (!isCapitalised(w) && !ACRONYM_SKIP.has(w.toLowerCase()) && w !== ',') return -1;
+    if (isCapitalised(w) && w[0]!.toLowerCase() === first && abbreviates(acronym, words.slice(start, end).filter((x) => x !== ','))) return start;
+    if (sentStart[start]) return -1;
+  }
+  return -1;
+}
+
 /**
  * "The World Health Organization (WHO) said ... A WHO spokesman": an acronym defined in brackets right after a name
  * names the same thing, there and wherever it recurs in the document, even when the tagger reads it as something
- * else or not at all (an upper-case "WHO" looks like the pronoun). Its letters must be the name's initials.
+ * else or not at all (an upper-case "WHO" looks like the pronoun). Its letters must be initials of the name, in
+ * order; when they spell a longer stretch than the tagger's name ("Organization" alone of "United Nations
+ * Educational, Scientific and Cultural Organization (UNESCO)"), the name is that whole stretch.
  */
-export function addDefinedAcronyms(words: readonly string[], spans: NameSpan[]): NameSpan[] {
+export function addDefinedAcronyms(words: readonly string[], sentStart: readonly boolean[], spans: NameSpan[]): NameSpan[] {
   const defined = new Map<string, NameSpan['type']>();
+  let out = spans;
   for (const s of spans) {
     const acronym = words[s.end + 1];
     if (words[s.end] !== '(' || words[s.end + 2] !== ')' || acronym === undefined || !ACRONYM.test(acronym)) continue;
-    if (!defined.has(acronym) && abbreviates(acronym, words.slice(s.start, s.end))) defined.set(acronym, s.type);
+    if (defined.has(acronym)) continue;
+    if (abbreviates(acronym, words.slice(s.start, s.end))) { defined.set(acronym, s.type); continue; }
+    const start = abbreviatedStart(words, sentStart, s.end, acronym);
+    if (start < 0) continue;
+    defined.set(acronym, s.type);
+    out = [...out.filter((x) => x.end <= start || x.start >= s.end), { start, end: s.end, type: s.type }]
+      .sort((a, b) => a.start - b.start);
   }
-  if (defined.size === 0) return spans;
+  if (defined.size === 0) return out;
   const covered = new Uint8Array(words.length);
-  for (const s of spans) covered.fill(1, s.start, s.end);
+  for (const s of out) covered.fill(1, s.start, s.end);
   const added: NameSpan[] = [];
   for (let i = 0; i < words.length; i++) {
     const type = defined.get(words[i]!);
     if (type && !covered[i]) added.push({ start: i, end: i + 1, type });
   }
-  return added.length === 0 ? spans : [...spans, ...added].sort((a, b) => a.start - b.start);
+  return added.length === 0 ? out : [...out, ...added].sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -147,4 +174,25 @@ export function completeHyphenTails(words: readonly string[], touchesNext: reado
       && /^\p{Ll}+$/u.test(words[end + 1] ?? '')) end += 2;
     return end === s.end ? s : { ...s, end };
   });
+}
+
+/** A US party label, alone or with a state: "R", "D", "I", "R-Utah", "D-Mo.", "D-N.Y.". */
+const PARTY_LABEL = /^[DRI](?:-[A-Z][A-Za-z.]{0,14})?$/;
+
+/**
+ * "Gov. Pat McCrory (R)", "Sen. Mike Lee (R-Utah)": the bracketed party label after a person's name names no entity
+ * of its own (the tagger reads "R" as an organisation and "Utah" as a place), so names inside it are dropped. The
+ * name before it need not have been typed as a person: the label itself says it is one.
+ */
+export function dropPartyLabels(words: readonly string[], spans: NameSpan[]): NameSpan[] {
+  const drop = new Set<NameSpan>();
+  for (let k = 0; k < spans.length; k++) {
+    const person = spans[k]!; // the name the label follows
+    if (words[person.end] !== '(') continue;
+    let close = person.end + 1;
+    while (close < words.length && close - person.end <= 6 && words[close] !== ')') close++;
+    if (words[close] !== ')' || !PARTY_LABEL.test(words.slice(person.end + 1, close).join(''))) continue;
+    for (let j = k + 1; j < spans.length && spans[j]!.start < close; j++) drop.add(spans[j]!);
+  }
+  return drop.size === 0 ? spans : spans.filter((s) => !drop.has(s));
 }

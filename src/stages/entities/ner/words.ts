@@ -20,8 +20,9 @@ function splitWordsJoined(tokens: readonly Token[], text: readonly string[]): { 
   for (let i = 0; i < tokens.length; i++) {
     const prev = i > 0 ? text[i - 1]! : '';
     const cur = text[i]!;
-    const joins = i > 0 && tokens[i - 1]!.end === tokens[i]!.start && tokens[i - 1]!.sentence === tokens[i]!.sentence
-      && /\p{L}$/u.test(prev) && /^\p{L}/u.test(cur) && (isExtendedLetter(prev.at(-1)) || isExtendedLetter(cur[0]));
+    // Cheapest tests first: most tokens are preceded by a space.
+    const joins = i > 0 && tokens[i - 1]!.end === tokens[i]!.start && (isExtendedLetter(prev.at(-1)) || isExtendedLetter(cur[0]))
+      && tokens[i - 1]!.sentence === tokens[i]!.sentence && /\p{L}$/u.test(prev) && /^\p{L}/u.test(cur);
     if (joins) pieces[pieces.length - 1] += cur;
     else { pieces.push(cur); first.push(i); }
   }
@@ -57,9 +58,9 @@ export function taggerWords(tokens: readonly Token[], text: readonly string[]): 
   for (let k = 0; k < n;) {
     let j = k + 1;
     // A hyphen chain: word - word (- word ...), every piece touching the next.
-    while (wordLike(j - 1) && pieces[j] === '-' && touches(j - 1) && touches(j) && wordLike(j + 1)) j += 2;
+    while (pieces[j] === '-' && touches(j - 1) && touches(j) && wordLike(j - 1) && wordLike(j + 1)) j += 2;
     if (j > k + 1 && /^\p{Lu}/u.test(pieces[k]!) && /^\p{Ll}/u.test(pieces[j - 1]!) && !PARTICIPLE_TAIL.test(pieces[j - 1]!)) j = k + 1;
-    if (j === k + 1 && touches(k)) {
+    if (j === k + 1 && (pieces[k] === '.' || pieces[k + 1] === '.') && touches(k)) {
       if (/^\d+$/.test(pieces[k]!) && pieces[j] === '.' && !touches(j)) j++; // "3." opening a results line
       else if (pieces[k] === '.' && /^\d+$/.test(pieces[j]!)) j++; // ".596"
     }
