@@ -17,7 +17,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluateAttribution } from '../src/eval/attribution.js';
 import { evalCoref } from '../src/eval/coref.js';
-import { evaluateNerFile } from '../src/eval/ner.js';
+import { evaluateNerFile, evaluateNerOutput } from '../src/eval/ner.js';
+import { evaluateNews } from '../src/eval/news/command.js';
+import { readConll } from '../src/stages/entities/ner/conll.js';
 import { scoreTimexDir } from '../src/eval/timex.js';
 import { analyzeText } from '../src/pipeline/analyze.js';
 import { ATTRIBUTION_MODES, type AttributionMode } from '../src/pipeline/stages.js';
@@ -50,6 +52,30 @@ function measureConll(shared: string): Measurement[] {
       name: `conll-dev.${type}.f1`, figure: `CoNLL-2003 dev (eng.testa), conlleval span F1, ${type}`, command,
       percent: s.byType[type]!.f1,
     })),
+  ];
+}
+
+/** The names in the product's output over the same CoNLL dev documents given as plain text. */
+function measureConllOutput(shared: string): Measurement[] {
+  const s = evaluateNerOutput(readConll(path.join(shared, 'data/ner/conll2003/dev.txt')));
+  return [{
+    name: 'conll-dev.output.f1', figure: 'CoNLL-2003 dev as plain text, names in the analyze output, conlleval span F1',
+    command: 'npm run eval:ner', percent: s.overall.f1,
+  }];
+}
+
+/** Whole articles scored as a user receives them (news-gold SCORING.md), default mode. */
+function measureNews(shared: string): Measurement[] {
+  const f = evaluateNews(path.join(shared, 'data/news-gold')).figures;
+  const command = 'npm run eval:news';
+  const figure = (what: string) => `news-gold (25 articles), ${what}`;
+  return [
+    { name: 'news.statements.f1', figure: figure('statements F1'), command, percent: f.statements.f1 },
+    { name: 'news.speaker', figure: figure('speaker right, of found statements'), command, percent: f.speaker },
+    { name: 'news.cue', figure: figure('cue right, of found statements'), command, percent: f.cue },
+    { name: 'news.claims.status', figure: figure('claim status right, of found claims'), command, percent: f.claims.status },
+    { name: 'news.timex.valueF1', figure: figure('time value F1'), command, percent: f.timex.valueF1 },
+    { name: 'news.entities.mentions', figure: figure('entity mentions found'), command, percent: f.entities.mentions },
   ];
 }
 
@@ -132,6 +158,8 @@ function render(sorted: Measurement[]): string {
 const GROUPS: Record<string, (shared: string) => Measurement[] | Promise<Measurement[]>> = {
   timebank: measureTimebank,
   conll: measureConll,
+  'conll-output': measureConllOutput,
+  news: measureNews,
   'polnear-rules': (shared) => measurePolnear(shared, 'rules'),
   'polnear-tagger': (shared) => measurePolnear(shared, 'tagger'),
   gum: measureGum,

@@ -2,6 +2,7 @@
  * `claimline eval news`: each scoring rule of shared/data/news-gold/SCORING.md on a small gold record and system
  * record written here, then the real command on ../shared (skipped with a message when it is absent).
  */
+import { assertFloor } from './floors.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -317,4 +318,12 @@ test('the real command on ../shared/data/news-gold: 25 documents, every figure i
   assert.ok(f.statements.f1 > 0 && f.entities.found > 0, 'the pipeline found something');
   assert.ok(f.channel.found <= f.channel.gold && f.scareQuotes.taken <= f.scareQuotes.gold);
   assert.equal(s.counts.statements.gold, 308, 'the gold holds 308 statements');
+  // Regression floors (test/floors.json, npm run floors); a flipped polarity is never acceptable.
+  assertFloor('news.statements.f1', f.statements.f1);
+  assertFloor('news.speaker', f.speaker);
+  assertFloor('news.cue', f.cue);
+  assertFloor('news.claims.status', f.claims.status);
+  assertFloor('news.timex.valueF1', f.timex.valueF1);
+  assertFloor('news.entities.mentions', f.entities.mentions);
+  assert.equal(f.claims.flipped, 0, 'no claim with a flipped polarity');
 });

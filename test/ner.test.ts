@@ -74,13 +74,9 @@ test('tagTokens takes pre-tokenised words and returns CoNLL types', () => {
   assert.ok(text.includes('Madrid/LOC'), text.join(', '));
 });
 
-test('the model loads in under a second', () => {
-  const dir = defaultModelDir();
-  const t0 = performance.now();
-  const model = loadNerModel(dir);
-  const ms = performance.now() - t0;
+test('the committed model loads with its feature table', () => {
+  const model = loadNerModel(defaultModelDir());
   assert.ok(model.table.keys.length > 10000);
-  assert.ok(ms < 1000, `load took ${ms.toFixed(0)} ms`);
 });
 
 test('BILOU tags decode to spans', () => {

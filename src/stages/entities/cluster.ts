@@ -7,21 +7,26 @@
 import type { Doc, Mention } from '../../model/document.js';
 import type { EntityType } from '../../model/format.js';
 import { GPE_KEYWORDS, LOC_KEYWORDS, lookupGeo } from '../../lexicon/geo.js';
-import { HONORIFICS, ORG_HEADS, roleHeadOf } from '../../lexicon/titles.js';
+import { HONORIFICS, ORG_HEADS, roleHeadOf, singular } from '../../lexicon/titles.js';
+import { EVENT_WORDS, FAC_HEADS, NORP_WORDS } from './ner/types.js';
 import { genderOfFirstName } from '../../lexicon/names.js';
-import { type EntityContext, link, newEntity, POSSESSIVE_MARKS } from './context.js';
+import { type EntityContext, isBoundary, link, newEntity, POSSESSIVE_MARKS } from './context.js';
+import { lowerBound, NameRegistry } from './registry.js';
+import { KIN_NOUNS } from './roles.js';
 import { isGovernmentMetonym } from './metonyms.js';
 
 /** Words dropped when comparing organisation names ("Apple Inc." = "Apple"). */
 const CORPORATE_SUFFIXES = new Set([
   'inc', 'inc.', 'corp', 'corp.', 'corporation', 'co', 'co.', 'ltd', 'ltd.', 'llc', 'plc', 'ag', 'sa', 's.a.',
-  'gmbh', 'limited', 'group', 'holdings',
+  'gmbh', 'limited', 'group', 'holdings', 'bros', 'bros.',
 ]);
 /** Function words skipped when forming an acronym from a long name. */
 const ACRONYM_SKIP = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', 'to', '&', 'de', 'du', 'des', 'la', 'le']);
 
 /** Types whose one-word mentions may be a person's surname mistyped by the NER. */
 const SURNAME_TYPES = new Set<EntityType>(['PERSON', 'ORG', 'OTHER']);
+
+const PLACE_TYPES = new Set<EntityType>(['GPE', 'LOC', 'FAC']);
 
 /** Types whose surface may be a country, capital or region from the geo lexicon. */
 const GEO_TYPES = new Set<EntityType>(['GPE', 'LOC', 'ORG', 'FAC', 'NORP', 'OTHER']);
@@ -58,23 +63,12 @@ function acronymOf(words: string[]): string | null {
 const isAcronymLike = (s: string) => /^[A-Z][A-Z.&]{1,9}$/.test(s);
 const stripDots = (s: string) => s.replace(/\./g, '').toLowerCase();
 
-interface Registry {
-  /** Normalised full name → entity. */
-  byKey: Map<string, number>;
-  /** Acronym (lower-case, no dots) → entity. */
-  byAcronym: Map<string, number>;
-  /** Country name → its GPE entity. */
-  byCountry: Map<string, number>;
-  /** Per entity: its longest name's words, to match surnames and first names against. */
-  fullNames: Map<number, string[]>;
-}
-
 function orgKey(words: string[]): string {
   const kept = words.filter((w) => !CORPORATE_SUFFIXES.has(w));
   return (kept.length > 0 ? kept : words).join(' ');
 }
 
-function countryEntity(ctx: EntityContext, reg: Registry, country: string): number {
+function countryEntity(ctx: EntityContext, reg: NameRegistry, country: string): number {
   let e = reg.byCountry.get(country);
   if (e === undefined) {
     e = newEntity(ctx, country, 'GPE');
@@ -85,12 +79,12 @@ function countryEntity(ctx: EntityContext, reg: Registry, country: string): numb
 }
 
 /** Remembers `m`'s name on entity `e`, renaming the entity when this name is longer (the canonical full name). */
-function noteName(ctx: EntityContext, reg: Registry, e: number, m: Mention, words: string[]): void {
+function noteName(ctx: EntityContext, reg: NameRegistry, e: number, m: Mention, words: string[]): void {
   for (const w of words) ctx.facts[e]!.nameWords.add(w);
   const entity = ctx.doc.entities[e]!;
-  const current = reg.fullNames.get(e);
+  const current = reg.fullName(e);
   if (ctx.facts[e]!.country === null && (!current || words.length > current.length)) {
-    reg.fullNames.set(e, words);
+    reg.setFullName(e, words);
     entity.name = displayName(ctx, m);
   }
   if (entity.type === 'PERSON' && ctx.facts[e]!.gender === null && words.length >= 2) {
@@ -103,20 +97,21 @@ function noteName(ctx: EntityContext, reg: Registry, e: number, m: Mention, word
 /**
  * A single-word person name that is the surname or first name of a known person. When several share it ("Hillary
  * Clinton", "Chelsea Clinton"), the one named most often so far wins, then the one named last: news keeps the bare
- * surname for its main figure.
+ * surname for its main figure. A word the tagger or the lexicon calls a place (`placeWord`: and that never acts as a
+ * person, see personCuedWords) joins only a name that opens with a known first name ("Hilda Paris" … "Paris"), not
+ * a headline the tagger took for a person ("Albright arrives in Chile" … "Chile").
  */
-function personByPart(ctx: EntityContext, reg: Registry, word: string, at: number): number {
+function personByPart(ctx: EntityContext, reg: NameRegistry, word: string, at: number, placeWord: boolean): number {
   let best = -1;
   let bestKey: [number, number] = [-1, -Infinity];
-  for (const [e, full] of reg.fullNames) {
+  for (const e of reg.withEdgeWord(word)) {
+    const full = reg.fullName(e)!;
     if (ctx.doc.entities[e]!.type !== 'PERSON' || full.length < 2) continue;
-    if (full[full.length - 1] !== word && full[0] !== word) continue;
-    const starts = ctx.doc.entities[e]!.mentions.map((mi) => ctx.doc.mentions[mi]!.start);
-    const before = starts.filter((s) => s < at);
+    if (placeWord && genderOfFirstName(full[0]!) === null) continue;
+    const starts = reg.mentionStarts(e);
+    const before = lowerBound(starts, at);
     // A name given only later (headline surname) counts as one mention at its distance.
-    const key: [number, number] = before.length > 0
-      ? [before.length, Math.max(...before)]
-      : [0, -Math.min(...starts.map((s) => s - at))];
+    const key: [number, number] = before > 0 ? [before, starts[before - 1]!] : [0, at - starts[0]!];
     if (key[0] > bestKey[0] || (key[0] === bestKey[0] && key[1] > bestKey[1])) { bestKey = key; best = e; }
   }
   return best;
@@ -126,19 +121,18 @@ function personByPart(ctx: EntityContext, reg: Registry, word: string, at: numbe
  * An organisation named by the start or end of a longer name seen before ("Scientology", "the Church" after "the
  * Church of Scientology"; "Air Force" after "U.S. Air Force"), nearest first.
  */
-function orgByPart(ctx: EntityContext, reg: Registry, words: string[], at: number): number {
+function orgByPart(ctx: EntityContext, reg: NameRegistry, words: string[], at: number): number {
   let best = -1;
   let bestDistance = Infinity;
-  for (const [e, full] of reg.fullNames) {
+  for (const e of reg.withEdgeWord(words[0]!, words[words.length - 1]!)) {
+    const full = reg.fullName(e)!;
     const type = ctx.doc.entities[e]!.type;
     if ((type !== 'ORG' && type !== 'FAC') || full.length <= words.length) continue;
     const prefix = words.every((w, i) => full[i] === w);
     const suffix = words.every((w, i) => full[full.length - words.length + i] === w);
     if (!prefix && !suffix) continue;
-    for (const mi of ctx.doc.entities[e]!.mentions) {
-      const d = Math.abs(ctx.doc.mentions[mi]!.start - at);
-      if (d < bestDistance) { bestDistance = d; best = e; }
-    }
+    const d = reg.distanceTo(e, at);
+    if (d < bestDistance) { bestDistance = d; best = e; }
   }
   return best;
 }
@@ -148,26 +142,42 @@ const NON_PERSON_WORDS = new Set<string>([
   ...[...ORG_HEADS.values()].flat(), ...ORG_HEADS.keys(), ...LOC_KEYWORDS, ...GPE_KEYWORDS, ...CORPORATE_SUFFIXES,
   'democratic', 'republican', 'national', 'international', 'united', 'station', 'street', 'avenue', 'square', 'hall',
   'center', 'centre', 'airport', 'hotel', 'stadium', 'park', 'bridge', 'tower', 'festival', 'award', 'prize',
+  'league', 'news', 'shuttle', ...EVENT_WORDS, ...FAC_HEADS,
 ]);
 
 /**
  * The NER sometimes types a person's full name as an organisation or other ("Valeska Paris"): two or three
- * capitalised words opening with a known first name and holding no organisation or place word are a person.
+ * capitalised words opening with a known first name and holding no organisation, place, event or nationality word
+ * are a person. Many common words are somebody's first name ("Major League", "Roman Catholic", "Red Shirts"), so
+ * the other words must be plain name words too; a line in capitals says nothing about case ("LA CORUNA"), and an
+ * article of another language opens a paper's or a place's name more often than a person's ("La Presse").
  */
-function looksLikePersonName(m: Mention, words: string[]): boolean {
+function looksLikePersonName(m: Mention, words: string[], surface: string): boolean {
   if (m.type !== 'ORG' && m.type !== 'OTHER') return false;
   if (words.length < 2 || words.length > 3 || genderOfFirstName(words[0]!) === null) return false;
+  if (!/\p{Ll}/u.test(surface) || FOREIGN_ARTICLES.has(words[0]!)) return false;
   if (lookupGeo(words[0]!)) return false; // "Georgia Tech", "Victoria Falls"
-  return words.every((w) => /^[a-z][a-z'’-]+$/.test(w) && !NON_PERSON_WORDS.has(w));
+  return words.every((w, i) => /^[a-z][a-z'’-]+$/.test(w) && !isNonPersonWord(w) && (i === 0 || !isPlaceOrPeopleWord(w)));
 }
+
+/** Articles that open names of papers, parties and places in other languages ("La Presse", "Der Spiegel", "El Al"). */
+const FOREIGN_ARTICLES = new Set(['la', 'le', 'les', 'el', 'al', 'der', 'die', 'das', 'il', 'lo', 'los', 'las', 'het']);
+
+const isNonPersonWord = (w: string): boolean => NON_PERSON_WORDS.has(w) || NON_PERSON_WORDS.has(singular(w));
+/** A place or a people ("Dynamo Moscow", "Cleveland Indians", "Roman Catholic"): not a surname. */
+const isPlaceOrPeopleWord = (w: string): boolean => lookupGeo(w) !== null || NORP_WORDS.has(w);
 
 /**
  * A lone word repeating the last word of an earlier two- or three-word name the NER did not call a person, with no
- * organisation or place word in it ("Valeska Paris" … "Paris"): news re-mentions people by surname, while
- * companies are re-mentioned by their first word ("Goldman"), so this is a person whose type was missed.
+ * organisation or place word in it ("Valeska Paris" … "Paris also claims"): news re-mentions people by surname,
+ * while companies are re-mentioned by their first word ("Goldman"), so this is a person whose type was missed. Teams,
+ * ships and places are re-mentioned by their last word too ("Philadelphia Eagles" … "the Eagles"), so the lone word
+ * must somewhere do what only people do: say or think something, or have kin ("Paris's father").
  */
-function surnameOfMistyped(ctx: EntityContext, reg: Registry, word: string): number {
-  for (const [e, full] of reg.fullNames) {
+function surnameOfMistyped(ctx: EntityContext, reg: NameRegistry, word: string, personCued: ReadonlySet<string>): number {
+  if (!personCued.has(word)) return -1;
+  for (const e of reg.withEdgeWord(word)) {
+    const full = reg.fullName(e)!;
     const entity = ctx.doc.entities[e]!;
     if (entity.type === 'PERSON' || entity.type === 'NORP' || ctx.facts[e]!.country) continue;
     if (full.length < 2 || full.length > 3 || full[full.length - 1] !== word) continue;
@@ -175,6 +185,32 @@ function surnameOfMistyped(ctx: EntityContext, reg: Registry, word: string): num
     return e;
   }
   return -1;
+}
+
+/** Verbs of saying and thinking whose subject is a person ("Brisk said", "Paris also claims"). */
+const PERSON_VERBS = new Set([
+  'said', 'says', 'say', 'told', 'tells', 'claims', 'claimed', 'added', 'adds', 'stated', 'states', 'recalled',
+  'recalls', 'admitted', 'admits', 'denied', 'denies', 'insisted', 'insists', 'explained', 'explains', 'argued',
+  'argues', 'wrote', 'writes', 'believes', 'believed', 'thinks', 'thought', 'feels', 'felt', 'hopes', 'hoped',
+]);
+
+/**
+ * Lower-cased one-word names that somewhere act as only a person does: the subject of a verb of saying or
+ * thinking ("Brisk said", "Paris also claims"), the object of a closing "said" (", said Brisk."), or the owner
+ * of kin ("Paris's father").
+ */
+function personCuedWords(ctx: EntityContext): Set<string> {
+  const { tokens } = ctx.doc;
+  const out = new Set<string>();
+  for (const m of ctx.doc.mentions) {
+    if (m.kind !== 'name' || m.tokenEnd - m.tokenStart !== 1) continue;
+    const next = tokens[m.tokenEnd];
+    const verb = next?.pos === 'ADV' ? tokens[m.tokenEnd + 1] : next;
+    const saidBefore = tokens[m.tokenStart - 1]?.lower === 'said' && isBoundary(next);
+    const kin = next !== undefined && POSSESSIVE_MARKS.has(next.text) && KIN_NOUNS.has(tokens[m.tokenEnd + 1]?.lower ?? '');
+    if ((verb && PERSON_VERBS.has(verb.lower)) || saidBefore || kin) out.add(tokens[m.tokenStart]!.lower);
+  }
+  return out;
 }
 
 function retype(ctx: EntityContext, e: number, type: EntityType): void {
@@ -190,14 +226,30 @@ function looksLikeOrgName(m: Mention, words: string[]): boolean {
   return m.type === 'PERSON' && words.length >= 2 && words.some((w) => ORG_KIND_WORDS.has(w));
 }
 
-/** "Korean Central News Agency (KCNA)": the bracketed name right after another names the same entity. */
-function bracketedAfter(ctx: EntityContext, m: Mention): number {
+/**
+ * "Korean Central News Agency (KCNA)": an acronym in brackets right after a name names the same entity, even in
+ * another language's word order ("the French Bishops' Conference (CEF)"). After a person's name it must spell the
+ * name's initials: a bracketed party or country code is something else ("Ian Paisley (DUP)"), and so is a bracketed
+ * name that is no acronym ("Tristan Hoffman (Netherlands)").
+ */
+function bracketedAfter(ctx: EntityContext, m: Mention, surface: string): number {
   const { tokens, mentions } = ctx.doc;
   const open = tokens[m.tokenStart - 1];
   const close = tokens[m.tokenEnd];
-  if (open?.text !== '(' || close?.text !== ')') return -1;
+  if (open?.text !== '(' || close?.text !== ')' || !isAcronymLike(surface)) return -1;
   const before = ctx.nameAt[m.tokenStart - 2] ?? -1;
-  return before >= 0 ? mentions[before]!.entity : -1;
+  if (before < 0) return -1;
+  const named = mentions[before]!;
+  if (named.type !== 'PERSON') return named.entity;
+  const initials = nameWords(ctx, named).map((w) => w[0]).join('');
+  return isSubsequence(stripDots(surface).replace(/&/g, ''), initials) ? named.entity : -1;
+}
+
+/** Whether every letter of `short` appears in `long`, in order. */
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (let j = 0; j < long.length && i < short.length; j++) if (long[j] === short[i]) i++;
+  return i === short.length;
 }
 
 /**
@@ -229,9 +281,57 @@ export function trimLeadingTitles(doc: Doc): void {
 /** Capitalised words that begin a title but are not role heads themselves ("Former", "Acting", "Vice"). */
 const TITLE_WORDS = new Set(['former', 'acting', 'vice', 'deputy', 'interim', 'then', 'late', 'prime', 'foreign']);
 
+/**
+ * A name read as a place where the words around it say it is one: a dateline ("NICE, France 1996-08-30", "KYIV,
+ * Ukraine (AP) —": capitals opening a line, before a comma, a date, an agency or a dash) or the object of a
+ * locative preposition ("in Milwaukee", "Atlanta at CHICAGO"). It names the place whatever the same spelling
+ * means elsewhere in the story (the club Nice, the Chicago team), so it stays out of that spelling's cluster.
+ */
+function isPlaceReading(ctx: EntityContext, m: Mention): boolean {
+  const { tokens, sentences, text } = ctx.doc;
+  if (m.type !== 'GPE' && m.type !== 'LOC') return false;
+  const sentence = tokens[m.tokenStart]!.sentence;
+  const prev = tokens[m.tokenStart - 1];
+  if (prev && prev.sentence === sentence && LOCATIVE_PREPOSITIONS.has(prev.lower)) return true;
+  if (sentences[sentence]!.tokenStart !== m.tokenStart || /\p{Ll}/u.test(text.slice(m.start, m.end))) return false;
+  const next = tokens[m.tokenEnd];
+  return !next || next.sentence !== sentence || DATELINE_FOLLOWERS.has(next.text) || /^\d{4}-\d{2}-\d{2}$/.test(next.text);
+}
+const DATELINE_FOLLOWERS = new Set([',', '(', '-', '--', '\u2013', '\u2014', ':']);
+const LOCATIVE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'inside', 'throughout', 'across']);
+
+/**
+ * Each entity takes the type most of its names were given (ties: the type it was created with): the tagger's
+ * one-off reading of a mention ("Petofi" once a place, six times a company) does not type the whole entity.
+ * Countries keep GPE and peoples NORP, which the lexicon decided.
+ */
+function typeByMajority(ctx: EntityContext): void {
+  const { doc } = ctx;
+  const votes = new Map<EntityType, number>();
+  for (const [e, entity] of doc.entities.entries()) {
+    if (ctx.facts[e]!.country !== null || entity.type === 'NORP') continue;
+    votes.clear();
+    for (const mi of entity.mentions) {
+      const m = doc.mentions[mi]!;
+      if (m.kind === 'name' || m.kind === 'acronym') votes.set(m.type, (votes.get(m.type) ?? 0) + 1);
+    }
+    let best: EntityType = entity.type;
+    for (const [type, n] of votes) if (n > (votes.get(best) ?? 0)) best = type;
+    entity.type = best;
+  }
+}
+
 export function clusterNames(ctx: EntityContext): void {
   const { doc } = ctx;
-  const reg: Registry = { byKey: new Map(), byAcronym: new Map(), byCountry: new Map(), fullNames: new Map() };
+  const reg = new NameRegistry();
+  const personCued = personCuedWords(ctx);
+  const join = (mi: number, e: number) => {
+    link(ctx, mi, e);
+    reg.addMention(e, doc.mentions[mi]!.start);
+  };
+  /** A lone word the tagger or the geo lexicon reads as a place. */
+  const placeWord = (m: Mention, surface: string, word: string) =>
+    (PLACE_TYPES.has(m.type) || lookupGeo(surface) !== null) && !personCued.has(word);
   // Decisions on capitals keyed by the mention's last token, so "Moscow or Pyongyang" can share one.
   const metonymDecisions = new Map<number, boolean>();
   const singleWords: number[] = [];
@@ -243,11 +343,12 @@ export function clusterNames(ctx: EntityContext): void {
     if (words.length === 0) continue;
     const surface = displayName(ctx, m);
 
-    if (looksLikePersonName(m, words)) m.type = 'PERSON';
+    if (looksLikePersonName(m, words, surface)) m.type = 'PERSON';
     else if (looksLikeOrgName(m, words)) m.type = 'ORG';
     // "Paris" after "Paris Hilton" is the person, whatever the lexicon says about the word.
     if (words.length === 1 && m.type !== 'NORP'
-      && (personByPart(ctx, reg, words[0]!, m.start) >= 0 || surnameOfMistyped(ctx, reg, words[0]!) >= 0)) {
+      && (personByPart(ctx, reg, words[0]!, m.start, placeWord(m, surface, words[0]!)) >= 0
+        || surnameOfMistyped(ctx, reg, words[0]!, personCued) >= 0)) {
       singleWords.push(mi);
       continue;
     }
@@ -255,7 +356,7 @@ export function clusterNames(ctx: EntityContext): void {
     if (geo?.kind === 'country' && m.type !== 'NORP') {
       m.type = 'GPE';
       const e = countryEntity(ctx, reg, geo.country!);
-      link(ctx, mi, e);
+      join(mi, e);
       noteName(ctx, reg, e, m, words);
       continue;
     }
@@ -265,7 +366,7 @@ export function clusterNames(ctx: EntityContext): void {
       if (agent) {
         m.kind = 'metonym';
         m.type = 'GPE';
-        link(ctx, mi, countryEntity(ctx, reg, geo.country!));
+        join(mi, countryEntity(ctx, reg, geo.country!));
         continue;
       }
     }
@@ -276,7 +377,7 @@ export function clusterNames(ctx: EntityContext): void {
       const key = `norp:${geo.country}`;
       let e = reg.byKey.get(key);
       if (e === undefined) { e = newEntity(ctx, surface, 'NORP'); reg.byKey.set(key, e); }
-      link(ctx, mi, e);
+      join(mi, e);
       continue;
     }
 
@@ -285,21 +386,28 @@ export function clusterNames(ctx: EntityContext): void {
       continue;
     }
 
-    const key = m.type === 'PERSON' ? words.join(' ') : orgKey(words);
-    let e = reg.byKey.get(key) ?? bracketedAfter(ctx, m);
+    const name = m.type === 'PERSON' ? words.join(' ') : orgKey(words);
+    const placeReading = isPlaceReading(ctx, m);
+    const placeKey = `place:${name}`;
+    const key = placeReading ? placeKey : name;
+    let e = reg.byKey.get(key) ?? bracketedAfter(ctx, m, surface);
     if (e < 0 && isAcronymLike(surface)) e = reg.byAcronym.get(stripDots(surface)) ?? -1;
     if (e < 0 && m.type === 'PERSON') {
       // "Donald J. Trump" after "Donald Trump": same first and last name.
-      for (const [cand, full] of reg.fullNames) {
+      for (const cand of reg.withEdgeWord(words[0]!)) {
+        const full = reg.fullName(cand)!;
         if (doc.entities[cand]!.type === 'PERSON' && full.length >= 2 && full[0] === words[0]
           && full[full.length - 1] === words[words.length - 1]) { e = cand; break; }
       }
     }
     if (e < 0 && m.type === 'ORG') e = orgByPart(ctx, reg, words, m.start);
     if (e >= 0 && isAcronymLike(surface) && !reg.byKey.has(key)) m.kind = 'acronym';
+    // A place named elsewhere may be the one a place reading named: only places join such an entity.
+    if (e < 0 && PLACE_TYPES.has(m.type)) e = reg.byKey.get(placeKey) ?? -1;
     if (e < 0) e = newEntity(ctx, surface, geo?.kind === 'capital' ? 'GPE' : m.type);
     reg.byKey.set(key, e);
-    link(ctx, mi, e);
+    if (PLACE_TYPES.has(m.type) && !reg.byKey.has(placeKey)) reg.byKey.set(placeKey, e);
+    join(mi, e);
     noteName(ctx, reg, e, m, words);
   }
 
@@ -310,22 +418,29 @@ export function clusterNames(ctx: EntityContext): void {
     const words = nameWords(ctx, m);
     const surface = displayName(ctx, m);
     const acronym = isAcronymLike(surface);
-    let e = reg.byKey.get(words[0]!) ?? bracketedAfter(ctx, m);
-    if (e < 0 && acronym) e = reg.byAcronym.get(stripDots(surface)) ?? -1;
-    if (e >= 0 && acronym && !reg.byKey.has(words[0]!)) m.kind = 'acronym';
-    if (e < 0) e = personByPart(ctx, reg, words[0]!, m.start);
+    const key = words[0]!;
+    let e = reg.byKey.get(key) ?? -1;
     if (e < 0) {
-      e = surnameOfMistyped(ctx, reg, words[0]!);
+      // An acronym defined in brackets names its entity from then on ("... Conference (CEF)" … "the CEF").
+      e = bracketedAfter(ctx, m, surface);
+      if (e >= 0 && acronym) reg.byAcronym.set(stripDots(surface), e);
+    }
+    if (e < 0 && acronym) e = reg.byAcronym.get(stripDots(surface)) ?? -1;
+    if (e >= 0 && acronym && !reg.byKey.has(key)) m.kind = 'acronym';
+    if (e < 0) e = personByPart(ctx, reg, words[0]!, m.start, placeWord(m, surface, words[0]!));
+    if (e < 0) {
+      e = surnameOfMistyped(ctx, reg, words[0]!, personCued);
       if (e >= 0) retype(ctx, e, 'PERSON');
     }
     if (e < 0 && m.type === 'ORG') e = orgByPart(ctx, reg, words, m.start);
     if (e < 0) {
       e = newEntity(ctx, surface, m.type);
-      reg.byKey.set(words[0]!, e);
+      reg.byKey.set(key, e);
     } else if (doc.entities[e]!.type === 'PERSON') {
       m.type = 'PERSON';
     }
-    link(ctx, mi, e);
+    join(mi, e);
     noteName(ctx, reg, e, m, words);
   }
+  typeByMajority(ctx);
 }

@@ -442,7 +442,7 @@ export function extractRoles(ctx: EntityContext): void {
 }
 
 /** Nouns that only ever describe people, beyond titles: kin and life stages ("their nine-month-old child, X"). */
-const KIN_NOUNS = new Set([
+export const KIN_NOUNS: ReadonlySet<string> = new Set([
   'child', 'baby', 'daughter', 'son', 'wife', 'husband', 'mother', 'father', 'sister', 'brother', 'grandmother',
   'grandfather', 'widow', 'widower', 'toddler', 'infant', 'niece', 'nephew', 'cousin', 'aunt', 'uncle',
 ]);

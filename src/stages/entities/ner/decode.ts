@@ -26,6 +26,16 @@ export interface DecodeOptions {
   learn?: (i: number, dyn: Uint32Array, dynLen: number, predicted: number) => void;
 }
 
+/**
+ * Lower-case words found inside names that are not among the linking words the features already treat as possible
+ * name parts: particles of personal and place names ("Osama bin Laden", "Leonardo da Vinci", "Dar es Salaam",
+ * "Frankfurt am Main"), prepositions of long names ("Organisation for Security and Cooperation in Europe"), and the
+ * possessive clitic ("Lord 's", "Queen 's Park").
+ */
+const NAME_PARTICLES = new Set(['bin', 'ibn', 'bint', 'da', 'di', 'della', 'dos', 'das', 'den', 'ter', 'ten', 'zu',
+  'y', 'e', 'et', 'le', 'les', 'es', 'el', 'do', 'dem', 'des', 'op', 'aan', 'ul', 'ur', 'in', 'on', 'upon', 'am',
+  'sur', 'en', 'au', 'aux', "'s", '’s']);
+
 /** Inside a name (after B or I) only I or L of the same type may follow; outside, only O, B or U. */
 export function allowed(prev: number, tag: number, lastInSentence: boolean): boolean {
   const inside = prev > 0 && tagPart(prev) <= 1;
@@ -56,8 +66,16 @@ export function greedyDecode(f: DocFeatures, sentStart: readonly boolean[], scor
   for (let i = 0; i < f.n; i++) {
     if (sentStart[i]) { prev = -1; prev2 = -1; }
     const last = i + 1 >= f.n || sentStart[i + 1] === true;
-    if (f.plainLower?.[i] && !(prev > 0 && tagPart(prev) <= 1)) {
-      // A plain lower-case word that does not continue a name: O without scoring (see DocFeatures.plainLower).
+    const inside = prev > 0 && tagPart(prev) <= 1;
+    if (f.plainLower?.[i] && (!inside || (!NAME_PARTICLES.has(f.info[i]!.low)))) {
+      // A plain lower-case word: O without scoring (see DocFeatures.plainLower). Its own features are not built, so
+      // inside a name the scheme would force it to continue the name on the tag history alone, and one I for an L
+      // ran names on to the sentence's end ("World Health Organization said cases had doubled"); outside the
+      // particles of personal names ("bin", "da"), such a word ends the name at the word before.
+      if (inside) {
+        tags[i - 1] = prev + (tagPart(prev) === 0 ? 3 : 1); // B → U, I → L, same type
+        prev = tags[i - 1]!;
+      }
       tags[i] = 0;
       prev2 = prev;
       prev = 0;

@@ -24,3 +24,175 @@ export function joinFeatureOf(words: readonly string[], spans: NameSpan[]): Name
   }
   return out;
 }
+
+const DETERMINERS = new Set(['The', 'A', 'An']);
+const isCapitalised = (w: string | undefined): boolean => w !== undefined && /^\p{Lu}/u.test(w) && !DETERMINERS.has(w);
+
+/**
+ * "the French Bishops' Conference", "the Nurses' Union of Kenya": a capitalised plural, a possessive apostrophe and
+ * a capitalised head are one organisation's name. The tagger, which rarely saw the pattern, ends a name at the
+ * apostrophe ("French Bishops" as a place, "Conference" left out) or keeps only the nationality; the name then runs
+ * from the capitalised words before the apostrophe (or the name the tagger found there) to the capitalised words
+ * after it (or the name found there). `sentStart` keeps the repair inside one sentence.
+ */
+export function joinPluralPossessive(words: readonly string[], sentStart: readonly boolean[], spans: NameSpan[]): NameSpan[] {
+  let out = spans;
+  for (let a = 1; a + 1 < words.length; a++) {
+    if (words[a] !== "'" || sentStart[a] || sentStart[a + 1] || !/^\p{Lu}\p{Ll}+s$/u.test(words[a - 1]!) || !isCapitalised(words[a + 1])) continue;
+    let start = a - 1;
+    while (start > 0 && !sentStart[start] && isCapitalised(words[start - 1])) start--;
+    // The head and what completes it: "Conference", "Union of Kenya".
+    let end = a + 2;
+    for (;;) {
+      if (end < words.length && !sentStart[end] && isCapitalised(words[end])) end++;
+      else if (end + 1 < words.length && !sentStart[end + 1] && NAME_LINKS.has(words[end]!) && isCapitalised(words[end + 1])) end += 2;
+      else break;
+    }
+    for (const s of out) {
+      if (s.start < start && s.end > start) start = s.start;
+      if (s.start < end && s.end > end) end = s.end;
+    }
+    out = [...out.filter((s) => s.end <= start || s.start >= end), { start, end, type: 'ORG' as const }]
+      .sort((x, y) => x.start - y.start);
+    a = end;
+  }
+  return out;
+}
+
+/** Head words of organisations' names ("Chamber", "Conference", "Association"). */
+const ORG_NAME_HEADS = new Set([
+  'chamber', 'conference', 'council', 'association', 'federation', 'confederation', 'union', 'party', 'league',
+  'congress', 'assembly', 'committee', 'commission', 'ministry', 'agency', 'bank', 'institute', 'foundation',
+  'society', 'church', 'academy', 'university', 'army', 'front', 'movement', 'alliance', 'organisation',
+  'organization', 'corporation', 'company', 'court', 'parliament', 'board', 'authority', 'office', 'service', 'club',
+  'synod', 'guild', 'cooperative', 'commerce', 'industry', 'industries',
+]);
+const NAME_LINKS = new Set(['of', 'for', 'and', '&']);
+/** A capitalised word in running text ("Chamber"), not a headline's capitals ("LEAGUE STANDINGS"). */
+const isTitleWord = (w: string | undefined): boolean => w !== undefined && /^\p{Lu}\p{Ll}/u.test(w);
+
+/**
+ * "the Italian Chamber of Commerce": when the tagger returns only the nationality ("Italian", MISC) and nothing for
+ * the capitalised words right after it, and those words name an organisation (they hold an organisation head such
+ * as "Chamber" or "Association"), the whole is one organisation's name, not a nationality. Headlines in capitals
+ * ("SCOTTISH LEAGUE STANDINGS") are left alone: there capitals do not mark names.
+ */
+export function extendNationalityToOrg(
+  words: readonly string[], sentStart: readonly boolean[], spans: NameSpan[], isNationality: (name: string) => boolean,
+): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k]!;
+    const nextStart = k + 1 < spans.length ? spans[k + 1]!.start : words.length;
+    if (s.type !== 'MISC' || !isNationality(words.slice(s.start, s.end).join(' '))) { out.push(s); continue; }
+    let end = s.end;
+    let headFound = false;
+    for (let i = s.end; i < nextStart && !sentStart[i]; i++) {
+      const w = words[i]!;
+      if (isTitleWord(w)) {
+        end = i + 1;
+        if (ORG_NAME_HEADS.has(w.toLowerCase())) headFound = true;
+      } else if (!NAME_LINKS.has(w) || !isTitleWord(words[i + 1])) break;
+    }
+    out.push(headFound ? { start: s.start, end, type: 'ORG' } : s);
+  }
+  return out;
+}
+
+const ACRONYM = /^[A-Z][A-Z&.]{1,9}$/;
+/** Words left out of an acronym's letters ("International Labour Organization" → ILO). */
+const ACRONYM_SKIP = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', 'to', '&', 'de', 'du', 'des', 'la', 'le']);
+
+/** Whether the acronym's letters are initials of the name's words, in order ("WHO" of "World Health Organization"). */
+export function abbreviates(acronym: string, nameWords: readonly string[]): boolean {
+  const letters = acronym.replace(/[.&]/g, '').toLowerCase();
+  const initials = nameWords.flatMap((w) => w.split('-')).filter((w) => w && !ACRONYM_SKIP.has(w.toLowerCase()))
+    .map((w) => w[0]!.toLowerCase()).join('');
+  let i = 0;
+  for (let j = 0; j < initials.length && i < letters.length; j++) if (initials[j] === letters[i]) i++;
+  return i === letters.length && letters[0] === initials[0];
+}
+
+/** How far back a bracketed acronym may reach for the words it abbreviates. */
+const ACRONYM_REACH = 12;
+
+/**
+ * The start of the stretch of capitalised words (with "of", "and", commas) ending at `end` whose initials the
+ * acronym spells, or -1: "United Nations Educational, Scientific and Cultural Organization (UNESCO)".
+ */
+function abbreviatedStart(words: readonly string[], sentStart: readonly boolean[], end: number, acronym: string): number {
+  const first = acronym[0]!.toLowerCase();
+  for (let start = end - 1; start >= Math.max(0, end - ACRONYM_REACH); start--) {
+    const w = words[start]!;
+    if (!isCapitalised(w) && !ACRONYM_SKIP.has(w.toLowerCase()) && w !== ',') return -1;
+    if (isCapitalised(w) && w[0]!.toLowerCase() === first && abbreviates(acronym, words.slice(start, end).filter((x) => x !== ','))) return start;
+    if (sentStart[start]) return -1;
+  }
+  return -1;
+}
+
+/**
+ * "The World Health Organization (WHO) said ... A WHO spokesman": an acronym defined in brackets right after a name
+ * names the same thing, there and wherever it recurs in the document, even when the tagger reads it as something
+ * else or not at all (an upper-case "WHO" looks like the pronoun). Its letters must be initials of the name, in
+ * order; when they spell a longer stretch than the tagger's name ("Organization" alone of "United Nations
+ * Educational, Scientific and Cultural Organization (UNESCO)"), the name is that whole stretch.
+ */
+export function addDefinedAcronyms(words: readonly string[], sentStart: readonly boolean[], spans: NameSpan[]): NameSpan[] {
+  const defined = new Map<string, NameSpan['type']>();
+  let out = spans;
+  for (const s of spans) {
+    const acronym = words[s.end + 1];
+    if (words[s.end] !== '(' || words[s.end + 2] !== ')' || acronym === undefined || !ACRONYM.test(acronym)) continue;
+    if (defined.has(acronym)) continue;
+    if (abbreviates(acronym, words.slice(s.start, s.end))) { defined.set(acronym, s.type); continue; }
+    const start = abbreviatedStart(words, sentStart, s.end, acronym);
+    if (start < 0) continue;
+    defined.set(acronym, s.type);
+    out = [...out.filter((x) => x.end <= start || x.start >= s.end), { start, end: s.end, type: s.type }]
+      .sort((a, b) => a.start - b.start);
+  }
+  if (defined.size === 0) return out;
+  const covered = new Uint8Array(words.length);
+  for (const s of out) covered.fill(1, s.start, s.end);
+  const added: NameSpan[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const type = defined.get(words[i]!);
+    if (type && !covered[i]) added.push({ start: i, end: i + 1, type });
+  }
+  return added.length === 0 ? out : [...out, ...added].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "Wu Chi-wai", "Kwok Ka-ki": the tagger, reading the capitalised part of a hyphenated given name alone (see
+ * taggerWords), ends a person's name before the hyphen; the lower-case tail written against it belongs to the name.
+ */
+export function completeHyphenTails(words: readonly string[], touchesNext: readonly boolean[], spans: NameSpan[]): NameSpan[] {
+  return spans.map((s) => {
+    let end = s.end;
+    while (s.type === 'PER' && words[end] === '-' && touchesNext[end - 1] && touchesNext[end]
+      && /^\p{Ll}+$/u.test(words[end + 1] ?? '')) end += 2;
+    return end === s.end ? s : { ...s, end };
+  });
+}
+
+/** A US party label, alone or with a state: "R", "D", "I", "R-Utah", "D-Mo.", "D-N.Y.". */
+const PARTY_LABEL = /^[DRI](?:-[A-Z][A-Za-z.]{0,14})?$/;
+
+/**
+ * "Gov. Pat McCrory (R)", "Sen. Mike Lee (R-Utah)": the bracketed party label after a person's name names no entity
+ * of its own (the tagger reads "R" as an organisation and "Utah" as a place), so names inside it are dropped. The
+ * name before it need not have been typed as a person: the label itself says it is one.
+ */
+export function dropPartyLabels(words: readonly string[], spans: NameSpan[]): NameSpan[] {
+  const drop = new Set<NameSpan>();
+  for (let k = 0; k < spans.length; k++) {
+    const person = spans[k]!; // the name the label follows
+    if (words[person.end] !== '(') continue;
+    let close = person.end + 1;
+    while (close < words.length && close - person.end <= 6 && words[close] !== ')') close++;
+    if (words[close] !== ')' || !PARTY_LABEL.test(words.slice(person.end + 1, close).join(''))) continue;
+    for (let j = k + 1; j < spans.length && spans[j]!.start < close; j++) drop.add(spans[j]!);
+  }
+  return drop.size === 0 ? spans : spans.filter((s) => !drop.has(s));
+}

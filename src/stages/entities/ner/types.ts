@@ -13,18 +13,28 @@ import type { EntityType } from '../../../model/format.js';
 import { GPE_KEYWORDS, LOC_KEYWORDS, lookupGeo } from '../../../lexicon/geo.js';
 import type { ConllType } from './features.js';
 
-const FAC_HEADS = new Set([
+export const FAC_HEADS: ReadonlySet<string> = new Set([
   'airport', 'stadium', 'arena', 'bridge', 'square', 'street', 'avenue', 'road', 'highway', 'hospital', 'clinic',
   'palace', 'center', 'centre', 'prison', 'jail', 'base', 'station', 'tower', 'towers', 'hotel', 'church',
   'cathedral', 'mosque', 'temple', 'synagogue', 'museum', 'plant', 'dam', 'port', 'harbour', 'harbor', 'building',
   'camp', 'sanatorium', 'school', 'academy', 'park', 'canal', 'tunnel', 'embassy', 'reactor', 'complex', 'mall',
 ]);
 
+/**
+ * Facility heads that make a name the tagger called an organisation a facility ("Sheremetyevo Airport"). Narrower
+ * than FAC_HEADS: a club, a school, a hospital or a royal household is an organisation under a name ending in
+ * "Park", "Palace", "School" or "Hospital" ("Crystal Palace", "Queens Park Rangers").
+ */
+const BUILT_HEADS = new Set([
+  'airport', 'stadium', 'arena', 'bridge', 'tunnel', 'dam', 'canal', 'highway', 'road', 'street', 'avenue', 'square',
+  'tower', 'towers', 'prison', 'jail', 'base', 'station', 'reactor', 'port', 'harbour', 'harbor', 'building', 'mall',
+]);
+
 /** Facility nouns that, set in apposition before a name ("the rest center, Songdowon,"), make it a facility. */
 const FAC_NOUNS = new Set([...FAC_HEADS, 'resort', 'facility', 'compound', 'factory', 'site', 'shipyard', 'airbase',
   'airfield', 'mine', 'refinery', 'cemetery', 'monument', 'memorial', 'venue', 'sanatoriums', 'hospitals']);
 
-const NORP_WORDS = new Set([
+export const NORP_WORDS: ReadonlySet<string> = new Set([
   'muslim', 'muslims', 'christian', 'christians', 'jew', 'jews', 'jewish', 'catholic', 'catholics', 'protestant',
   'protestants', 'orthodox', 'hindu', 'hindus', 'buddhist', 'buddhists', 'sikh', 'sikhs', 'sunni', 'sunnis', 'shia',
   'shiite', 'shiites', 'islamic', 'islamist', 'islamists', 'evangelical', 'evangelicals', 'democrat', 'democrats',
@@ -34,7 +44,7 @@ const NORP_WORDS = new Set([
   'western', 'soviet', 'european', 'europeans', 'african', 'africans', 'asian', 'asians', 'slavic', 'baltic',
 ]);
 
-const EVENT_WORDS = new Set([
+export const EVENT_WORDS: ReadonlySet<string> = new Set([
   'war', 'cup', 'games', 'olympics', 'olympic', 'championship', 'championships', 'open', 'festival', 'summit',
   'conference', 'election', 'elections', 'revolution', 'crisis', 'prix', 'tour', 'series', 'derby', 'expo',
   'massacre', 'uprising', 'offensive', 'battle', 'marathon', 'tournament', 'trophy', 'rally', 'forum', 'holocaust',
@@ -116,7 +126,7 @@ export function claimlineType(type: ConllType, ctx: NameContext): EntityType {
   if (type !== 'ORG' && type !== 'MISC' && ORG_NOUNS.has(lower(ctx, ctx.start - 1))) return 'ORG';
   switch (type) {
     case 'PER': return 'PERSON';
-    case 'ORG': return FAC_HEADS.has(lower(ctx, ctx.end - 1)) && ctx.end - ctx.start > 1 ? 'FAC' : 'ORG';
+    case 'ORG': return BUILT_HEADS.has(lower(ctx, ctx.end - 1)) && ctx.end - ctx.start > 1 ? 'FAC' : 'ORG';
     case 'LOC': return locOrGpe(ctx, name);
     case 'MISC': return miscType(ctx, name);
   }
