@@ -6,6 +6,7 @@
  * name mentions mapped back onto the CoNLL tokens), then the tagger alone on the gold tokens. The gap between
  * them is what tokenisation, sentence splitting and the entity stage cost.
  */
+import { lowerBound } from '../util/sorted.js';
 import { chunksOf, readConll, type ConllDoc } from '../stages/entities/ner/conll.js';
 import { analyze } from '../pipeline/analyze.js';
 import type { EntityType, MentionKind } from '../model/format.js';
@@ -131,17 +132,6 @@ export function outputNames(d: ConllDoc): OutputName[] {
   const kept: OutputName[] = [];
   for (const n of found) if (kept.length === 0 || n.start >= kept[kept.length - 1]!.end) kept.push(n);
   return kept;
-}
-
-/** First index whose value is at least `x` in an ascending array. */
-function lowerBound(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! < x) lo = mid + 1; else hi = mid;
-  }
-  return lo;
 }
 
 /** Scores the product's output names (see `outputNames`) against the gold tags. */

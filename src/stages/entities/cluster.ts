@@ -11,7 +11,8 @@ import { HONORIFICS, ORG_HEADS, roleHeadOf, singular } from '../../lexicon/title
 import { EVENT_WORDS, FAC_HEADS, NORP_WORDS } from './ner/types.js';
 import { genderOfFirstName } from '../../lexicon/names.js';
 import { type EntityContext, isBoundary, link, newEntity, POSSESSIVE_MARKS } from './context.js';
-import { lowerBound, NameRegistry } from './registry.js';
+import { NameRegistry } from './registry.js';
+import { lowerBound } from '../../util/sorted.js';
 import { KIN_NOUNS } from './roles.js';
 import { isGovernmentMetonym } from './metonyms.js';
 

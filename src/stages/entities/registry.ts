@@ -5,16 +5,7 @@
  * the entities sharing that word, not at every entity and every mention seen so far.
  */
 
-/** Sorted insertion point of `x` in an ascending array: the number of values below `x`. */
-export function lowerBound(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! < x) lo = mid + 1; else hi = mid;
-  }
-  return lo;
-}
+import { lowerBound } from '../../util/sorted.js';
 
 export class NameRegistry {
   /** Normalised full name → entity. */
