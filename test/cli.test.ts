@@ -151,3 +151,14 @@ test('the installed launcher runs (bin/claimline.js over dist/)', (t) => {
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /^claimline \d+\.\d+\.\d+/);
 });
+
+test('a reader that stops early (| head) ends the command quietly, with no EPIPE trace', () => {
+  // `head -c 1` reads one byte and exits; the CLI then writes into a closed pipe.
+  const bin = path.join(packageRoot(), 'bin', 'claimline.js');
+  const examples = path.join(packageRoot(), 'examples', 'wikinews');
+  const r = spawnSync('sh', ['-c', `node "${bin}" analyze "${examples}" --format md --quiet | head -c 1 > /dev/null`], {
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 0, r.stderr);
+  assert.doesNotMatch(r.stderr, /EPIPE|Unhandled 'error' event/);
+});
