@@ -83,19 +83,18 @@ export function segment(doc: Doc): void {
       winkToOurs[i] = doc.tokens.length;
       if (tags[i] === 'SPACE') continue; // whitespace-only tokens (line breaks inside a paragraph) carry nothing
       const last = gluedLength(values, spaces, sentenceStarts, i);
-      const v = values.slice(i, last + 1).join('');
+      // Most tokens are neither glued nor carry a clitic: no new strings for them.
+      const v = last === i ? values[i]! : values.slice(i, last + 1).join('');
       const clitic = possessiveClitic(v);
-      const baseEnd = starts[i]! + v.length - clitic;
-      doc.tokens.push({
-        start: starts[i]!, end: baseEnd, text: v.slice(0, v.length - clitic), lower: v.slice(0, v.length - clitic).toLowerCase(),
-        pos: tags[i]!, sentence: -1,
-      });
+      const word = clitic ? v.slice(0, v.length - clitic) : v;
+      const lower = word.toLowerCase();
+      const baseEnd = starts[i]! + word.length;
+      doc.tokens.push({ start: starts[i]!, end: baseEnd, text: word, lower, pos: tags[i]!, sentence: -1 });
       if (clitic) {
-        const c = v.slice(v.length - clitic);
-        const base = v.slice(0, v.length - clitic).toLowerCase();
+        const c = v.slice(word.length);
         doc.tokens.push({
           start: baseEnd, end: baseEnd + clitic, text: c, lower: c.toLowerCase(),
-          pos: CLITIC_IS.has(base) ? 'AUX' : 'PART', sentence: -1,
+          pos: CLITIC_IS.has(lower) ? 'AUX' : 'PART', sentence: -1,
         });
       }
       for (let j = i + 1; j <= last; j++) {
@@ -134,6 +133,9 @@ const DOMAIN_ENDINGS = new Set(['com', 'org', 'net', 'gov', 'edu', 'info', 'io',
 const LETTERS = /^\p{L}+$/u;
 const NON_ASCII_LETTER = /[^\x00-\x7F]/;
 
+/** Whether wink token k exists and is written against the token before it. */
+const tight = (values: string[], spaces: string[], k: number) => k < values.length && spaces[k] === '';
+
 /**
  * The last wink token of the word starting at token i. Wink splits a word at a letter outside its alphabet
  * ("Erdoğan" → Erdo + ğ + an) and a site's name at its dot ("Znak.com" → Znak + . + com); such pieces, written
@@ -141,17 +143,17 @@ const NON_ASCII_LETTER = /[^\x00-\x7F]/;
  */
 function gluedLength(values: string[], spaces: string[], sentenceStarts: Set<number>, i: number): number {
   let j = i;
-  const joinable = (k: number) => k < values.length && spaces[k] === '' && !sentenceStarts.has(k);
   for (;;) {
-    if (joinable(j + 1) && LETTERS.test(values[j]!) && LETTERS.test(values[j + 1]!)
+    // Cheapest test first: almost every token is followed by a space, and then nothing is glued.
+    if (j + 1 >= values.length || spaces[j + 1] !== '') return j;
+    if (!sentenceStarts.has(j + 1) && LETTERS.test(values[j]!) && LETTERS.test(values[j + 1]!)
       && (NON_ASCII_LETTER.test(values[j]!) || NON_ASCII_LETTER.test(values[j + 1]!))) {
       j++;
       continue;
     }
     // wink may end a sentence at the dot; the word is glued anyway and the false break is undone later.
-    const tight = (k: number) => k < values.length && spaces[k] === '';
-    if (tight(j + 1) && tight(j + 2) && values[j + 1] === '.' && /^[\p{L}\d-]+$/u.test(values[j]!)
-      && DOMAIN_ENDINGS.has(values[j + 2]!.toLowerCase()) && !(tight(j + 3) && LETTERS.test(values[j + 3]!))) {
+    if (tight(values, spaces, j + 2) && values[j + 1] === '.' && /^[\p{L}\d-]+$/u.test(values[j]!)
+      && DOMAIN_ENDINGS.has(values[j + 2]!.toLowerCase()) && !(tight(values, spaces, j + 3) && LETTERS.test(values[j + 3]!))) {
       j += 2;
       continue;
     }
