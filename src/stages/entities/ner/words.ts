@@ -7,32 +7,10 @@ import type { Token } from '../../../model/document.js';
 /** A capitalised word's lower-case tail that makes a one-word MISC compound in the training text ("London-based"). */
 const PARTICIPLE_TAIL = /(?:ed|born|run|bound|made|built|owned|held|led)$/;
 
-/** Whether a character is a letter outside Latin-1, which wink's tokenizer splits words at ("ı" in "Yılmaz"). */
-const isExtendedLetter = (c: string | undefined): boolean => c !== undefined && c.charCodeAt(0) > 0xff && /\p{L}/u.test(c);
-
 /**
- * Tokens joined where wink split one word at a letter outside Latin-1 ("Yılmaz" → "Y" "ı" "lmaz", "Łódź", "Dvořák").
- * `first[k]` is the first token of piece k; `first[n]` is the number of tokens.
- */
-function splitWordsJoined(tokens: readonly Token[], text: readonly string[]): { pieces: string[]; first: number[] } {
-  const pieces: string[] = [];
-  const first: number[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const prev = i > 0 ? text[i - 1]! : '';
-    const cur = text[i]!;
-    // Cheapest tests first: most tokens are preceded by a space.
-    const joins = i > 0 && tokens[i - 1]!.end === tokens[i]!.start && (isExtendedLetter(prev.at(-1)) || isExtendedLetter(cur[0]))
-      && tokens[i - 1]!.sentence === tokens[i]!.sentence && /\p{L}$/u.test(prev) && /^\p{L}/u.test(cur);
-    if (joins) pieces[pieces.length - 1] += cur;
-    else { pieces.push(cur); first.push(i); }
-  }
-  first.push(tokens.length);
-  return { pieces, first };
-}
-
-/**
- * The words the tagger reads, with `first[k]` the first token of word k (`first[n]`: the number of tokens). Besides
- * words wink split at an unfamiliar letter, glued are: hyphenated compounds ("Nagorno-Karabakh", "VNO-NCW",
+ * The words the tagger reads, with `first[k]` the first token of word k (`first[n]`: the number of tokens). Words
+ * wink split at an unfamiliar letter ("Yılmaz", "Łódź") are already whole tokens (segmentation glues them); glued here
+ * are: hyphenated compounds ("Nagorno-Karabakh", "VNO-NCW",
  * "Inzamam-ul-Haq", "one-day"), one word in CoNLL-2003, where a name split at its hyphens is read as several names
  * or loses a part; list numbers and decimals ("3.", ".596"). Only pieces that touch (no space between) are glued. A
  * capitalised word with a lower-case tail is glued only when the tail is a participle ("London-based", "Moscow-
@@ -48,12 +26,13 @@ export interface TaggerWords {
 }
 
 export function taggerWords(tokens: readonly Token[], text: readonly string[]): TaggerWords {
-  const { pieces, first: pieceFirst } = splitWordsJoined(tokens, text);
+  // The pieces glued into words are the tokens themselves.
+  const pieces = text;
   const n = pieces.length;
   const words: string[] = [];
   const first: number[] = [];
-  const touches = (k: number) => k + 1 < n && tokens[pieceFirst[k + 1]! - 1]!.end === tokens[pieceFirst[k + 1]!]!.start
-    && tokens[pieceFirst[k]!]!.sentence === tokens[pieceFirst[k + 1]!]!.sentence;
+  const touches = (k: number) => k + 1 < n && tokens[k]!.end === tokens[k + 1]!.start
+    && tokens[k]!.sentence === tokens[k + 1]!.sentence;
   const wordLike = (k: number) => k < n && /^[\p{L}\d]/u.test(pieces[k]!) && /[\p{L}\d]$/u.test(pieces[k]!);
   for (let k = 0; k < n;) {
     let j = k + 1;
@@ -65,7 +44,7 @@ export function taggerWords(tokens: readonly Token[], text: readonly string[]): 
       else if (pieces[k] === '.' && /^\d+$/.test(pieces[j]!)) j++; // ".596"
     }
     words.push(pieces.slice(k, j).join(''));
-    first.push(pieceFirst[k]!);
+    first.push(k);
     k = j;
   }
   first.push(tokens.length);
