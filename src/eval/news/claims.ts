@@ -1,6 +1,7 @@
 /**
  * Claims against the news gold (SCORING.md, "Claims"): each gold claim is paired with the system claim of the
- * statement that found its statement, or else with a system claim overlapping its text or evidence by half;
+ * statement that found its statement, or else with a system claim overlapping its text or evidence by half
+ * (among several, the one covering most, then the one whose evidence covers most of the gold evidence);
  * then status, parties (`by`) and both. A flipped polarity is counted apart: the product must never report as
  * confirmed what the article says is denied or unconfirmed, nor the other way round.
  */
@@ -36,10 +37,26 @@ function coverage(g: GoldClaim, s: ClaimOut): number {
   return best;
 }
 
-/** The system claim for a gold claim, or null (rules in the file comment). */
+/** The share of the gold claim's evidence that the system claim's evidence covers (0 when either has none). */
+function evidenceCoverage(g: GoldClaim, s: ClaimOut): number {
+  if (!g.evidence || !s.evidence || g.evidence.end <= g.evidence.start) return 0;
+  return overlap(g.evidence, s.evidence) / (g.evidence.end - g.evidence.start);
+}
+
+/**
+ * The system claim for a gold claim, or null (rules in the file comment). One statement may carry several claims
+ * on the same text when the article reports several reactions to it ("denied by A", "confirmed later by B");
+ * their texts cover the gold claim equally, so the one whose evidence covers the gold claim's evidence is the
+ * system's record of that reaction (SCORING.md pairs claims by their text or evidence).
+ */
 export function systemClaimFor(g: GoldClaim, systemStatementId: string | null, claims: readonly ClaimOut[]): ClaimOut | null {
+  const better = (c: ClaimOut, best: ClaimOut) => {
+    const a = coverage(g, c);
+    const b = coverage(g, best);
+    return a > b || (a === b && evidenceCoverage(g, c) > evidenceCoverage(g, best));
+  };
   const byCoverage = (list: readonly ClaimOut[]) => list.reduce<ClaimOut | null>((best, c) =>
-    (best === null || coverage(g, c) > coverage(g, best) ? c : best), null);
+    (best === null || better(c, best) ? c : best), null);
   if (systemStatementId !== null) {
     const linked = byCoverage(claims.filter((c) => c.statement === systemStatementId));
     if (linked) return linked;
