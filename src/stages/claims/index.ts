@@ -13,6 +13,7 @@
 import type { Claim, Doc, Stage, Statement } from '../../model/document.js';
 import { applyBackReferences } from './back-reference.js';
 import { statusLater } from './later.js';
+import type { Found } from './parties.js';
 import { applyRestatements } from './restatement.js';
 import { statusFromCue } from './own-cue.js';
 import { inquiryInContent, noEvidenceClaims } from './unverified.js';
@@ -54,22 +55,45 @@ function claimFor(doc: Doc, st: Statement, index: number): Claim | null {
   const sent = doc.sentences[st.sentence];
   if (!sent) return claim;
   const contentEnd = Math.max(text.end, st.cue?.end ?? 0, st.speakerSpan?.end ?? 0);
-  const next = doc.sentences[st.sentence + 1];
-  const later = (contentEnd < sent.end ? statusLater(doc, st, contentEnd, sent.end, 'tail') : null)
-    ?? (next ? statusLater(doc, st, next.start, next.end, 'next') : null);
-  if (later) {
-    claim.status = later.status;
-    claim.by = later.by;
-    claim.evidence = later.evidence;
-  }
+  const later = contentEnd < sent.end ? statusLater(doc, st, contentEnd, sent.end, 'tail') : null;
+  const next = later ? null : nextSentenceStatus(doc, st);
+  const found = later ?? next;
+  if (found) Object.assign(claim, { status: found.status, by: found.by, evidence: found.evidence });
   return claim;
+}
+
+function nextSentenceStatus(doc: Doc, st: Statement): Found | null {
+  const next = doc.sentences[st.sentence + 1];
+  return next ? statusLater(doc, st, next.start, next.end, 'next') : null;
+}
+
+/**
+ * A second reaction to a claim whose status its own sentence already set: "Erdogan attacked the proclamation
+ * that X. The proclamation contradicted the UN's position." The claim keeps the first reaction, and the next
+ * sentence's reaction becomes another claim on the same text, by its own party.
+ */
+function furtherReaction(doc: Doc, st: Statement, claim: Claim): Claim | null {
+  if (claim.status === 'asserted' || !claim.evidence) return null;
+  const sent = doc.sentences[st.sentence];
+  if (!sent || claim.evidence.start >= sent.end) return null;
+  const next = nextSentenceStatus(doc, st);
+  if (!next) return null;
+  const sameParty = next.by.length === claim.by.length && next.by.every((e) => claim.by.includes(e));
+  if (sameParty && next.status === claim.status) return null;
+  return { statement: claim.statement, text: { ...claim.text }, status: next.status, by: next.by, evidence: next.evidence };
 }
 
 export function findClaims(doc: Doc): Claim[] {
   const perStatement = doc.statements.map((st, i) => claimFor(doc, st, i));
   applyBackReferences(doc, perStatement);
   applyRestatements(doc, perStatement);
-  const out = perStatement.filter((c): c is Claim => c !== null);
+  const out: Claim[] = [];
+  perStatement.forEach((c, i) => {
+    if (!c) return;
+    out.push(c);
+    const further = furtherReaction(doc, doc.statements[i]!, c);
+    if (further) out.push(further);
+  });
   const contents = doc.statements.flatMap((st) => st.content);
   const inStatement = (offset: number) => contents.some((c) => offset >= c.start && offset < c.end);
   return [...out, ...noEvidenceClaims(doc, inStatement)];

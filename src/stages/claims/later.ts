@@ -36,6 +36,13 @@ const CLAIM_OBJECT = new RegExp(String.raw`^(?:(?:on|about|upon)\s+)?(?:${BACK_D
 /** Status adjectives and phrases with no verb ("the unverified report", "without providing evidence"). */
 const UNCONFIRMED_PHRASE = /\b(?:unconfirmed|unverified|without (?:providing )?evidence|did not (?:provide|offer) (?:any )?evidence)\b/i;
 
+/** Dispute verbs that are mostly about acts or people: "attacked", "criticised", "condemned", "slammed", "decried". */
+const CRITICISM = /^(?:attack|critici[sz]|condemn|slam|decr)/;
+const CLAIM_NOUN_AT_START = new RegExp(String.raw`^(?:${BACK_DETERMINERS}|an?)\s+(?:[\w-]+\s+){0,3}?${CLAIM_NOUNS}\b`, 'i');
+
+/** A symmetric dispute: "A contradicts B" sets the claim A against B's owner, or B's against A's. */
+const CONTRADICT = /^contradict/;
+
 const NEGATIVE_SUBJECT = /^(?:(?:which|that)\s+)?(?:no one|no-one|nobody|none|neither|not one|no)\b/i;
 const NOBODY = /^(?:no one|no-one|nobody|none)\b/i;
 
@@ -130,6 +137,9 @@ function statusVerbAt({ doc, st, floor, to, place, backRefSentence }: Scan, j: n
   let parties: number[];
   let evidenceEnd = verbEnd;
 
+  // "attacked", "condemned": about a claim only when a claim noun says so ("the report was condemned"), never
+  // through an empty or pronoun subject ("the website is being attacked by hackers")
+  if (CRITICISM.test(w) && !CLAIM_NOUN_AT_START.test(subject) && !CLAIM_NOUN_AT_START.test(doc.text.slice(verbEnd, clauseEnd(doc, afterVerb, to)).trim())) return null;
   if (group.passive || reducedRelative) {
     const subjectOk = subject === '' ? place === 'tail' || backRefSentence
       : CLAIM_SUBJECT.test(subject) && (place === 'tail' || !/^(?:which|that)$/i.test(subject));
@@ -141,7 +151,11 @@ function statusVerbAt({ doc, st, floor, to, place, backRefSentence }: Scan, j: n
     const object = CLAIM_OBJECT.exec(objectText);
     const relative = place === 'tail' ? RELATIVE_WITH_PARTY.exec(subject) : null;
     const objectless = objectText === '' || /^(?:as|in|on|at|by|during|for|after|before|since|with|through|to|outright|flatly|\w+ly)\b/i.test(objectText);
-    if (object) {
+    if (CONTRADICT.test(w) && CLAIM_SUBJECT.test(subject) && !object) {
+      // "The claim contradicted the ministry's own figures": the owner of what it contradicts disputes it
+      parties = entitiesIn(doc, verbEnd, clauseTo);
+      evidenceEnd = clauseTo;
+    } else if (object) {
       // "Police said X but later retracted it": the speaker's own later act. Only a retraction can be that; a
       // denial or dispute by the same subject is about something else ("said Y and dismissed those reports").
       if (subject === '' && (place === 'next' || act !== 'retract')) return null;

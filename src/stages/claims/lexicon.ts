@@ -14,7 +14,7 @@ export type ActClass = 'confirm' | 'deny' | 'dispute' | 'retract' | 'comment' | 
 const FORMS: Record<ActClass, RegExp> = {
   confirm: /^(?:confirm(?:s|ed|ing)?|verif(?:y|ies|ied|ying)|corroborat(?:e|es|ed|ing)|acknowledg(?:e|es|ed|ing))$/,
   deny: /^(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?)$/,
-  dispute: /^(?:disput(?:e|es|ed|ing)|contest(?:s|ed|ing)?|challeng(?:e|es|ed|ing)|question(?:s|ed|ing))$/,
+  dispute: /^(?:disput(?:e|es|ed|ing)|contest(?:s|ed|ing)?|challeng(?:e|es|ed|ing)|question(?:s|ed|ing)|contradict(?:s|ed|ing)?|attack(?:s|ed|ing)?|critici[sz](?:e|es|ed|ing)|condemn(?:s|ed|ing)?|slam(?:s|med|ming)?|decr(?:y|ies|ied|ying))$/,
   retract: /^(?:retract(?:s|ed|ing)?|withdr(?:aw|aws|ew|awn|awing)|recant(?:s|ed|ing)?)$/,
   comment: /^comment(?:s|ed|ing)?$/,
   report: new RegExp('^(?:' + [
@@ -48,7 +48,7 @@ export function actClassOf(lower: string): ActClass | null {
  * "corroborated" without negation stay plain assertions, as they always were, but negated they still mean
  * "not confirmed".
  */
-export const POSITIVE_STATUS_FORM = /^(?:confirm(?:s|ed|ing)?|verif(?:y|ies|ied)|den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|contest(?:s|ed|ing)?|challeng(?:e|es|ed|ing)|question(?:s|ed|ing)|retract(?:s|ed|ing)?|withdr(?:aw|aws|ew|awn|awing)|recant(?:s|ed|ing)?)$/;
+export const POSITIVE_STATUS_FORM = /^(?:confirm(?:s|ed|ing)?|verif(?:y|ies|ied)|den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|contest(?:s|ed|ing)?|challeng(?:e|es|ed|ing)|question(?:s|ed|ing)|contradict(?:s|ed|ing)?|attack(?:s|ed|ing)?|critici[sz](?:e|es|ed|ing)|condemn(?:s|ed|ing)?|slam(?:s|med|ming)?|decr(?:y|ies|ied|ying)|retract(?:s|ed|ing)?|withdr(?:aw|aws|ew|awn|awing)|recant(?:s|ed|ing)?)$/;
 
 /** Two-word retractions: "walked back", "took back". */
 export const RETRACT_HEAD = /^(?:walk(?:s|ed|ing)?|t(?:ake|akes|ook|aken|aking))$/;
@@ -75,15 +75,16 @@ export const HEDGING_GOVERNORS = /^(?:expect(?:s|ed)?|likely|unlikely|set|plan(?
 export const FACTIVE_GOVERNORS = /^(?:quick|quickly|first|rush(?:ed)?|mov(?:e|ed)|on|hasten(?:ed)?|able|proceeded|went)$/;
 
 /** Nouns naming a claim, for back-references ("the claim", "those reports") and status comments. */
-export const CLAIM_NOUNS = String.raw`(?:claims?|reports?|allegations?|accusations?|information|accounts?|assertions?|statements?|figures?|numbers?|tolls?|tall(?:y|ies)|estimates?|rumou?rs?|stor(?:y|ies)|versions?|assessments?|findings?|charges?|suggestions?|remarks?|comments?)`;
+export const CLAIM_NOUNS = String.raw`(?:claims?|reports?|allegations?|accusations?|information|accounts?|assertions?|statements?|figures?|numbers?|tolls?|tall(?:y|ies)|estimates?|rumou?rs?|stor(?:y|ies)|versions?|assessments?|findings?|charges?|suggestions?|remarks?|comments?|proclamations?|declarations?|announcements?|pronouncements?|assurances?)`;
 
 /** Determiners that may open a back-reference NP. */
 export const BACK_DETERMINERS = String.raw`(?:the|this|that|these|those|such|its|their|his|her|both|either|neither|none of the)`;
 
 /**
- * "questioned" and "challenged" also mean "interrogated" and "competed against"; as a statement's own cue they
+ * "questioned" and "challenged" also mean "interrogated" and "competed against", and "attacked", "criticised",
+ * "condemned" are about acts and people far more often than about claims; as a statement's own cue they
  * dispute its content only when that content is a claim: "questioned whether ...", "challenged the figures",
- * "questioned the accuracy of ...".
+ * "attacked the proclamation that ...", "questioned the accuracy of ...".
  */
-export const AMBIGUOUS_DISPUTE_FORM = /^(?:question|challeng)/;
+export const AMBIGUOUS_DISPUTE_FORM = /^(?:question|challeng|attack|critici[sz]|condemn|slam|decr)/;
 export const DISPUTABLE_CONTENT = new RegExp(String.raw`^(?:whether|if|that)\b|^(?:${BACK_DETERMINERS}|an?)\s+(?:[\w-]+\s+){0,3}?(?:${CLAIM_NOUNS}|accuracy|veracity|validity|credibility|authenticity|reliability|legitimacy|truth)\b`, 'i');
