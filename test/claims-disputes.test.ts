@@ -31,3 +31,27 @@ test('a claim that contradicts a body\'s position is disputed by that body, as a
   assert.deepEqual(statuses, ['disputed:Harbour Authority', 'disputed:Lina Sorvik'], JSON.stringify(a.claims));
   assert.ok(c.some((x) => /contradicted the Harbour Authority/.test(x.evidence?.text ?? '')));
 });
+
+test('"Despite the assurances, ..., police said": the earlier claim by someone else is disputed by the speaker', () => {
+  const a = run('Karl Osten told the board he would repay the loan by June. '
+    + 'Despite the assurances, Osten sold his shares and left Norvania, the Tessel Bank said on Monday.');
+  const c = claimsOn(a, 'he would repay the loan');
+  assert.equal(c[0]?.status, 'disputed', JSON.stringify(a.claims));
+  assert.deepEqual(names(a, c[0]!.by), ['Tessel Bank']);
+  assert.match(c[0]!.evidence?.text ?? '', /^Despite the assurances/);
+  // the concession is on a fact, not a claim: nothing disputed
+  const b = run('Karl Osten told the board he would repay the loan by June. '
+    + 'Despite the storm, Osten flew to Norvania, the Tessel Bank said on Monday.');
+  assert.ok(b.claims.every((x) => x.status === 'asserted'), JSON.stringify(b.claims));
+});
+
+test('"X says A despite Y claiming B": B is disputed by X; X\'s own claim stays asserted', () => {
+  const a = run('The fire service says it has found no sign of arson despite the Daily Courier claiming a witness saw two men pour petrol.');
+  const c = claimsOn(a, 'pour petrol');
+  assert.ok(c.length > 0, JSON.stringify(a.claims));
+  assert.ok(c.every((x) => x.status === 'disputed'), JSON.stringify(a.claims));
+  assert.match(c[0]!.evidence?.text ?? '', /despite$/);
+  assert.equal(claimsOn(a, 'no sign of arson')[0]?.status, 'asserted');
+  const b = run('The fire service says it has found no sign of arson despite the heavy rain on Sunday.');
+  assert.ok(b.claims.every((x) => x.status === 'asserted'), JSON.stringify(b.claims));
+});

@@ -12,6 +12,7 @@
  */
 import type { Claim, Doc, Stage, Statement } from '../../model/document.js';
 import { applyBackReferences } from './back-reference.js';
+import { applyConcessions } from './concession.js';
 import { statusLater } from './later.js';
 import type { Found } from './parties.js';
 import { applyRestatements } from './restatement.js';
@@ -87,6 +88,7 @@ export function findClaims(doc: Doc): Claim[] {
   const perStatement = doc.statements.map((st, i) => claimFor(doc, st, i));
   applyBackReferences(doc, perStatement);
   applyRestatements(doc, perStatement);
+  applyConcessions(doc, perStatement);
   const out: Claim[] = [];
   perStatement.forEach((c, i) => {
     if (!c) return;
