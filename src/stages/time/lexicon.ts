@@ -183,6 +183,15 @@ export const PERIOD_RESULT_WORDS = new Set([
   'orders', 'deficit', 'surplus', 'inflation', 'fiscal', 'financial', 'quarterly', 'year-on-year',
 ]);
 
+/** Titles written with a full stop before a surname ("Dr. Christmas"): what follows is a name, whatever the word. */
+export const NAME_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'capt', 'sgt', 'lt', 'det', 'insp', 'supt', 'rev', 'fr']);
+/** Verbs of saying whose subject or (after them) speaker is a person: "Christmas said", "said Christmas.". */
+export const SPEAKER_VERBS = new Set([
+  'said', 'says', 'told', 'tells', 'added', 'adds', 'argued', 'wrote', 'writes', 'declined', 'denied', 'insisted',
+  'explained', 'stated', 'announced', 'warned', 'replied', 'testified', 'tweeted', 'admitted', 'asked', 'noted',
+  'claimed', 'recalled', 'acknowledged',
+]);
+
 /** Words that, capitalised before a holiday or a season, start a time phrase ("On Christmas Eve") rather than a name. */
 export const TIME_PHRASE_STARTS = new Set([
   'the', 'a', 'an', 'on', 'in', 'at', 'by', 'since', 'until', 'till', 'before', 'after', 'during', 'for', 'from',

@@ -5,7 +5,8 @@
 import { PERIOD_REACH, base, dctPoint, pickYear } from './anchor.js';
 import { easter, nthWeekday } from './calendar.js';
 import {
-  FALL_DETERMINERS, FIXED_HOLIDAYS, MOVABLE_HOLIDAYS, ORDINALS, PERIOD_RESULT_WORDS, SEASONS,
+  FALL_DETERMINERS, FIXED_HOLIDAYS, MOVABLE_HOLIDAYS, NAME_TITLES, ORDINALS, PERIOD_RESULT_WORDS, SEASONS, SPEAKER_VERBS,
+  TIME_PHRASE_STARTS,
 } from './lexicon.js';
 import { spelledYear, yearValue } from './numerals.js';
 import { dayPoint, formatPoint, point, shift, type Grain, type Point } from './point.js';
@@ -105,7 +106,8 @@ export function season(scan: TimeScan, i: number, start: number, rel: number): M
 /** A named holiday ("Christmas", "Labor Day", "Easter Monday"), with its year if one follows. */
 export function holiday(scan: TimeScan, i: number): Match | null {
   // "illustrator Johnnie Christmas", "the Chinese New Year": a surname, or another calendar's holiday.
-  if (scan.continuesName(i)) return null;
+  if (scan.continuesName(i)) { scan.holidayNames.add(scan.tok.lower[i]!); return null; }
+  if (usedAsName(scan, i)) return null;
   let name = '';
   let best: { e: number; key: string } | null = null;
   for (let k = i; k < Math.min(i + 5, scan.tok.length); k++) {
@@ -128,6 +130,33 @@ export function holiday(scan: TimeScan, i: number): Match | null {
   if (!base(scan, i)) return fixed(e, 'DATE', formatPoint(point('D', NaN, NaN, NaN)));
   const r = pickYear(scan, i, (yy) => (Number.isNaN(yy) ? point('D', NaN, NaN, NaN) : dateFor(yy)));
   return match(e, 'DATE', r.p, r.anchor);
+}
+
+/**
+ * True when the holiday word at token i names a person: after a title ("Dr. Christmas"), as the one who speaks
+ * ("Christmas said", "said Christmas."), or once the text has used it as a surname, anywhere it is not governed by
+ * a time word ("Christmas ruled", but "after Christmas"). Remembers the word for the rest of the text.
+ */
+function usedAsName(scan: TimeScan, i: number): boolean {
+  const w = scan.tok.lower[i]!;
+  const prev = scan.lw(i - 1);
+  const next = scan.lw(i + 1);
+  const titled = prev === '.' && NAME_TITLES.has(scan.lw(i - 2)) && scan.isCap(i - 2);
+  const speaks = SPEAKER_VERBS.has(next) || (SPEAKER_VERBS.has(prev) && (next === '' || next === ',' || next === '.'))
+    || (next === ',' && SPEAKER_VERBS.has(scan.lw(appositionEnd(scan, i + 1))));
+  if (titled || speaks) { scan.holidayNames.add(w); return true; }
+  return scan.holidayNames.has(w) && !TIME_PHRASE_STARTS.has(prev);
+}
+
+/** Longest appositive a name may carry before its verb ("Christmas, a former judge at the court, said"). */
+const APPOSITION_REACH = 10;
+
+/** After "X," at token c: the token after an appositive's closing comma ("a former judge,"), or -1. */
+function appositionEnd(scan: TimeScan, c: number): number {
+  const det = scan.lw(c + 1);
+  if (det !== 'a' && det !== 'an' && det !== 'the') return -1;
+  for (let k = c + 2; k < Math.min(scan.tok.length, c + APPOSITION_REACH); k++) if (scan.lw(k) === ',') return k + 1;
+  return -1;
 }
 
 /** "the 20th century" = 19, "the eleventh century" = 10. */

@@ -1,0 +1,43 @@
+/**
+ * Error classes of time expressions in wire copy, on sentences written for these tests: holiday words that are
+ * surnames, halves and quarters of a game, "the end of the month" next to an old date, hedged counts of hours.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { newDoc } from '../src/model/document.js';
+import { segmentStage } from '../src/stages/segment.js';
+import { timeStage } from '../src/stages/time/index.js';
+
+interface Seen { text: string; type: string; value: string; mod?: string }
+
+function run(text: string, dct: string | null): Seen[] {
+  const doc = newDoc(text, { id: 't', title: null, url: null, published: dct, publishedSource: dct ? 'metadata' : null, source: null });
+  segmentStage.run(doc);
+  timeStage.run(doc);
+  return doc.timexes.map((t) => ({ text: text.slice(t.start, t.end), type: t.type, value: t.value, mod: t.mod }));
+}
+
+/** The timex whose text starts with `prefix`. */
+function find(timexes: Seen[], prefix: string): Seen {
+  const t = timexes.find((x) => x.text.startsWith(prefix));
+  assert.ok(t, `no timex "${prefix}" in ${JSON.stringify(timexes.map((x) => x.text))}`);
+  return t;
+}
+
+function none(timexes: Seen[], prefix: string): void {
+  assert.ok(!timexes.some((x) => x.text.startsWith(prefix)), `unexpected timex "${prefix}" in ${JSON.stringify(timexes)}`);
+}
+
+test('a holiday word that names the speaker is a surname, not a date', () => {
+  none(run('"The books are in order," Christmas said.', '2024-03-14'), 'Christmas');
+  none(run('Christmas told the inquiry she had not seen the letter.', '2024-03-14'), 'Christmas');
+  none(run('Dr. Christmas said the results were clear.', '2024-03-14'), 'Christmas');
+  none(run('Christmas, a retired nurse, said the ward was full.', '2024-03-14'), 'Christmas');
+  assert.equal(find(run('The ward will be full by Christmas, the nurse said.', '2024-03-14'), 'Christmas').value, '2024-12-25');
+});
+
+test('once a text uses a holiday word as a surname, its bare mentions stay names; "until Christmas" is still a date', () => {
+  const timexes = run('The audit was led by Ruth Christmas of the tax office. According to Christmas, the books are in order. '
+    + 'The firm will keep them until Christmas.', '2024-03-14');
+  assert.deepEqual(timexes.filter((t) => t.text === 'Christmas').map((t) => t.value), ['2024-12-25']);
+});
