@@ -41,3 +41,13 @@ test('once a text uses a holiday word as a surname, its bare mentions stay names
     + 'The firm will keep them until Christmas.', '2024-03-14');
   assert.deepEqual(timexes.filter((t) => t.text === 'Christmas').map((t) => t.value), ['2024-12-25']);
 });
+
+test('a half or quarter of a game is not a half or quarter of the year', () => {
+  none(run('The visitors conceded twice in the second half after the loss of their captain.', '2017-03-20'), 'the second half');
+  none(run('The hosts trailed by nine in the fourth quarter but won.', '2017-03-20'), 'the fourth quarter');
+  none(run('Results improved in the second half of the match.', '2017-03-20'), 'the second half');
+  none(run('The first quarter of the film drags.', '2017-03-20'), 'The first quarter');
+  assert.equal(find(run('Revenue rose in the third quarter.', '2017-03-20'), 'the third quarter').value, '2016-Q3');
+  assert.equal(find(run('Sales fell in the second half of 2016.', '2017-03-20'), 'the second half').value, '2016-H2');
+  assert.equal(find(run('The firm expects a profit in the first quarter of next year.', '2017-03-20'), 'the first quarter').value, '2018-Q1');
+});

@@ -192,6 +192,13 @@ export const SPEAKER_VERBS = new Set([
   'claimed', 'recalled', 'acknowledged',
 ]);
 
+/** Words of games and their scoring: a quarter or half near them is a period of play ("scored in the second half"). */
+export const GAME_WORDS = new Set([
+  'scored', 'scores', 'scoring', 'goal', 'goals', 'match', 'game', 'touchdown', 'touchdowns', 'halftime', 'half-time',
+  'penalty', 'penalties', 'striker', 'quarterback', 'referee', 'whistle', 'equaliser', 'equalizer', 'rebounds',
+  'innings', 'kickoff', 'kick-off', 'header', 'goalkeeper', 'unbeaten', 'fixture', 'conceded', 'trailed', 'trailing',
+]);
+
 /** Words that, capitalised before a holiday or a season, start a time phrase ("On Christmas Eve") rather than a name. */
 export const TIME_PHRASE_STARTS = new Set([
   'the', 'a', 'an', 'on', 'in', 'at', 'by', 'since', 'until', 'till', 'before', 'after', 'during', 'for', 'from',
