@@ -51,3 +51,14 @@ test('a half or quarter of a game is not a half or quarter of the year', () => {
   assert.equal(find(run('Sales fell in the second half of 2016.', '2017-03-20'), 'the second half').value, '2016-H2');
   assert.equal(find(run('The firm expects a profit in the first quarter of next year.', '2017-03-20'), 'the first quarter').value, '2018-Q1');
 });
+
+test('"the end of the month" next to an old date: the DCT\'s month unless the clause tells the past of that date', () => {
+  const future = run('The plant, opened on May 2, 1986, will close at the end of the month.', '2011-04-13');
+  assert.equal(find(future, 'the end of the month').value, '2011-04');
+  const present = run('Since its launch in June 1986 the plant has run nonstop; it shuts at the end of the month.', '2011-04-13');
+  assert.equal(find(present, 'the end of the month').value, '2011-04');
+  // A year names no month: "the month" is not January of it.
+  assert.equal(find(run('The plant opened in 1986 and will close at the end of the month.', '2011-04-13'), 'the end of the month').value, '2011-04');
+  const past = run('She was hired in May 1986 and quit at the end of the month.', '2011-04-13');
+  assert.equal(find(past, 'the end of the month').value, '1986-05');
+});

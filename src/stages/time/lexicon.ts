@@ -221,5 +221,7 @@ export const IRREGULAR_PAST = new Set([
   'lit', 'mistook', 'shook', 'shrank', 'sprang', 'stuck', 'stung', 'strove', 'swam', 'swung', 'wept', 'wound',
 ]);
 
+/** Regular past forms of four letters, which the "-ed" rule (longer words only, not "need", "feed") misses. */
+export const SHORT_PAST = new Set(['died', 'sued', 'used', 'owed', 'tied', 'lied', 'axed', 'eyed', 'vied', 'aged']);
 /** Words that mark a future clause. */
 export const FUTURE_MARKERS = new Set(['will', "'ll", 'shall', 'would', 'wo', 'gonna', 'payable', 'upcoming']);
