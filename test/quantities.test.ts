@@ -43,3 +43,11 @@ test('numbers inside time expressions are not quantities', () => {
   const qs = quantities(text, [{ start: y, end: y + 4 }]);
   assert.deepEqual(qs.map((q) => q.text), ['14 countries']);
 });
+
+test('digits glued to letters are part of a name, not a quantity; glued scales and units still count', () => {
+  const names = quantities('Posts on 4chan and 5G masts worried the G7 after two F-16 jets and COVID-19 wards filled.');
+  assert.deepEqual(names.map((q) => q.text), ['two F-16 jets']);
+  assert.equal(names[0]!.value, 2);
+  const amounts = quantities('The charity raised $5m on a 10km run and 3bn euros.');
+  assert.deepEqual(amounts.map((q) => [q.text, q.value, q.unit]), [['$5m', 5e6, 'USD'], ['10km', 10, 'km'], ['3bn euros', 3e9, 'EUR']]);
+});

@@ -4,6 +4,7 @@
  * interface (CLI, library, store, exports) shares one shape.
  */
 import type { Doc, SpanRange } from '../model/document.js';
+import { reportTimex } from '../stages/time/report-time.js';
 import { SCHEMA_ID, warningLine, type AnalysisOut, type Granularity, type Span } from '../model/format.js';
 
 export function toOutput(doc: Doc): AnalysisOut {
@@ -12,6 +13,7 @@ export function toOutput(doc: Doc): AnalysisOut {
   const spanOrNull = (r: SpanRange | null): Span | null => (r ? span(r) : null);
   const eid = (i: number) => `e${i + 1}`;
   const tid = (i: number) => `t${i + 1}`;
+  const tidOrNull = (i: number | null) => (i === null ? null : tid(i));
   const sid = (i: number) => `s${i + 1}`;
 
   return {
@@ -58,7 +60,7 @@ export function toOutput(doc: Doc): AnalysisOut {
       channel: spanOrNull(s.channel),
       via: s.via.map(eid),
       addressee: spanOrNull(s.addressee),
-      time: reportTime(doc, s.sentence),
+      time: tidOrNull(reportTimex(doc, i)),
     })),
     timexes: doc.timexes.map((t, i) => ({
       id: tid(i), start: t.start, end: t.end, text: text.slice(t.start, t.end), type: t.type, value: t.value,
@@ -107,17 +109,4 @@ export function granularityOf(value: string): Granularity | null {
 
 function dedupe(xs: string[]): string[] {
   return [...new Set(xs)];
-}
-
-/**
- * Report time of a statement: a DATE timex in its sentence that is outside the quoted content and points at
- * the day of speaking ("said today", "said on Monday"). Falls back to null; the timeline then uses the
- * publication date.
- */
-function reportTime(doc: Doc, sentence: number): string | null {
-  const sent = doc.sentences[sentence];
-  if (!sent) return null;
-  const i = doc.timexes.findIndex((t) => t.start >= sent.start && t.end <= sent.end && t.type === 'DATE'
-    && /^\d{4}-\d{2}-\d{2}$/.test(t.value));
-  return i >= 0 ? `t${i + 1}` : null;
 }

@@ -45,6 +45,21 @@ const MODIFIERS: BoundPhrase[] = [
 ];
 
 const NUMERIC = /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$/;
+/** Measurement units written glued to their number ("10km", "5kg", "60mph"): a quantity, unlike "4chan". */
+const GLUED_UNITS = new Set(['km', 'kg', 'mm', 'cm', 'ft', 'lb', 'lbs', 'mph', 'kph', 'mw', 'gw', 'kw', 'kwh', 'ha', 'sq']);
+const RE_LETTER = /\p{L}/u;
+
+/**
+ * True when the number at token `tok` is part of a name or an identifier: glued to letters before it ("G7", "MP3")
+ * or through a hyphen ("F-16", "COVID-19"), or to letters after it that are no scale or unit ("4chan", "5G").
+ */
+function inName(text: string, tok: Token, next: Token | undefined): boolean {
+  const before = text[tok.start - 1] ?? ' ';
+  if (RE_LETTER.test(before)) return true;
+  if (before === '-' && RE_LETTER.test(text[tok.start - 2] ?? ' ')) return true;
+  if (!next || next.start !== tok.end || !RE_LETTER.test(text[tok.end]!)) return false;
+  return SCALES[next.lower] === undefined && !GLUED_UNITS.has(next.lower);
+}
 
 function numericValue(tok: Token): number | null {
   if (NUMERIC.test(tok.text)) return Number(tok.text.replace(/,/g, ''));
@@ -85,7 +100,10 @@ export function findQuantities(doc: Doc): Quantity[] {
       }
       const first = toks[j]!;
       const numeric = numericValue(first);
-      if (numeric !== null && !inTimex(first.start)) {
+      if (numeric !== null && inName(doc.text, first, toks[j + 1])) {
+        i = j + 1;
+        continue;
+      } else if (numeric !== null && !inTimex(first.start)) {
         value = numeric;
         j++;
       } else if (VAGUE_PLURALS.has(first.lower) && j + 1 < sent.tokenEnd && toks[j + 1]!.lower === 'of') {
@@ -130,6 +148,7 @@ export function findQuantities(doc: Doc): Quantity[] {
         if (UNIT_WORDS[two]) { unit = UNIT_WORDS[two]!; end = j + 2; }
         else if (UNIT_WORDS[next.lower]) { unit = UNIT_WORDS[next.lower]!; end = j + 1; }
         else if (next.text === '%') { unit = '%'; end = j + 1; }
+        else if (GLUED_UNITS.has(next.lower) && next.start === toks[j - 1]!.end) { unit = next.lower; end = j + 1; }
         else {
           // counted noun phrase: modifiers (ADJ/PROPN/hyphenated) then nouns; unit = head noun
           let k = j;

@@ -87,9 +87,18 @@ export function base(scan: TimeScan, i: number, narrativeOk = false): { p: Point
   return scan.dct ? { p: dayPoint(scan.dct), anchor: 'dct' } : null;
 }
 
-/** "the year", "earlier in the month": a date named in the same sentence, else the DCT. */
-export function sentenceRefOrDct(scan: TimeScan, i: number): { p: Point; anchor: 'dct' | 'narrative' } | null {
-  if (scan.ref && scan.refSentence === scan.sentenceOf(i)) return { p: scan.ref, anchor: 'narrative' };
+/**
+ * "the year", "earlier in the month" (at grain g): a date named in the same sentence, else the DCT. The sentence's
+ * date counts only if it is as fine as g ("in 1981" names no month) and, when the clause is not in the past, only
+ * if it is not over before the DCT's period: "The shuttle, launched on April 12, 1981, will retire at the end of the
+ * month" means the DCT's month, "born in March 1950, he died at the end of the month" the date's.
+ */
+export function sentenceRefOrDct(scan: TimeScan, i: number, g: Grain): { p: Point; anchor: 'dct' | 'narrative' } | null {
+  const r = scan.ref;
+  if (r && scan.refSentence === scan.sentenceOf(i) && GRAIN_RANK[r.g] >= GRAIN_RANK[g] && r.g !== 'S'
+    && !(scan.dct && scan.tense(i) !== PAST && ordinal(reGrain(r, g)) < ordinal(dctPoint(scan, g)!))) {
+    return { p: r, anchor: 'narrative' };
+  }
   return scan.dct ? { p: dayPoint(scan.dct), anchor: 'dct' } : null;
 }
 

@@ -183,6 +183,22 @@ export const PERIOD_RESULT_WORDS = new Set([
   'orders', 'deficit', 'surplus', 'inflation', 'fiscal', 'financial', 'quarterly', 'year-on-year',
 ]);
 
+/** Titles written with a full stop before a surname ("Dr. Christmas"): what follows is a name, whatever the word. */
+export const NAME_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'capt', 'sgt', 'lt', 'det', 'insp', 'supt', 'rev', 'fr']);
+/** Verbs of saying whose subject or (after them) speaker is a person: "Christmas said", "said Christmas.". */
+export const SPEAKER_VERBS = new Set([
+  'said', 'says', 'told', 'tells', 'added', 'adds', 'argued', 'wrote', 'writes', 'declined', 'denied', 'insisted',
+  'explained', 'stated', 'announced', 'warned', 'replied', 'testified', 'tweeted', 'admitted', 'asked', 'noted',
+  'claimed', 'recalled', 'acknowledged',
+]);
+
+/** Words of games and their scoring: a quarter or half near them is a period of play ("scored in the second half"). */
+export const GAME_WORDS = new Set([
+  'scored', 'scores', 'scoring', 'goal', 'goals', 'match', 'game', 'touchdown', 'touchdowns', 'halftime', 'half-time',
+  'penalty', 'penalties', 'striker', 'quarterback', 'referee', 'whistle', 'equaliser', 'equalizer', 'rebounds',
+  'innings', 'kickoff', 'kick-off', 'header', 'goalkeeper', 'unbeaten', 'fixture', 'conceded', 'trailed', 'trailing',
+]);
+
 /** Words that, capitalised before a holiday or a season, start a time phrase ("On Christmas Eve") rather than a name. */
 export const TIME_PHRASE_STARTS = new Set([
   'the', 'a', 'an', 'on', 'in', 'at', 'by', 'since', 'until', 'till', 'before', 'after', 'during', 'for', 'from',
@@ -205,5 +221,7 @@ export const IRREGULAR_PAST = new Set([
   'lit', 'mistook', 'shook', 'shrank', 'sprang', 'stuck', 'stung', 'strove', 'swam', 'swung', 'wept', 'wound',
 ]);
 
+/** Regular past forms of four letters, which the "-ed" rule (longer words only, not "need", "feed") misses. */
+export const SHORT_PAST = new Set(['died', 'sued', 'used', 'owed', 'tied', 'lied', 'axed', 'eyed', 'vied', 'aged']);
 /** Words that mark a future clause. */
 export const FUTURE_MARKERS = new Set(['will', "'ll", 'shall', 'would', 'wo', 'gonna', 'payable', 'upcoming']);

@@ -5,12 +5,14 @@
 import { PERIOD_REACH, base, dctPoint, pickYear } from './anchor.js';
 import { easter, nthWeekday } from './calendar.js';
 import {
-  FALL_DETERMINERS, FIXED_HOLIDAYS, MOVABLE_HOLIDAYS, ORDINALS, PERIOD_RESULT_WORDS, SEASONS,
+  FALL_DETERMINERS, FIXED_HOLIDAYS, GAME_WORDS, MONTHS, MOVABLE_HOLIDAYS, NAME_TITLES, ORDINALS, PERIOD_RESULT_WORDS, SEASONS, SPEAKER_VERBS,
+  TIME_PHRASE_STARTS, UNITS,
 } from './lexicon.js';
 import { spelledYear, yearValue } from './numerals.js';
 import { dayPoint, formatPoint, point, shift, type Grain, type Point } from './point.js';
 import { RE_DECADE, RE_ORDINAL_NUM, fixed, match, type Match, type TimeScan } from './scanner.js';
 import { FUTURE, PAST } from './tense.js';
+import { WORD } from './tokenize.js';
 
 /** How many tokens either side of "the first half" a results word makes it a half of a year. */
 const PERIOD_WORD_REACH = 10;
@@ -53,8 +55,16 @@ export function quarterAt(scan: TimeScan, i: number, year: number | null = null)
     const y = yearValue(scan, k);
     if (y !== null) { year = y; e = k + 1; }
     else if (scan.lw(e) === 'of' && scan.lw(e + 1) === 'the' && scan.lw(e + 2) === 'year') { e += 3; saysYear = true; }
+    else if (scan.lw(e) === 'of' && RELATIVE_YEARS.has(scan.lw(e + 1)) && scan.lw(e + 2) === 'year') {
+      // "the first quarter of next year": the year counted from the DCT.
+      const b = dctPoint(scan, 'Y');
+      const p = point(g, b ? b.y + RELATIVE_YEARS.get(scan.lw(e + 1))! : NaN, q);
+      return match(e + 3, 'DATE', p, 'dct');
+    } else if (scan.lw(e) === 'of' && ofSomethingElse(scan, e + 1)) return null;
   }
   if (year !== null) return match(e, 'DATE', point(g, year, q), 'none');
+  // "scored in the fourth quarter": a period of a game, not of the calendar, unless something says year.
+  if (!saysYear && gameContext(scan, i, e)) return null;
   // "in the second half" of a match, a film, a speech: not a calendar half without a period context.
   if (g === 'H' && !saysYear && !periodContext(scan, i, e)) return null;
   if (!scan.dct) return match(e, 'DATE', point(g, NaN, q), 'none');
@@ -65,6 +75,32 @@ export function quarterAt(scan: TimeScan, i: number, year: number | null = null)
   if (justEnded.m === q) return match(e, 'DATE', justEnded, 'dct');
   const r = pickYear(scan, i, (y) => point(g, y, q));
   return match(e, 'DATE', r.p, r.anchor);
+}
+
+/** "of next year", "of this year", "of last year" after a quarter or half: the year's offset from the DCT's. */
+const RELATIVE_YEARS = new Map([['last', -1], ['this', 0], ['next', 1]]);
+/** Words that may stand between "of" and the thing a quarter or half is part of ("the second half of their match"). */
+const OF_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'his', 'her', 'our', 'my', 'your']);
+
+/**
+ * True when "of" + the words at token k name something other than a stretch of the calendar ("of the match", "of
+ * the film", "of his speech"): the quarter or half is a part of that thing. A unit of time, a month, a season, a
+ * year or "fiscal" after it keep it a calendar period.
+ */
+function ofSomethingElse(scan: TimeScan, k: number): boolean {
+  if (OF_DETERMINERS.has(scan.lw(k))) k++;
+  const w = scan.lw(k);
+  if (scan.tok.kind[k] !== WORD || scan.isCap(k) || !/^[a-z]/.test(w)) return false;
+  return !UNITS.has(w) && !MONTHS.has(w) && !SEASONS.has(w) && w !== 'fiscal' && w !== 'financial' && w !== 'calendar';
+}
+
+/** True when a word of games and their scoring stands near tokens i..e-1 in their sentence ("scored", "goals", "match"). */
+function gameContext(scan: TimeScan, i: number, e: number): boolean {
+  const s = scan.sentenceOf(i);
+  for (let k = Math.max(0, i - PERIOD_WORD_REACH); k < Math.min(scan.tok.length, e + PERIOD_WORD_REACH); k++) {
+    if (GAME_WORDS.has(scan.tok.lower[k]!) && scan.sentenceOf(k) === s) return true;
+  }
+  return false;
 }
 
 /**
@@ -105,7 +141,8 @@ export function season(scan: TimeScan, i: number, start: number, rel: number): M
 /** A named holiday ("Christmas", "Labor Day", "Easter Monday"), with its year if one follows. */
 export function holiday(scan: TimeScan, i: number): Match | null {
   // "illustrator Johnnie Christmas", "the Chinese New Year": a surname, or another calendar's holiday.
-  if (scan.continuesName(i)) return null;
+  if (scan.continuesName(i)) { scan.holidayNames.add(scan.tok.lower[i]!); return null; }
+  if (usedAsName(scan, i)) return null;
   let name = '';
   let best: { e: number; key: string } | null = null;
   for (let k = i; k < Math.min(i + 5, scan.tok.length); k++) {
@@ -128,6 +165,33 @@ export function holiday(scan: TimeScan, i: number): Match | null {
   if (!base(scan, i)) return fixed(e, 'DATE', formatPoint(point('D', NaN, NaN, NaN)));
   const r = pickYear(scan, i, (yy) => (Number.isNaN(yy) ? point('D', NaN, NaN, NaN) : dateFor(yy)));
   return match(e, 'DATE', r.p, r.anchor);
+}
+
+/**
+ * True when the holiday word at token i names a person: after a title ("Dr. Christmas"), as the one who speaks
+ * ("Christmas said", "said Christmas."), or once the text has used it as a surname, anywhere it is not governed by
+ * a time word ("Christmas ruled", but "after Christmas"). Remembers the word for the rest of the text.
+ */
+function usedAsName(scan: TimeScan, i: number): boolean {
+  const w = scan.tok.lower[i]!;
+  const prev = scan.lw(i - 1);
+  const next = scan.lw(i + 1);
+  const titled = prev === '.' && NAME_TITLES.has(scan.lw(i - 2)) && scan.isCap(i - 2);
+  const speaks = SPEAKER_VERBS.has(next) || (SPEAKER_VERBS.has(prev) && (next === '' || next === ',' || next === '.'))
+    || (next === ',' && SPEAKER_VERBS.has(scan.lw(appositionEnd(scan, i + 1))));
+  if (titled || speaks) { scan.holidayNames.add(w); return true; }
+  return scan.holidayNames.has(w) && !TIME_PHRASE_STARTS.has(prev);
+}
+
+/** Longest appositive a name may carry before its verb ("Christmas, a former judge at the court, said"). */
+const APPOSITION_REACH = 10;
+
+/** After "X," at token c: the token after an appositive's closing comma ("a former judge,"), or -1. */
+function appositionEnd(scan: TimeScan, c: number): number {
+  const det = scan.lw(c + 1);
+  if (det !== 'a' && det !== 'an' && det !== 'the') return -1;
+  for (let k = c + 2; k < Math.min(scan.tok.length, c + APPOSITION_REACH); k++) if (scan.lw(k) === ',') return k + 1;
+  return -1;
 }
 
 /** "the 20th century" = 19, "the eleventh century" = 10. */

@@ -237,7 +237,7 @@ export function positioned(scan: TimeScan, i: number): Match | null {
     if (nx === 'this' || nx === 'last' || nx === 'next' || nx === 'today' || nx === 'yesterday' || nx === 'tomorrow' || WEEKDAYS.has(nx)) core = scan.grammar.expressionAt(scan, j);
     else if (nx === 'in' && scan.lw(j + 1) === 'the' && UNITS.has(scan.lw(j + 2))) {
       const g = UNIT_GRAIN[UNITS.get(scan.lw(j + 2))!.code];
-      const b = sentenceRefOrDct(scan, i);
+      const b = sentenceRefOrDct(scan, i, g);
       return b ? match(j + 3, 'DATE', reGrain(b.p, g), b.anchor, mod) : null;
     }
   } else if (scan.isNum(j)) core = decade(scan, j) ?? year(scan, j);
@@ -268,7 +268,7 @@ export function positionOf(scan: TimeScan, j: number, mod: string): Match | null
     // "the end of the day Saturday": the day is named right after.
     const day = g === 'D' ? scan.grammar.expressionAt(scan, j + 2) : null;
     if (day && day.point?.g === 'D' && day.type === 'DATE') return { ...day, mod };
-    const b = sentenceRefOrDct(scan, j);
+    const b = sentenceRefOrDct(scan, j, g);
     core = b ? match(j + 2, 'DATE', reGrain(b.p, g), b.anchor) : fixed(j + 2, 'DATE', formatPoint(point(g, NaN)));
   } else core = scan.grammar.expressionAt(scan, j);
   if (!core || core.type === 'DURATION' || core.type === 'SET' || core.value.endsWith('_REF')) return null;

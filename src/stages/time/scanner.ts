@@ -84,6 +84,8 @@ export class TimeScan {
    * A clock time with no day nearby and a "today" inside a quotation are on that day, not the publication day.
    */
   storyDay: Point | null = null;
+  /** Holiday words this text has used as a surname ("Johnnie Christmas ... Christmas ruled"): no dates further on. */
+  readonly holidayNames = new Set<string>();
   private fallbackSentence: Int32Array | null = null;
   private quoted: Uint8Array | null = null;
 

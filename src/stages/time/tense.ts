@@ -3,7 +3,7 @@
  * "in March" points back (past narrative) or ahead ("will meet Friday"). Universal POS tags carry no tense, so the
  * word forms decide; the POS tag only confirms that an -ed word is a verb.
  */
-import { FUTURE_MARKERS, IRREGULAR_PAST } from './lexicon.js';
+import { FUTURE_MARKERS, IRREGULAR_PAST, SHORT_PAST } from './lexicon.js';
 
 export const PAST = -1, PRESENT = 0, FUTURE = 1;
 
@@ -30,13 +30,15 @@ function tenseOf(v: TenseView, i: number): number | null {
     return FUTURE;
   }
   if (IRREGULAR_PAST.has(w) || PERFECT.has(w)) return PAST;
-  if (w.length > 4 && w.endsWith('ed') && (v.isVerb === null || v.isVerb(i))) {
+  if ((w.length > 4 || SHORT_PAST.has(w)) && w.endsWith('ed') && (v.isVerb === null || v.isVerb(i))) {
     // A participle after a form of "be" ("can be exercised", "is expected") takes its tense from the auxiliary.
     const prev = i > 0 ? v.lower(i - 1) : '';
     if (BE_FORMS.has(prev) || (i > 1 && BE_FORMS.has(v.lower(i - 2)) && prev.endsWith('ly'))) return null;
     return PAST;
   }
   if (PRESENT_FORMS.has(w)) return PRESENT;
+  // A third-person present verb ("it shuts", "she runs"), where the tagger says it is a verb.
+  if (v.isVerb !== null && w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && v.isVerb(i)) return PRESENT;
   return null;
 }
 

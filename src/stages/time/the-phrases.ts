@@ -134,7 +134,7 @@ function theYear(scan: TimeScan, j: number, i: number): Match | null {
   if (scan.isNum(j + 1) || nx === "'s" || nx === 'before' || nx === 'after' || nx === '-') return null;
   if (nx === 'ended' || nx === 'ending' || nx === 'to') return fixed(j + 1, 'DURATION', 'P1Y');
   if (scan.lw(i - 1) === 'throughout') return fixed(j + 1, 'DURATION', 'P1Y');
-  const b = sentenceRefOrDct(scan, j);
+  const b = sentenceRefOrDct(scan, j, 'Y');
   return b ? match(j + 1, 'DATE', reGrain(b.p, 'Y'), b.anchor) : fixed(j + 1, 'DATE', 'XXXX');
 }
 
