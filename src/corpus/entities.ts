@@ -15,7 +15,7 @@
  * `assignIds` across recomputations (a later merge keeps the older id and lists the other as a former id).
  */
 import type { EntityType } from '../model/format.js';
-import { COUNTRY_BY_NAME } from '../lexicon/geo.js';
+import { COUNTRY_BY_NAME, lookupGeo } from '../lexicon/geo.js';
 import { HONORIFICS } from '../lexicon/titles.js';
 import type { DocDigest, EntityDigest } from './record.js';
 import { fold } from './text.js';
@@ -127,9 +127,14 @@ export function nameKey(name: string): string {
   return ws.join(' ');
 }
 
-/** Whether a name is usable across documents: capitalised or an acronym, not a lone pronoun-like word. */
-export function linkableName(name: string): boolean {
-  return /\p{Lu}/u.test(name) && nameKey(name).length >= 2;
+/**
+ * Whether an entity is usable across documents: a capitalised name or an acronym. A nationality adjective
+ * ("French", "American") is not: across documents it names a language, a people or a government alike, so only
+ * plural group nouns ("Americans", "Democrats") link.
+ */
+export function linkable(e: EntityDigest): boolean {
+  if (!/\p{Lu}/u.test(e.name) || nameKey(e.name).length < 2) return false;
+  return typeClass(e.type) !== 'group' || /s$/.test(nameKey(e.name));
 }
 
 /** The group key of an entity: its class and name key, with country aliases folded ("U.S." → united states). */
@@ -137,7 +142,8 @@ export function groupKey(e: EntityDigest): string {
   const cls = typeClass(e.type);
   const key = nameKey(e.name);
   if (cls === 'place' || cls === 'org') {
-    const country = COUNTRY_BY_NAME.get(key);
+    const geo = lookupGeo(e.name);
+    const country = COUNTRY_BY_NAME.get(key) ?? (geo?.kind === 'country' ? geo.country : undefined);
     if (country) return `place|${nameKey(country)}`;
   }
   return `${cls}|${key}`;

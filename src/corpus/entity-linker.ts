@@ -4,7 +4,7 @@
  */
 import type { EntityType } from '../model/format.js';
 import {
-  groupKey, initials, linkableName, nameKey, rolesConflict, slug, typeClass,
+  groupKey, initials, linkable, nameKey, rolesConflict, slug, typeClass,
   type CorpusEntity, type EntityLink, type TypeClass,
 } from './entities.js';
 import type { DocDigest, EntityDigest } from './record.js';
@@ -36,7 +36,7 @@ export function linkEntities(docs: readonly DocDigest[], previousIds: Map<string
   docs.forEach((d, doc) => {
     const ctx = new Set<string>();
     for (const e of d.entities) {
-      if (!linkableName(e.name)) continue;
+      if (!linkable(e)) continue;
       const k = groupKey(e);
       ctx.add(k);
       let g = groups.get(k);
@@ -85,6 +85,15 @@ export function linkEntities(docs: readonly DocDigest[], previousIds: Map<string
         s.add(i);
       }
     }
+  });
+  // A weakly typed entity ("other") of the same name as exactly one entity of a real type is that entity: the
+  // NER typed one mention of "Wikinews" as an organisation and another as nothing in particular.
+  const byName = new Map<string, number[]>();
+  clusters.forEach((c, i) => { if (c.cls !== 'other') push(byName, c.key.split('|')[1]!, i); });
+  clusters.forEach((c, i) => {
+    if (c.cls !== 'other') return;
+    const same = byName.get(c.key.split('|')[1]!);
+    if (same && same.length === 1) join(i, same[0]!, `same name "${c.refs[0]!.entity.name}" as the only typed entity so named`);
   });
   clusters.forEach((c, i) => {
     const key = c.key.split('|')[1]!;
