@@ -136,7 +136,10 @@ function collect(ctx: ClaimContext): Item[] {
     const origin = ctx.docs[ctx.origin(doc)]!.id;
     const statements = new Map(d.statements.map((s) => [s.id, s]));
     const withClaim = new Set(d.claims.map((c) => c.statement).filter((x): x is string => !!x));
-    const outlet: Party = d.outlet ? { id: `outlet:${d.outlet}`, name: d.outlet } : { id: `doc:${d.id}`, name: d.title ?? d.id };
+    // When the report itself is the party, a copy speaks with its origin's voice: a syndicated confirmation is
+    // the originating outlet's confirmation.
+    const o = ctx.docs[ctx.origin(doc)]!;
+    const outlet: Party = o.outlet ? { id: `outlet:${o.outlet}`, name: o.outlet } : { id: `doc:${o.id}`, name: o.title ?? o.id };
     const partyOf = (ids: string[], name: string | null): Party | null => {
       for (const id of ids) {
         const c = ctx.entityOf(doc, id);
