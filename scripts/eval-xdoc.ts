@@ -1,0 +1,148 @@
+/**
+ * `npm run eval:xdoc [-- -v] [-- --genre news]`: entities merged across documents, scored on GUM
+ * (../shared/data/ud/gum/), whose entity chains carry Wikipedia identifiers.
+ *
+ * How it counts. Each GUM document is rebuilt as plain text (SpaceAfter, `# newpar` → blank line), analysed by
+ * the full pipeline with its creation date, and added to one Corpus. An *item* is a gold chain with a Wikipedia
+ * identifier that aligns to a system entity: the entity with the most name/acronym/demonym mentions covering the
+ * whole head of the chain's mentions (each system mention votes for the innermost such gold mention). Items whose entity the corpus links (has a corpus id) are scored pairwise over
+ * every pair of items in DIFFERENT documents: gold-same when the identifiers are equal, predicted-same when the
+ * corpus ids are equal. Precision = TP/(TP+FP), recall = TP/(TP+FN) over those items; a second recall counts every
+ * cross-document gold pair of identified chains, aligned or not (what the NER and in-document entity stages miss
+ * is then missed here too).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Corpus } from '../src/corpus/corpus.js';
+import { parseGum } from '../src/eval/coref.js';
+import { analyze } from '../src/pipeline/analyze.js';
+import { sharedDir } from '../src/util/paths.js';
+
+const argv = process.argv.slice(2);
+const verbose = argv.includes('-v');
+const genreAt = argv.indexOf('--genre');
+const genre = genreAt >= 0 ? argv[genreAt + 1] : null;
+const shared = sharedDir();
+if (!shared) throw new Error('../shared not found (set CLAIMLINE_SHARED)');
+const dir = path.join(shared, 'data', 'ud', 'gum');
+
+/** Plain text of a CoNLL-U document and its creation date. */
+function rebuild(conllu: string): { text: string; published: string | null } {
+  let text = '';
+  let published: string | null = null;
+  let space = '';
+  for (const line of conllu.split('\n')) {
+    if (line.startsWith('# meta::dateCreated = ')) published = line.slice(22).trim().slice(0, 10) || null;
+    if (line.startsWith('# newpar') && !line.startsWith('# newpar_') && text) { text = text.trimEnd() + '\n\n'; space = ''; }
+    if (!line || line.startsWith('#')) continue;
+    const cols = line.split('\t');
+    if (cols.length < 10 || !/^\d+$/.test(cols[0]!)) continue;
+    text += space + cols[1]!;
+    space = /SpaceAfter=No/.test(cols[9]!) ? '' : ' ';
+  }
+  return { text, published: published && /^\d{4}-\d{2}-\d{2}$/.test(published) ? published : null };
+}
+
+/** Chain id → Wikipedia identifier, from the 8th field of `Entity=` openings. */
+function identities(conllu: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of conllu.matchAll(/Entity=([^|\t\n]*)/g)) {
+    for (const o of m[1]!.matchAll(/\(([^()]*)/g)) {
+      const f = o[1]!.split('-');
+      if (f.length >= 8) out.set(f[0]!, f.slice(7).join('-'));
+    }
+  }
+  return out;
+}
+
+interface Item { doc: string; wiki: string; type: string; entityId: string | null; corpusId: string | null; name: string }
+
+const files = fs.readdirSync(dir).filter((f) => f.endsWith('.conllu') && (!genre || f.startsWith(`GUM_${genre}_`))).sort();
+const corpus = new Corpus();
+const pending: { doc: string; chains: { chain: string; wiki: string; type: string; votes: Map<string, number> }[] }[] = [];
+const t0 = performance.now();
+for (const f of files) {
+  const conllu = fs.readFileSync(path.join(dir, f), 'utf8');
+  const name = f.replace(/\.conllu$/, '');
+  const { text, published } = rebuild(conllu);
+  const gum = parseGum(name, conllu, text);
+  const ids = identities(conllu);
+  const a = analyze({ text, id: name, published });
+  corpus.add(a);
+  const nameMentions = a.entities.flatMap((e) => e.mentions
+    .filter((m) => m.kind === 'name' || m.kind === 'acronym' || m.kind === 'demonym').map((m) => ({ e: e.id, m })));
+  const chains = new Map<string, { chain: string; wiki: string; type: string; votes: Map<string, number> }>();
+  for (const g of gum.mentions) {
+    const wiki = ids.get(g.chain);
+    if (wiki && !chains.has(g.chain)) chains.set(g.chain, { chain: g.chain, wiki, type: g.type, votes: new Map() });
+  }
+  // A system mention votes for the innermost gold mention around it whose whole head it covers, so "United
+  // States" inside "the President of the United States" counts for the country's chain, not the president's, and
+  // "U.S." alone does not stand for "the U.S. Army".
+  for (const { e, m } of nameMentions) {
+    let inner: (typeof gum.mentions)[number] | null = null;
+    for (const g of gum.mentions) {
+      if (m.start <= g.headStart && m.end >= g.headEnd && m.start >= g.start && m.end <= g.end
+        && (!inner || g.end - g.start < inner.end - inner.start)) inner = g;
+    }
+    const c = inner ? chains.get(inner.chain) : undefined;
+    if (c) c.votes.set(e, (c.votes.get(e) ?? 0) + 1);
+  }
+  pending.push({ doc: name, chains: [...chains.values()] });
+}
+const analyseMs = performance.now() - t0;
+
+const items: Item[] = [];
+const allGold: { doc: string; wiki: string }[] = [];
+for (const p of pending) {
+  for (const c of p.chains) {
+    allGold.push({ doc: p.doc, wiki: c.wiki });
+    const best = [...c.votes].sort((a, b) => b[1] - a[1])[0];
+    const entityId = best ? best[0] : null;
+    const corpusId = entityId ? corpus.entityOf(p.doc, entityId) : null;
+    const ent = corpusId ? corpus.entity(corpusId) : null;
+    items.push({ doc: p.doc, wiki: c.wiki, type: c.type, entityId, corpusId, name: ent?.name ?? '' });
+  }
+}
+const scored = items.filter((i) => i.corpusId);
+let tp = 0;
+let fp = 0;
+let fn = 0;
+const fpPairs = new Map<string, number>();
+const fnPairs = new Map<string, number>();
+for (let i = 0; i < scored.length; i++) {
+  for (let j = i + 1; j < scored.length; j++) {
+    const a = scored[i]!;
+    const b = scored[j]!;
+    if (a.doc === b.doc) continue;
+    const gold = a.wiki === b.wiki;
+    const pred = a.corpusId === b.corpusId;
+    if (gold && pred) tp++;
+    else if (pred) { fp++; const k = `${a.corpusId}: ${[a.wiki, b.wiki].sort().join(' / ')}`; fpPairs.set(k, (fpPairs.get(k) ?? 0) + 1); }
+    else if (gold) { fn++; const k = `${a.wiki}: ${[a.corpusId, b.corpusId].sort().join(' / ')}`; fnPairs.set(k, (fnPairs.get(k) ?? 0) + 1); }
+  }
+}
+let goldPairs = 0;
+const byWiki = new Map<string, Map<string, number>>();
+for (const g of allGold) {
+  const m = byWiki.get(g.wiki) ?? new Map<string, number>();
+  m.set(g.doc, (m.get(g.doc) ?? 0) + 1);
+  byWiki.set(g.wiki, m);
+}
+for (const m of byWiki.values()) {
+  const counts = [...m.values()];
+  const total = counts.reduce((x, y) => x + y, 0);
+  goldPairs += (total * total - counts.reduce((x, y) => x + y * y, 0)) / 2;
+}
+const pct = (x: number) => (100 * x).toFixed(2);
+console.log(`GUM cross-document entities: ${files.length} documents, ${allGold.length} identified chains, `
+  + `${scored.length} aligned and linked (${items.filter((i) => i.entityId && !i.corpusId).length} aligned to unlinkable entities, `
+  + `${items.filter((i) => !i.entityId).length} not found), ${corpus.entities().length} corpus entities`);
+console.log(`pairwise precision ${pct(tp / Math.max(1, tp + fp))}  recall ${pct(tp / Math.max(1, tp + fn))}  `
+  + `(tp ${tp}, fp ${fp}, fn ${fn}); recall over all ${goldPairs} gold cross-document pairs ${pct(tp / Math.max(1, goldPairs))}`);
+console.log(`analysis + corpus: ${(analyseMs / 1000).toFixed(1)} s`);
+if (verbose) {
+  const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `  ${v}\t${k}`).join('\n');
+  console.log(`false merges (corpus id: gold identifiers):\n${top(fpPairs)}`);
+  console.log(`missed merges (identifier: corpus ids):\n${top(fnPairs)}`);
+}

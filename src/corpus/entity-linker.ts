@@ -1,0 +1,276 @@
+/**
+ * The cross-document linker (see entities.ts for the rules). Runs over all digests at once, so the result does
+ * not depend on the order documents arrived in, except for ids, which `previousIds` keeps stable.
+ */
+import type { EntityType } from '../model/format.js';
+import {
+  groupKey, initials, linkable, nameKey, rolesConflict, slug, typeClass,
+  type CorpusEntity, type EntityLink, type TypeClass,
+} from './entities.js';
+import type { DocDigest, EntityDigest } from './record.js';
+
+interface Ref { doc: number; entity: EntityDigest }
+
+interface Cluster {
+  key: string;
+  cls: TypeClass;
+  refs: Ref[];
+  roles: string[];
+  context: Map<string, number>;
+  /** Why the first ref of this cluster joined another cluster (set when merged by evidence). */
+  joinedBy: string | null;
+  keptApart: string[];
+}
+
+export interface LinkResult {
+  entities: CorpusEntity[];
+  /** `docNumber#entityId` → corpus entity id. */
+  byRef: Map<string, string>;
+}
+
+export const refKey = (doc: number, entityId: string) => `${doc}#${entityId}`;
+
+export function linkEntities(docs: readonly DocDigest[], previousIds: Map<string, string>): LinkResult {
+  const groups = new Map<string, Ref[]>();
+  const contextOf: Set<string>[] = [];
+  docs.forEach((d, doc) => {
+    const ctx = new Set<string>();
+    for (const e of d.entities) {
+      if (!linkable(e)) continue;
+      const k = groupKey(e);
+      ctx.add(k);
+      let g = groups.get(k);
+      if (!g) groups.set(k, g = []);
+      g.push({ doc, entity: e });
+    }
+    contextOf.push(ctx);
+  });
+
+  const clusters: Cluster[] = [];
+  for (const [key, refs] of groups) clusters.push(...splitByRoles(key, refs, contextOf));
+
+  // Evidence that joins name groups, each accepted only when it names exactly one target.
+  const parent = clusters.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const rootRoles = clusters.map((c) => c.roles.slice());
+  const join = (from: number, to: number, why: string) => {
+    const a = find(from);
+    const b = find(to);
+    if (a === b) return;
+    if (rolesConflict(rootRoles[a]!, rootRoles[b]!)) {
+      clusters[from]!.keptApart.push(`not joined to ${clusters[to]!.refs[0]!.entity.name}: ${why}, but roles conflict`);
+      return;
+    }
+    const [keep, drop] = a < b ? [a, b] : [b, a];
+    parent[drop] = keep;
+    rootRoles[keep]!.push(...rootRoles[drop]!);
+    if (!clusters[from]!.joinedBy) clusters[from]!.joinedBy = why;
+  };
+  const surnames = new Map<string, number[]>();
+  const aliases = new Map<string, Set<number>>();
+  const orgInitials = new Map<string, number[]>();
+  clusters.forEach((c, i) => {
+    const words = c.key.split('|')[1]!.split(' ');
+    if (c.cls === 'person' && words.length >= 2) push(surnames, words[words.length - 1]!, i);
+    if (c.cls === 'org') {
+      const ini = initials(c.refs[0]!.entity.name);
+      if (ini && ini.length >= 2) push(orgInitials, ini, i);
+    }
+    for (const r of c.refs) {
+      for (const a of r.entity.aliases) {
+        const k = `${c.cls}|${nameKey(a)}`;
+        if (k === c.key) continue;
+        let s = aliases.get(k);
+        if (!s) aliases.set(k, s = new Set());
+        s.add(i);
+      }
+    }
+  });
+  // A weakly typed entity ("other") of the same name as exactly one entity of a real type is that entity: the
+  // NER typed one mention of "Wikinews" as an organisation and another as nothing in particular.
+  const byName = new Map<string, number[]>();
+  clusters.forEach((c, i) => { if (c.cls !== 'other') push(byName, c.key.split('|')[1]!, i); });
+  clusters.forEach((c, i) => {
+    if (c.cls !== 'other') return;
+    const same = byName.get(c.key.split('|')[1]!);
+    if (same && same.length === 1) join(i, same[0]!, `same name "${c.refs[0]!.entity.name}" as the only typed entity so named`);
+  });
+  clusters.forEach((c, i) => {
+    const key = c.key.split('|')[1]!;
+    const claimed = aliases.get(c.key);
+    if (claimed && claimed.size === 1) {
+      const to = [...claimed][0]!;
+      if (to !== i) {
+        join(i, to, `"${c.refs[0]!.entity.name}" is the name ${docs[clusters[to]!.refs[0]!.doc]!.id} uses for `
+          + `${clusters[to]!.refs[0]!.entity.name}`);
+        return;
+      }
+    }
+    if (c.cls === 'person' && !key.includes(' ')) {
+      const full = surnames.get(key);
+      if (full && full.length === 1) {
+        join(i, full[0]!, `surname "${c.refs[0]!.entity.name}" of the only full-name person ending so: `
+          + `${clusters[full[0]!]!.refs[0]!.entity.name}`);
+      }
+      return;
+    }
+    if (c.cls === 'org' && /^[a-z\d&]{2,8}$/.test(key) && isUpper(c.refs[0]!.entity.name)) {
+      const full = orgInitials.get(key);
+      if (full && full.length === 1 && full[0] !== i) {
+        join(i, full[0]!, `"${c.refs[0]!.entity.name}" is the initials of the only organisation so named: `
+          + `${clusters[full[0]!]!.refs[0]!.entity.name}`);
+      }
+    }
+  });
+
+  const members = new Map<number, number[]>();
+  clusters.forEach((_, i) => push(members, find(i), i));
+  const entities: CorpusEntity[] = [];
+  for (const idx of members.values()) entities.push(build(idx.map((i) => clusters[i]!), docs));
+  entities.sort((a, b) => a.links[0]!.doc - b.links[0]!.doc || (a.links[0]!.entityId < b.links[0]!.entityId ? -1 : 1));
+  const byRef = assignIds(entities, previousIds);
+  return { entities, byRef };
+}
+
+function isUpper(name: string): boolean {
+  return /^[\p{Lu}\d&.\s]+$/u.test(name);
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const a = m.get(k);
+  if (a) a.push(v); else m.set(k, [v]);
+}
+
+/** Splits one name group of people where roles conflict; other classes stay one cluster. */
+function splitByRoles(key: string, refs: Ref[], contextOf: Set<string>[]): Cluster[] {
+  const cls = key.split('|')[0] as TypeClass;
+  const fresh = (): Cluster => ({ key, cls, refs: [], roles: [], context: new Map(), joinedBy: null, keptApart: [] });
+  const add = (c: Cluster, r: Ref) => {
+    c.refs.push(r);
+    c.roles.push(...r.entity.roles);
+    for (const k of contextOf[r.doc]!) if (k !== key) c.context.set(k, (c.context.get(k) ?? 0) + 1);
+  };
+  if (cls !== 'person') {
+    const c = fresh();
+    for (const r of refs) add(c, r);
+    return [c];
+  }
+  const out: Cluster[] = [];
+  const overlap = (c: Cluster, r: Ref) => {
+    let n = 0;
+    for (const k of contextOf[r.doc]!) if (k !== key && c.context.has(k)) n++;
+    return n;
+  };
+  const withRoles = refs.filter((r) => r.entity.roles.length > 0);
+  const without = refs.filter((r) => r.entity.roles.length === 0);
+  for (const r of withRoles) {
+    const fits = out.filter((c) => !rolesConflict(c.roles, r.entity.roles));
+    if (fits.length === 0) {
+      const c = fresh();
+      if (out.length > 0) {
+        c.keptApart.push(`kept apart from the other ${r.entity.name}: roles ${quote(r.entity.roles)} conflict with `
+          + `${quote(out[0]!.roles)}`);
+      }
+      add(c, r);
+      out.push(c);
+      continue;
+    }
+    fits.sort((a, b) => overlap(b, r) - overlap(a, r));
+    add(fits[0]!, r);
+  }
+  const pending: Ref[] = [];
+  for (const r of without) {
+    if (out.length <= 1) {
+      if (out.length === 0) out.push(fresh());
+      add(out[0]!, r);
+      continue;
+    }
+    pending.push(r);
+  }
+  for (const r of pending) {
+    const scored = out.map((c) => ({ c, n: overlap(c, r) })).sort((a, b) => b.n - a.n);
+    if (scored[0]!.n > 0 && scored[0]!.n > (scored[1]?.n ?? 0)) {
+      add(scored[0]!.c, r);
+    } else {
+      const c = fresh();
+      c.keptApart.push(`kept apart: ${scored.length} people are called ${r.entity.name} and nothing in `
+        + `${'this document'} tells which`);
+      add(c, r);
+      out.push(c);
+    }
+  }
+  return out;
+}
+
+const quote = (roles: string[]) => [...new Set(roles)].map((r) => `"${r}"`).join(', ');
+
+function build(cs: Cluster[], docs: readonly DocDigest[]): CorpusEntity {
+  cs.sort((a, b) => a.refs[0]!.doc - b.refs[0]!.doc);
+  const first = cs[0]!.refs[0]!;
+  const links: EntityLink[] = [];
+  const nameCount = new Map<string, number>();
+  const typeCount = new Map<EntityType, number>();
+  const aliases = new Set<string>();
+  for (const c of cs) {
+    c.refs.forEach((r, j) => {
+      const e = r.entity;
+      nameCount.set(e.name, (nameCount.get(e.name) ?? 0) + e.mentions);
+      typeCount.set(e.type, (typeCount.get(e.type) ?? 0) + 1);
+      aliases.add(e.name);
+      for (const a of e.aliases) aliases.add(a);
+      let reason: string;
+      if (r === first) reason = `first seen in ${docs[r.doc]!.id}`;
+      else if (j === 0 && c.joinedBy) reason = c.joinedBy;
+      else {
+        const lead = c.refs[0]!;
+        reason = nameKey(e.name) === nameKey(lead.entity.name)
+          ? `same name "${e.name}" (${typeClass(e.type)}) as in ${docs[lead.doc]!.id}`
+          : `"${e.name}" and "${lead.entity.name}" name the same ${c.cls === 'place' ? 'country' : c.cls}`;
+        if (r.entity.roles.length > 0 && c.roles.length > r.entity.roles.length) reason += `; roles agree`;
+      }
+      links.push({ doc: r.doc, docId: docs[r.doc]!.id, entityId: e.id, name: e.name, reason });
+    });
+  }
+  links.sort((a, b) => a.doc - b.doc);
+  // The display name: the fullest of the names used most.
+  const name = [...nameCount].sort((a, b) => nameKey(b[0]).split(' ').length - nameKey(a[0]).split(' ').length
+    || b[1] - a[1])[0]![0];
+  const type = [...typeCount].sort((a, b) => b[1] - a[1])[0]![0];
+  aliases.delete(name);
+  return {
+    id: '', formerIds: [], name, type, typeClass: typeClass(type), aliases: [...aliases].sort(),
+    roles: cs.flatMap((c) => c.refs.flatMap((r) => r.entity.roles.map((role) => ({ role, doc: r.doc }))))
+      .sort((a, b) => a.doc - b.doc),
+    links, keptApart: cs.flatMap((c) => c.keptApart),
+  };
+}
+
+/** Keeps the id each member had; mints `class:slug` (with `-2`, `-3` on a clash) for new entities. */
+function assignIds(entities: CorpusEntity[], previous: Map<string, string>): Map<string, string> {
+  const taken = new Set<string>();
+  const byRef = new Map<string, string>();
+  const pending: CorpusEntity[] = [];
+  for (const e of entities) {
+    const old = e.links.map((l) => previous.get(refKey(l.doc, l.entityId))).filter((x): x is string => !!x);
+    const id = old.find((x) => !taken.has(x));
+    if (id) {
+      e.id = id;
+      taken.add(id);
+      e.formerIds = [...new Set(old.filter((x) => x !== id))];
+    } else pending.push(e);
+  }
+  for (const e of pending) {
+    const base = `${e.typeClass}:${slug(e.links[0]!.name)}`;
+    let id = base;
+    for (let k = 2; taken.has(id); k++) id = `${base}-${k}`;
+    e.id = id;
+    taken.add(id);
+  }
+  for (const e of entities) {
+    for (const l of e.links) {
+      byRef.set(refKey(l.doc, l.entityId), e.id);
+      previous.set(refKey(l.doc, l.entityId), e.id);
+    }
+  }
+  return byRef;
+}
