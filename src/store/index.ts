@@ -8,6 +8,7 @@ export { parseStoreLocation, StoreUnsupportedError, type StoreLocation } from '.
 export { diffVersions } from './diff.js';
 export { SCHEMA_VERSION } from './schema.js';
 export { openStore, type OpenStoreOptions } from './open.js';
+export { canonicalUrl, contentIdentity, pathIdentity } from '../input/identity.js';
 export type {
   ClaimBrief, ClaimQuery, ClaimRow, IngestResult, IngestStatus, Page, PageQuery, SearchHit, SearchQuery, StatementBrief,
   StatementQuery, StatementRow, Store, StoreStats, TimelineQuery, TimelineRow, VersionChanges, VersionRow,
