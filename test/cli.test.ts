@@ -95,7 +95,7 @@ test('bad inputs: each is named with its reason, exit 1, and the good input is s
     const r = await run(['analyze', dir, '--format', 'jsonl', '--quiet']);
     assert.equal(r.code, 1);
     const ids = r.out.trim().split('\n').map((l) => JSON.parse(l).document.id);
-    assert.deepEqual(ids.sort(), ['good', 'ok1']);
+    assert.deepEqual(ids.sort(), [`${path.basename(dir)}/good.txt`, 'ok1'], 'a file is named by its path under the input folder');
     for (const name of ['empty.txt', 'binary.txt', 'latin1.txt', 'noarticle.html', 'huge.txt']) {
       assert.match(r.err, new RegExp(`${name}: \\S`), `no message for ${name}:\n${r.err}`);
     }
@@ -128,13 +128,13 @@ test('ingest: no duplicates on re-ingest, failed inputs leave the store unchange
 
   const s = await run(['search', 'ports', '--db', db, '--format', 'json']);
   assert.equal(s.code, 0, s.err);
-  assert.ok(JSON.parse(s.out).length >= 1);
+  assert.ok(JSON.parse(s.out).results.length >= 1);
   const st = await run(['statements', '--db', db, '--format', 'json']);
   assert.equal(st.code, 0);
-  assert.ok(Array.isArray(JSON.parse(st.out)));
+  assert.ok(Array.isArray(JSON.parse(st.out).results));
   const tl = await run(['timeline', '--db', db, '--format', 'json']);
   assert.equal(tl.code, 0);
-  assert.ok(JSON.parse(tl.out).some((r: { date: string }) => r.date.startsWith('2024-05')));
+  assert.ok(JSON.parse(tl.out).results.some((r: { date: string }) => r.date.startsWith('2024-05')));
 
   assert.equal((await run(['stats', '--db', path.join(dir, 'missing.db')])).code, 3);
   fs.writeFileSync(path.join(dir, 'not-a-db.db'), 'hello, this is not sqlite at all, just text that is long enough');

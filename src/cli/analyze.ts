@@ -11,6 +11,13 @@ import { EXIT, UsageError, oneOf, parse, positiveInt, type Parsed } from './args
 import type { RunContext } from './context.js';
 import { Progress } from './progress.js';
 import { ATTRIBUTION_MODES, type AttributionMode } from '../pipeline/stages.js';
+import { STORE_FLAGS, STORE_FLAG_HELP, storeLocation } from './store-open.js';
+import type { IngestStatus } from '../store/store.js';
+
+const IDENTITY_HELP = `  --id ID                  the document's id (one input document only); otherwise a JSONL/sidecar id or feed
+                           guid, else the canonical URL, else the path relative to --root, else a hash of the text
+  --root DIR               paths are taken relative to DIR, whose name leads the id (default: each input's own
+                           folder, e.g. news/world/story.txt for input news/)`;
 
 export const ANALYZE_HELP = `Usage: claimline analyze <inputs...|-> [options]
 
@@ -26,31 +33,35 @@ Options:
   --max-bytes N            reject inputs larger than N bytes (default 20971520)
   --attribution MODE       rules (default) or tagger: the learned span tagger on top of the rules (PolNeAR dev
                            exact F1 +2.5 source, +1.2 cue, +3.1 content; the attribution stage about 3.5x slower)
+${IDENTITY_HELP}
   --quiet                  no progress or summary on stderr
   -h, --help               this help
 
 Exit codes: 0 all inputs analysed; 1 some inputs failed (the others were still analysed);
 2 bad command line.`;
 
-export const INGEST_HELP = `Usage: claimline ingest <inputs...|-> [--db FILE] [options]
+export const INGEST_HELP = `Usage: claimline ingest <inputs...|-> [--store LOCATION] [options]
 
-Analyse documents and store them in a SQLite database (default ./claimline.db). Re-ingesting a document
-with the same id replaces it when its analysis changed (new text, or a newer claimline) and leaves it alone
-otherwise, so nothing is duplicated; each document is stored in
-its own transaction, so an interrupted run keeps everything already committed and a failed input changes
-nothing.
+Analyse documents and store them (default ./claimline.db). A document keeps its identity across runs (see --id):
+the same text again changes nothing, a new text for the same identity is kept as its next version
+('claimline versions ID' shows what changed), nothing is silently replaced. Each document is stored in its own
+transaction, so an interrupted run keeps everything already committed and a failed input changes nothing;
+several ingests may write to one store at once (they wait for each other).
 
 Options:
-  --db FILE                database file (default ./claimline.db)
+${STORE_FLAG_HELP}
+  --format FORMAT          text (default: a summary on stderr), jsonl (one {id, status, version, source} line per
+                           document) or json (those records and the counts, at the end)
   --published YYYY-MM-DD   publication date for inputs that do not carry one
   --max-bytes N            reject inputs larger than N bytes (default 20971520)
   --attribution MODE       rules (default) or tagger: the learned span tagger on top of the rules (PolNeAR dev
                            exact F1 +2.5 source, +1.2 cue, +3.1 content; the attribution stage about 3.5x slower)
+${IDENTITY_HELP}
   --quiet                  no progress or summary on stderr
   -h, --help               this help
 
 Exit codes: 0 all inputs stored; 1 some inputs failed (the others were stored); 2 bad command line;
-3 the database could not be opened.`;
+3 the store could not be opened.`;
 
 const FORMATS = ['json', 'jsonl', 'md', 'timeml'] as const;
 
@@ -69,10 +80,13 @@ interface RunOptions {
   maxBytes: number;
   quiet: boolean;
   attribution: AttributionMode;
+  id: string | undefined;
+  root: string | undefined;
 }
 
 const RUN_FLAGS = {
   published: { type: 'string' }, 'max-bytes': { type: 'string' }, quiet: { type: 'boolean' }, attribution: { type: 'string' },
+  id: { type: 'string' }, root: { type: 'string' },
 } as const;
 
 /**
@@ -90,7 +104,10 @@ function parseRunArgs(
     maxBytes: positiveInt('max-bytes', values['max-bytes'] as string | undefined, 20 * 1024 * 1024),
     quiet: Boolean(values.quiet),
     attribution: oneOf('attribution', values.attribution as string | undefined, ATTRIBUTION_MODES, 'rules'),
+    id: values.id as string | undefined,
+    root: values.root as string | undefined,
   };
+  if (opts.id !== undefined && opts.id.trim() === '') throw new UsageError('--id must not be empty');
   return { inputs: positionals, opts, values };
 }
 
@@ -100,7 +117,9 @@ async function eachAnalysis(
   sink: (a: AnalysisOut, raw: RawDoc) => void | Promise<void>,
 ): Promise<number> {
   const progress = new Progress(ctx.stderr, opts.quiet, verb);
-  for await (const item of readInputs(inputs, { stdin: ctx.stdin, maxBytes: opts.maxBytes })) {
+  for await (const item of readInputs(inputs, {
+    stdin: ctx.stdin, maxBytes: opts.maxBytes, identity: { id: opts.id?.trim(), root: opts.root },
+  })) {
     if (!item.ok) {
       // Things passed over on purpose inside a folder (unknown file kinds, links to folders) are not failures.
       if (item.skipped) progress.skip(item.source, item.reason);
@@ -141,24 +160,34 @@ export async function analyzeCommand(args: string[], ctx: RunContext): Promise<n
   return failed > 0 ? EXIT.inputFailed : EXIT.ok;
 }
 
+const INGEST_FORMATS = ['text', 'json', 'jsonl'] as const;
+
 export async function ingestCommand(args: string[], ctx: RunContext): Promise<number> {
-  const run = parseRunArgs('ingest', INGEST_HELP, args, { db: { type: 'string' } }, ctx);
+  const run = parseRunArgs('ingest', INGEST_HELP, args, { ...STORE_FLAGS, format: { type: 'string' } }, ctx);
   if (!run) return EXIT.ok;
   const { inputs, opts } = run;
+  const format = oneOf('format', run.values.format as string | undefined, INGEST_FORMATS, 'text');
   const { openStore } = await import('./store-open.js');
-  const store = await openStore((run.values.db as string | undefined) ?? 'claimline.db', ctx);
+  const store = await openStore(storeLocation(run.values), ctx);
   if (!store) return EXIT.store;
-  const counts = { inserted: 0, updated: 0, unchanged: 0 };
+  const counts: Record<IngestStatus, number> = { inserted: 0, 'new-version': 0, reanalysed: 0, unchanged: 0 };
+  const records: { id: string; status: IngestStatus; version: number; source: string }[] = [];
   let failed: number;
   try {
-    failed = await eachAnalysis(inputs, opts, ctx, 'ingested', async (a) => {
-      counts[(await store.ingest(a)).status]++;
+    failed = await eachAnalysis(inputs, opts, ctx, 'ingested', async (a, raw) => {
+      const r = await store.ingest(a);
+      counts[r.status]++;
+      const record = { id: r.docId, status: r.status, version: r.version, source: raw.source };
+      if (format === 'jsonl') ctx.stdout.write(JSON.stringify(record) + '\n');
+      else if (format === 'json') records.push(record);
     });
   } finally {
     await store.close();
   }
+  if (format === 'json') ctx.stdout.write(JSON.stringify({ ...counts, failed, documents: records }, null, 2) + '\n');
   if (!opts.quiet) {
-    ctx.stderr.write(`store: ${counts.inserted} inserted, ${counts.updated} updated, ${counts.unchanged} unchanged\n`);
+    ctx.stderr.write(`store: ${counts.inserted} inserted, ${counts['new-version']} new version${counts['new-version'] === 1 ? '' : 's'}, `
+      + `${counts.reanalysed} re-analysed, ${counts.unchanged} unchanged\n`);
   }
   return failed > 0 ? EXIT.inputFailed : EXIT.ok;
 }

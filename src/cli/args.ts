@@ -42,3 +42,19 @@ export function positiveInt(flag: string, value: string | undefined, fallback: n
   if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${flag} must be a positive integer (got '${value}')`);
   return n;
 }
+
+export function nonNegativeInt(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new UsageError(`--${flag} must be a whole number >= 0 (got '${value}')`);
+  return n;
+}
+
+/** A calendar date or a prefix of one: YYYY, YYYY-MM or YYYY-MM-DD. */
+export function datePrefix(flag: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(value.trim())) {
+    throw new UsageError(`--${flag} must be a date written YYYY, YYYY-MM or YYYY-MM-DD (got '${value}')`);
+  }
+  return value.trim();
+}

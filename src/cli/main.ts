@@ -14,10 +14,13 @@ Usage: claimline <command> [options]
 
 Commands:
   analyze <inputs...|->     analyse documents, print claimline/1 JSON, JSONL, a Markdown report or TimeML
-  ingest <inputs...|->      analyse documents into a SQLite store (default ./claimline.db)
-  statements                list stored statements (--speaker NAME, --about TEXT)
+  ingest <inputs...|->      analyse documents into a store (--store FILE, default ./claimline.db); a changed
+                            document becomes a new version
+  statements                list stored statements (--speaker NAME, --about TEXT, --since DATE)
+  claims                    list stored claims (--status S, --by NAME, --about TEXT, --since DATE)
+  versions DOC-ID           a document's stored versions and what changed between them
   timeline                  dated items across stored documents (--entity NAME)
-  search TEXT               full-text search over stored documents and statements
+  search QUERY              full-text search (FTS5 syntax) over stored documents and statements
   stats                     counts of what the store holds
   validate <files...>       check claimline/1 JSON or JSONL files against the schema
   eval <layer> [...]        score a layer on a standard dataset: timex, ner, attribution, coref, news
@@ -42,6 +45,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   timeline: async () => (await import('./query.js')).timelineCommand,
   search: async () => (await import('./query.js')).searchCommand,
   stats: async () => (await import('./query.js')).statsCommand,
+  claims: async () => (await import('./query.js')).claimsCommand,
+  versions: async () => (await import('./query.js')).versionsCommand,
   validate: async () => (await import('./validate.js')).validateCommand,
   eval: async () => evalCommand,
 };

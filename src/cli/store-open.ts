@@ -1,13 +1,41 @@
-/** Opens the default store for a CLI command, turning "not a claimline database" and I/O errors into one line. */
-import { SqliteStore } from '../store/index.js';
+/**
+ * The store a CLI command works on: `--store LOCATION` (alias `--db`), default ./claimline.db; opened read-only
+ * for query commands. Every failure to open becomes one line on stderr and exit code 3.
+ */
+import fs from 'node:fs';
+import { openStore as openLocation, parseStoreLocation, StoreUnsupportedError } from '../store/index.js';
 import type { Store } from '../store/store.js';
+import { UsageError, type Parsed } from './args.js';
 import type { RunContext } from './context.js';
 
-export async function openStore(file: string, ctx: RunContext): Promise<Store | null> {
+export const DEFAULT_STORE = 'claimline.db';
+
+/** The flags that name the store, for every command that uses one. */
+export const STORE_FLAGS = { store: { type: 'string' }, db: { type: 'string' } } as const;
+
+export const STORE_FLAG_HELP = `  --store LOCATION         the store: a SQLite file path, sqlite:PATH or file:PATH (default ./claimline.db;
+                           postgres:// URLs are not supported yet). --db is an alias`;
+
+export function storeLocation(values: Parsed['values']): string {
+  const store = values.store as string | undefined;
+  const db = values.db as string | undefined;
+  if (store !== undefined && db !== undefined && store !== db) {
+    throw new UsageError(`--store and --db name the same thing; give one (got '${store}' and '${db}')`);
+  }
+  return store ?? db ?? DEFAULT_STORE;
+}
+
+export async function openStore(location: string, ctx: RunContext, opts: { readonly?: boolean } = {}): Promise<Store | null> {
   try {
-    return SqliteStore.open(file);
+    const { file } = parseStoreLocation(location);
+    if (opts.readonly && !fs.existsSync(file)) {
+      ctx.stderr.write(`claimline: ${location}: no such store (create one with 'claimline ingest')\n`);
+      return null;
+    }
+    return await openLocation(location, opts);
   } catch (e) {
-    ctx.stderr.write(`claimline: ${file}: cannot open the database: ${(e as Error).message}\n`);
+    if (e instanceof StoreUnsupportedError) ctx.stderr.write(`claimline: ${(e as Error).message}\n`);
+    else ctx.stderr.write(`claimline: ${location}: cannot open the store: ${(e as Error).message}\n`);
     return null;
   }
 }

@@ -5,7 +5,8 @@ import { basename } from 'node:path';
 import { fragmentText } from './html.js';
 import { parsePublished } from './published.js';
 import type { Diagnostic } from '../model/format.js';
-import { inputWarning, type InputItem } from './types.js';
+import { markExplicitId } from './identity.js';
+import { inputWarning, type InputItem, type RawDoc } from './types.js';
 
 // Raw date elements in the order feed-parser itself prefers them (RSS, Dublin Core, Atom).
 const DATE_ELEMENTS = ['pubdate', 'date', 'published', 'issued', 'updated', 'modified'];
@@ -40,19 +41,19 @@ export function* feedItems(xml: string, source: string): Generator<InputItem> {
       yield { ok: false, source: itemSource, reason: 'feed item has no content or description text' };
       continue;
     }
-    yield {
-      ok: true,
-      doc: {
-        id: item.id || item.url || `${basename(source)}#${n}`,
-        text,
-        title: item.title?.trim() || null,
-        url: item.url,
-        published: itemPublished(item, warnings),
-        source: itemSource,
-        format: 'feed',
-        warnings,
-      },
+    const doc: RawDoc = {
+      id: item.id || item.url || `${basename(source)}#${n}`,
+      text,
+      title: item.title?.trim() || null,
+      url: item.url,
+      published: itemPublished(item, warnings),
+      source: itemSource,
+      format: 'feed',
+      warnings,
     };
+    // A guid names the item on purpose; a link or a position does not make it an explicit id.
+    if (item.id) markExplicitId(doc);
+    yield { ok: true, doc };
   }
   if (n === 0) yield { ok: false, source, reason: 'feed has no items' };
 }

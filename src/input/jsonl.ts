@@ -3,6 +3,7 @@ import { extractArticle, fragmentText } from './html.js';
 import { publishedOrWarn } from './published.js';
 import { InputError, normaliseText } from './text.js';
 import type { Diagnostic } from '../model/format.js';
+import { markExplicitId } from './identity.js';
 import type { InputItem, RawDoc } from './types.js';
 
 /** Yields one item per non-blank line, in order; a malformed line becomes an error item naming `file:line`. */
@@ -13,7 +14,9 @@ export function* jsonlItems(content: string, source: string): Generator<InputIte
     if (line.trim() === '') continue;
     const lineSource = `${source}:${i + 1}`;
     try {
-      yield { ok: true, doc: { ...recordDoc(line), source: lineSource } };
+      const doc: RawDoc = { ...recordDoc(line), source: lineSource };
+      markExplicitId(doc);
+      yield { ok: true, doc };
     } catch (e) {
       // Any failure, expected or not, costs only this line: the rest of the file still goes through.
       yield { ok: false, source: lineSource, reason: (e as Error).message };

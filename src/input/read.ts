@@ -5,6 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
+import { documentIdentity, markExplicitId } from './identity.js';
 import type { Readable } from 'node:stream';
 import { formatFromExtension, sniffFormat } from './detect.js';
 import { feedItems } from './feed.js';
@@ -19,6 +20,10 @@ export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 const SIDECAR = '.meta.json';
 
 export async function* readInputs(inputs: string[], opts: ReadOptions = {}): AsyncGenerator<InputItem> {
+  if (opts.identity) {
+    yield* readWithIdentity(inputs, opts);
+    return;
+  }
   const seen = new Map<string, number>();
   for await (const item of readAll(inputs, opts.maxBytes ?? DEFAULT_MAX_BYTES, opts.stdin ?? process.stdin)) {
     if (item.ok) uniqueId(item.doc, seen);
@@ -27,7 +32,32 @@ export async function* readInputs(inputs: string[], opts: ReadOptions = {}): Asy
 }
 
 /**
- * Two `notes.txt` in different folders, or a JSONL file that repeats an id, would silently overwrite each other
+ * Documents named by their store identity (see identity.ts). Two records with one identity are not renamed:
+ * the store keeps each text as a version of that document.
+ */
+async function* readWithIdentity(inputs: string[], opts: ReadOptions): AsyncGenerator<InputItem> {
+  const { id, root } = opts.identity!;
+  let documents = 0;
+  for (const input of inputs) {
+    const inputRoot = input === '-' ? null
+      : root ?? ((await stat(input).catch(() => null))?.isDirectory() ? input : dirname(input));
+    for await (const item of readAll([input], opts.maxBytes ?? DEFAULT_MAX_BYTES, opts.stdin ?? process.stdin)) {
+      if (item.ok && id !== undefined) {
+        if (++documents > 1) {
+          yield { ok: false, source: item.doc.source, reason: '--id names one document, but the inputs hold more' };
+          continue;
+        }
+        item.doc.id = id;
+      } else if (item.ok) {
+        item.doc.id = documentIdentity(item.doc, inputRoot);
+      }
+      yield item;
+    }
+  }
+}
+
+/**
+ * Without identities (library callers reading files as before): two `notes.txt` in different folders, or a JSONL file that repeats an id, would silently overwrite each other
  * in a store keyed by id; later ones get a suffix and a warning instead.
  */
 function uniqueId(doc: RawDoc, seen: Map<string, number>): void {
@@ -190,7 +220,10 @@ async function* parseContent(
     const { meta: m, warning } = await sidecar();
     if (warning) doc.warnings.push(warning);
     if (m) {
-      if (typeof m.id === 'string' && m.id.trim()) doc.id = m.id.trim();
+      if (typeof m.id === 'string' && m.id.trim()) {
+        doc.id = m.id.trim();
+        markExplicitId(doc);
+      }
       if (typeof m.title === 'string' && m.title.trim()) doc.title = m.title.trim();
       if (typeof m.url === 'string' && m.url.trim()) doc.url = m.url.trim();
       if (m.published !== undefined && m.published !== null) published = m.published;

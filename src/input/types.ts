@@ -33,4 +33,16 @@ export interface ReadOptions {
   stdin?: NodeJS.ReadableStream;
   /** Larger inputs are rejected before they are read. Default 20 MB. */
   maxBytes?: number;
+  /** Give each document its store identity (see identity.ts) instead of its file-name id. */
+  identity?: IdentityOptions;
+}
+
+export interface IdentityOptions {
+  /** One id for the one document read (more than one document is an error). */
+  id?: string;
+  /**
+   * Paths are taken relative to this folder, whose name leads the id (`news/world/story.txt`). Default: each
+   * input argument's own folder (the argument itself when it is a folder).
+   */
+  root?: string;
 }

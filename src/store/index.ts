@@ -1,5 +1,15 @@
-/** The store's public face: the backend-neutral interface and its SQLite implementation. */
-export { SqliteStore, StoreFormatError } from './sqlite.js';
+/**
+ * `claimline/store`: the store's public face. `openStore(location)` for a store named the way the CLI's
+ * `--store` names it, the backend-neutral `Store` interface, and the SQLite implementation.
+ */
+export { SqliteStore, StoreFormatError, type SqliteOpenOptions } from './sqlite.js';
+export { SearchSyntaxError } from './fts.js';
+export { parseStoreLocation, StoreUnsupportedError, type StoreLocation } from './location.js';
+export { diffVersions } from './diff.js';
+export { SCHEMA_VERSION } from './schema.js';
+export { openStore, type OpenStoreOptions } from './open.js';
+export { canonicalUrl, contentIdentity, pathIdentity } from '../input/identity.js';
 export type {
-  IngestStatus, SearchHit, StatementQuery, StatementRow, Store, StoreStats, TimelineQuery, TimelineRow,
+  ClaimBrief, ClaimQuery, ClaimRow, IngestResult, IngestStatus, Page, PageQuery, SearchHit, SearchQuery, StatementBrief,
+  StatementQuery, StatementRow, Store, StoreStats, TimelineQuery, TimelineRow, VersionChanges, VersionRow,
 } from './store.js';

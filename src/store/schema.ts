@@ -1,12 +1,28 @@
 /**
- * SQLite schema of a claimline store. The full `claimline/1` JSON of each document is the record of truth; the
- * other tables are derived from it for querying and are rebuilt whenever a document is re-ingested.
+ * SQLite schema of a claimline store. The full `claimline/1` JSON of each document's current version is the record
+ * of truth; the other tables are derived from it for querying and are rebuilt whenever that version is
+ * re-analysed or superseded. Earlier versions keep their text and analysis in `document_versions`.
  */
 
-/** Bump on every incompatible change, and add a migration to `sqlite.ts`. */
-export const SCHEMA_VERSION = 1;
+/** Bump on every change, and add the step from the previous version to `migrations.ts`. */
+export const SCHEMA_VERSION = 2;
 /** PRAGMA application_id marks the file as ours ("CLM1"), so foreign databases are refused, not modified. */
 export const APPLICATION_ID = 0x434c4d31;
+
+/** Every version of every document; the current one's text and analysis live in `documents` (NULL here). */
+export const VERSIONS_SQL = `
+CREATE TABLE document_versions (
+  doc_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  text_hash TEXT NOT NULL,
+  title TEXT,
+  published TEXT,
+  ingested_at TEXT NOT NULL,
+  text TEXT,
+  analysis TEXT,
+  PRIMARY KEY (doc_id, version)
+);
+`;
 
 export const SCHEMA_SQL = `
 CREATE TABLE documents (
@@ -20,9 +36,14 @@ CREATE TABLE documents (
   -- sha256 of the whole analysis JSON: a re-analysis by a newer pipeline counts as changed content.
   content_hash TEXT NOT NULL,
   analysis TEXT NOT NULL,
-  ingested_at TEXT NOT NULL
+  ingested_at TEXT NOT NULL,
+  -- The current version's number (1, 2, ...) and sha256 of its text: a new text is a new version, never a replacement.
+  version INTEGER NOT NULL DEFAULT 1,
+  text_hash TEXT NOT NULL
 );
+CREATE INDEX documents_published ON documents (published);
 
+${VERSIONS_SQL}
 CREATE TABLE entities (
   doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   entity_id TEXT NOT NULL,
@@ -97,6 +118,7 @@ CREATE TABLE claims (
   evidence TEXT,
   PRIMARY KEY (doc_id, claim_id)
 );
+CREATE INDEX claims_status ON claims (status);
 
 -- One row per document text and per statement content; kind/doc_id/statement_id are only carried along.
 CREATE VIRTUAL TABLE fts USING fts5 (

@@ -1,93 +1,193 @@
-/** The SQLite backend (better-sqlite3, WAL): one file, one transaction per ingested document. */
-import { createHash } from 'node:crypto';
+/**
+ * The SQLite backend (better-sqlite3, WAL): one file, one IMMEDIATE transaction per ingested document, so
+ * concurrent writers queue for the write lock instead of failing, and a crash keeps every committed document.
+ */
 import Database from 'better-sqlite3';
 import type { AnalysisOut, Span, StatementOut } from '../model/format.js';
 import { SCHEMA_ID } from '../model/format.js';
-import { ftsQuery } from './fts.js';
-import { APPLICATION_ID, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import { sentenceAround } from '../util/sentence-around.js';
+import { diffVersions } from './diff.js';
+import { entityNames, speakerName, statementContent } from './statement-text.js';
+import { migrate, sha256 } from './migrations.js';
+import { listClaims, listStatements, listTimeline, searchPage, storeStats } from './sqlite-read.js';
+import { APPLICATION_ID, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import type {
-  IngestStatus, SearchHit, StatementQuery, StatementRow, Store, StoreStats, TimelineQuery, TimelineRow,
+  ClaimQuery, ClaimRow, IngestResult, IngestStatus, Page, SearchHit, SearchQuery, StatementQuery, StatementRow, Store,
+  StoreStats, TimelineQuery, TimelineRow, VersionRow,
 } from './store.js';
 
 /** The store file is missing its schema, belongs to another program, or was written by a newer claimline. */
 export class StoreFormatError extends Error {}
 
-const CONTENT_JOINER = ' … ';
+export interface SqliteOpenOptions {
+  /** Open for queries only: nothing is written, so a store on a read-only file or folder can be queried. */
+  readonly?: boolean;
+  /** How long one write waits for another writer's lock before retrying (ms). Default 10000. */
+  busyTimeoutMs?: number;
+  /** How long, in all, a write keeps retrying on SQLITE_BUSY before giving up (ms). Default 120000. */
+  retryForMs?: number;
+}
+
+const BUSY = new Set(['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_BUSY_RECOVERY', 'SQLITE_LOCKED']);
+const SLEEPER = new Int32Array(new SharedArrayBuffer(4));
+
+/** Blocks this thread for `ms`: better-sqlite3 is synchronous, and a retry must not let other work interleave. */
+function sleep(ms: number): void {
+  Atomics.wait(SLEEPER, 0, 0, ms);
+}
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
+  private readonly readonly: boolean;
+  private readonly retryForMs: number;
 
-  constructor(file: string) {
-    this.db = new Database(file);
+  constructor(readonly file: string, opts: SqliteOpenOptions = {}) {
+    this.readonly = opts.readonly ?? false;
+    this.retryForMs = opts.retryForMs ?? 120_000;
     try {
-      this.db.pragma('journal_mode = WAL');
+      this.db = new Database(file, { readonly: this.readonly, fileMustExist: this.readonly });
+    } catch (e) {
+      throw openError(file, e);
+    }
+    try {
+      // Set first: even switching to WAL takes a lock another writer may hold.
+      this.db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 10_000}`);
       this.db.pragma('foreign_keys = ON');
-      // Two CLI runs ingesting into one file wait for each other's write instead of failing at once.
-      this.db.pragma('busy_timeout = 5000');
-      this.prepareSchema(file);
+      if (this.readonly) this.checkSchema(file);
+      else {
+        this.retrying(() => this.db.pragma('journal_mode = WAL'));
+        this.retrying(() => this.prepareSchema(file));
+      }
     } catch (e) {
       this.db.close();
-      if ((e as { code?: string }).code === 'SQLITE_NOTADB') {
-        throw new StoreFormatError(`${file} is not a claimline store (not an SQLite database)`);
-      }
-      throw e;
+      throw openError(file, e);
     }
     // SQLite's LIKE and lower() fold ASCII only; speaker and entity names are often not ASCII.
     this.db.function('casefold', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? s.toLowerCase() : null));
   }
 
-  static open(file: string): SqliteStore {
-    return new SqliteStore(file);
+  /**
+   * Opens (creating when writable and missing) a store file. A read-only open of a store with an older schema
+   * migrates it first when the file can be written, and says what to do when it cannot.
+   */
+  static open(file: string, opts: SqliteOpenOptions = {}): SqliteStore {
+    try {
+      return new SqliteStore(file, opts);
+    } catch (e) {
+      if (!(opts.readonly && e instanceof SchemaTooOldError)) throw e;
+      try {
+        new SqliteStore(file, { ...opts, readonly: false }).db.close();
+      } catch (m) {
+        throw new StoreFormatError(`${file} has store schema ${e.version} and cannot be migrated to ${SCHEMA_VERSION} here `
+          + `(${(m as Error).message}); open it once where it can be written`);
+      }
+      return new SqliteStore(file, opts);
+    }
   }
 
-  private prepareSchema(file: string): void {
-    const appId = this.db.pragma('application_id', { simple: true }) as number;
-    const version = this.db.pragma('user_version', { simple: true }) as number;
-    const tables = this.db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get() as number;
-    if (appId === 0 && version === 0 && tables === 0) {
-      this.db.transaction(() => {
-        this.db.exec(SCHEMA_SQL);
-        this.db.pragma(`application_id = ${APPLICATION_ID}`);
-        this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
-      })();
-      return;
+  /** Runs `fn`, retrying with growing pauses while another connection holds the lock it needs. */
+  private retrying<T>(fn: () => T): T {
+    const deadline = Date.now() + this.retryForMs;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return fn();
+      } catch (e) {
+        const code = (e as { code?: string }).code ?? '';
+        if (!BUSY.has(code) || Date.now() > deadline) throw e;
+        sleep(Math.min(500, 10 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random()));
+      }
     }
+  }
+
+  private header(): { appId: number; version: number; tables: number } {
+    return {
+      appId: this.db.pragma('application_id', { simple: true }) as number,
+      version: this.db.pragma('user_version', { simple: true }) as number,
+      tables: this.db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get() as number,
+    };
+  }
+
+  private checkSchema(file: string): void {
+    const { appId, version, tables } = this.header();
+    if (appId === 0 && version === 0 && tables === 0) throw new StoreFormatError(`${file} is an empty database, not a claimline store`);
     if (appId !== APPLICATION_ID) throw new StoreFormatError(`${file} is not a claimline store (it holds other data)`);
     if (version > SCHEMA_VERSION) {
       throw new StoreFormatError(`${file} has store schema ${version}; this claimline reads up to ${SCHEMA_VERSION}`);
     }
-    if (version < SCHEMA_VERSION) throw new StoreFormatError(`${file} has unknown store schema version ${version}`);
+    if (version < SCHEMA_VERSION) throw new SchemaTooOldError(file, version);
   }
 
-  async ingest(a: AnalysisOut): Promise<{ status: IngestStatus }> {
+  // IMMEDIATE: two processes creating or migrating one new file at once must not both do it.
+  private prepareSchema(file: string): void {
+    this.db.transaction(() => {
+      const { appId, version, tables } = this.header();
+      if (appId === 0 && version === 0 && tables === 0) {
+        this.db.exec(SCHEMA_SQL);
+        this.db.pragma(`application_id = ${APPLICATION_ID}`);
+        this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+        return;
+      }
+      try {
+        this.checkSchema(file);
+      } catch (e) {
+        if (!(e instanceof SchemaTooOldError)) throw e;
+        migrate(this.db, e.version, SCHEMA_VERSION);
+        this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      }
+    }).immediate();
+  }
+
+  async ingest(a: AnalysisOut): Promise<IngestResult> {
     if (a?.schema !== SCHEMA_ID) throw new Error(`not a ${SCHEMA_ID} analysis (schema: ${JSON.stringify(a?.schema)})`);
     if (!a.document?.id) throw new Error('analysis has no document id');
+    if (this.readonly) throw new Error(`${this.file} is open read-only`);
     const json = JSON.stringify(a);
-    const hash = createHash('sha256').update(json).digest('hex');
-    return { status: this.ingestTx(a, json, hash) };
+    const hash = sha256(json);
+    const textHash = sha256(a.document.text);
+    // One IMMEDIATE transaction per document; better-sqlite3 rolls it back if the function throws.
+    const tx = this.db.transaction(() => this.ingestTx(a, json, hash, textHash));
+    return this.retrying(() => tx.immediate());
   }
 
-  // better-sqlite3 rolls the whole transaction back if the function throws, so a document is all or nothing.
-  private ingestTx(a: AnalysisOut, json: string, hash: string): IngestStatus {
-    return this.db.transaction((): IngestStatus => {
-      const d = a.document;
-      const old = this.db.prepare('SELECT content_hash FROM documents WHERE id = ?').pluck().get(d.id) as string | undefined;
-      if (old === hash) return 'unchanged';
-      if (old !== undefined) {
-        this.db.prepare('DELETE FROM documents WHERE id = ?').run(d.id);
-        this.db.prepare('DELETE FROM fts WHERE doc_id = ?').run(d.id);
-      }
-      this.db.prepare(`INSERT INTO documents (id, title, url, published, language, source, text, content_hash, analysis,
-        ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-        d.id, d.title, d.url, d.published, d.language, d.source, d.text, hash, json, new Date().toISOString());
-      this.db.prepare("INSERT INTO fts (body, kind, doc_id, statement_id) VALUES (?, 'document', ?, NULL)").run(d.text, d.id);
-      this.insertEntities(a);
-      this.insertTimexes(a);
-      this.insertStatements(a);
-      this.insertClaims(a);
-      return old === undefined ? 'inserted' : 'updated';
-    })();
+  private ingestTx(a: AnalysisOut, json: string, hash: string, textHash: string): IngestResult {
+    const d = a.document;
+    const old = this.db.prepare('SELECT version, text_hash AS textHash, content_hash AS hash FROM documents WHERE id = ?')
+      .get(d.id) as { version: number; textHash: string; hash: string } | undefined;
+    let status: IngestStatus;
+    let version: number;
+    if (old === undefined) {
+      status = 'inserted';
+      version = 1;
+    } else if (old.textHash === textHash) {
+      if (old.hash === hash) return { status: 'unchanged', docId: d.id, version: old.version };
+      status = 'reanalysed';
+      version = old.version;
+    } else {
+      status = 'new-version';
+      version = old.version + 1;
+      // The superseded version keeps its own text and analysis: nothing is ever silently replaced.
+      this.db.prepare(`UPDATE document_versions SET text = (SELECT text FROM documents WHERE id = @id),
+        analysis = (SELECT analysis FROM documents WHERE id = @id) WHERE doc_id = @id AND version = @version`)
+        .run({ id: d.id, version: old.version });
+    }
+    if (old !== undefined) {
+      // Derived rows go with the document row (ON DELETE CASCADE); the FTS table has no foreign keys.
+      this.db.prepare('DELETE FROM documents WHERE id = ?').run(d.id);
+      this.db.prepare('DELETE FROM fts WHERE doc_id = ?').run(d.id);
+    }
+    const now = new Date().toISOString();
+    this.db.prepare(`INSERT INTO documents (id, title, url, published, language, source, text, content_hash, analysis,
+      ingested_at, version, text_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      d.id, d.title, d.url, d.published, d.language, d.source, d.text, hash, json, now, version, textHash);
+    this.db.prepare(`INSERT INTO document_versions (doc_id, version, text_hash, title, published, ingested_at)
+      VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (doc_id, version) DO UPDATE SET title = excluded.title,
+      published = excluded.published, ingested_at = excluded.ingested_at`).run(d.id, version, textHash, d.title, d.published, now);
+    this.db.prepare("INSERT INTO fts (body, kind, doc_id, statement_id) VALUES (?, 'document', ?, NULL)").run(d.text, d.id);
+    this.insertEntities(a);
+    this.insertTimexes(a);
+    this.insertStatements(a);
+    this.insertClaims(a);
+    return { status, docId: d.id, version };
   }
 
   private insertEntities(a: AnalysisOut): void {
@@ -117,17 +217,16 @@ export class SqliteStore implements Store {
     const link = this.db.prepare(
       'INSERT OR IGNORE INTO statement_entities (doc_id, statement_id, entity_id, role) VALUES (?, ?, ?, ?)');
     const fts = this.db.prepare("INSERT INTO fts (body, kind, doc_id, statement_id) VALUES (?, 'statement', ?, ?)");
-    const names = new Map(a.entities.map((e) => [e.id, e.name]));
     const timeValues = new Map(a.timexes.map((t) => [t.id, t.value]));
+    const names = entityNames(a);
     for (const st of a.statements) {
       const spans = statementSpans(st);
       const start = Math.min(...spans.map((s) => s.start));
       const end = Math.max(...spans.map((s) => s.end));
       const sentence = sentenceAround(a.document.text, start, end);
-      const content = st.content.map((c) => c.text).join(CONTENT_JOINER);
-      const speaker = (st.speaker.entity ? names.get(st.speaker.entity) : undefined) ?? st.speaker.name ?? st.speaker.mention?.text ?? null;
-      ins.run(docId, st.id, st.kind, st.speaker.entity, speaker, st.cue?.text ?? null, content, st.channel?.text ?? null,
-        st.time ? timeValues.get(st.time) ?? null : null, start, end, sentence.start, sentence.end);
+      const content = statementContent(st);
+      ins.run(docId, st.id, st.kind, st.speaker.entity, speakerName(names, st), st.cue?.text ?? null, content,
+        st.channel?.text ?? null, st.time ? timeValues.get(st.time) ?? null : null, start, end, sentence.start, sentence.end);
       for (const id of [st.speaker.entity, ...st.speaker.entities]) if (id) link.run(docId, st.id, id, 'speaker');
       for (const e of a.entities) {
         if (e.mentions.some((m) => st.content.some((c) => m.start >= c.start && m.end <= c.end))) {
@@ -147,83 +246,84 @@ export class SqliteStore implements Store {
     }
   }
 
-  async analysis(docId: string): Promise<AnalysisOut | null> {
-    const json = this.db.prepare('SELECT analysis FROM documents WHERE id = ?').pluck().get(docId) as string | undefined;
-    return json === undefined ? null : (JSON.parse(json) as AnalysisOut);
+  async analysis(docId: string, version?: number): Promise<AnalysisOut | null> {
+    const json = (version === undefined
+      ? this.db.prepare('SELECT analysis FROM documents WHERE id = ?').pluck().get(docId)
+      : this.db.prepare(`SELECT coalesce(v.analysis, d.analysis) FROM document_versions v
+          LEFT JOIN documents d ON d.id = v.doc_id AND d.version = v.version
+          WHERE v.doc_id = ? AND v.version = ?`).pluck().get(docId, version)) as string | null | undefined;
+    return json == null ? null : (JSON.parse(json) as AnalysisOut);
   }
 
-  async statements(q: StatementQuery = {}): Promise<StatementRow[]> {
-    const where: string[] = [];
-    const params: Record<string, unknown> = { limit: q.limit ?? 100 };
-    // A filter matches the statement's own text column or the name of an entity linked to it in that role.
-    const filter = (param: 'speaker' | 'about', column: string, value: string) => {
-      params[param] = value.toLowerCase();
-      where.push(`(instr(casefold(${column}), @${param}) > 0 OR EXISTS (
-        SELECT 1 FROM statement_entities se JOIN entities e ON e.doc_id = se.doc_id AND e.entity_id = se.entity_id
-        WHERE se.doc_id = s.doc_id AND se.statement_id = s.statement_id AND se.role = '${param}'
-          AND instr(casefold(e.name), @${param}) > 0))`);
-    };
-    if (q.speaker) filter('speaker', 's.speaker_name', q.speaker);
-    if (q.about) filter('about', 's.content', q.about);
-    return this.db.prepare(`
-      SELECT s.doc_id AS docId, d.title AS docTitle, d.published, s.statement_id AS statementId,
-        s.speaker_name AS speaker, s.cue, s.kind, s.content, s.channel, s.start, s.end
-      FROM statements s JOIN documents d ON d.id = s.doc_id
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY d.published IS NULL, d.published, s.doc_id, s.start
-      LIMIT @limit`).all(params) as StatementRow[];
+  async versions(docId: string): Promise<VersionRow[]> {
+    const rows = this.db.prepare(`SELECT v.version, v.title, v.published, v.ingested_at AS ingestedAt,
+        v.text_hash AS textHash, d.version IS NOT NULL AS current, coalesce(v.analysis, d.analysis) AS analysis
+      FROM document_versions v LEFT JOIN documents d ON d.id = v.doc_id AND d.version = v.version
+      WHERE v.doc_id = ? ORDER BY v.version`).all(docId) as
+      { version: number; title: string | null; published: string | null; ingestedAt: string; textHash: string;
+        current: number; analysis: string | null }[];
+    let previous: AnalysisOut | null = null;
+    return rows.map((r) => {
+      const a = r.analysis === null ? null : (JSON.parse(r.analysis) as AnalysisOut);
+      const changes = previous && a ? diffVersions(previous, a) : null;
+      previous = a;
+      return { docId, version: r.version, current: r.current === 1, title: r.title, published: r.published,
+        ingestedAt: r.ingestedAt, textHash: r.textHash, changes };
+    });
   }
 
-  async timeline(q: TimelineQuery = {}): Promise<TimelineRow[]> {
-    const params: Record<string, unknown> = { limit: q.limit ?? 1000 };
-    let timexFilter = '';
-    let statementFilter = '';
-    if (q.entity) {
-      params.entity = q.entity.toLowerCase();
-      const mentioned = (alias: string): string => `EXISTS (
-        SELECT 1 FROM mentions m JOIN entities e ON e.doc_id = m.doc_id AND e.entity_id = m.entity_id
-        WHERE m.doc_id = ${alias}.doc_id AND m.start >= ${alias}.sentence_start AND m.end <= ${alias}.sentence_end
-          AND instr(casefold(e.name), @entity) > 0)`;
-      timexFilter = `AND ${mentioned('t')}`;
-      statementFilter = `AND (${mentioned('s')} OR instr(casefold(s.speaker_name), @entity) > 0)`;
-    }
-    // Only values that start with a calendar year can be placed on a line; durations and sets cannot.
-    return this.db.prepare(`
-      SELECT * FROM (
-        SELECT t.value AS date, 'timex' AS kind, t.doc_id AS docId, d.title AS docTitle, t.sentence AS text,
-          t.text AS timex, NULL AS speaker, t.start, t.end
-        FROM timexes t JOIN documents d ON d.id = t.doc_id
-        WHERE t.type IN ('DATE', 'TIME') AND t.value GLOB '[0-9][0-9][0-9][0-9]*' ${timexFilter}
-        UNION ALL
-        SELECT coalesce(s.report_time, d.published) AS date, 'statement', s.doc_id, d.title, s.content, NULL,
-          s.speaker_name, s.start, s.end
-        FROM statements s JOIN documents d ON d.id = s.doc_id
-        WHERE coalesce(s.report_time, d.published) GLOB '[0-9][0-9][0-9][0-9]*' ${statementFilter}
-      ) ORDER BY date, docId, start
-      LIMIT @limit`).all(params) as TimelineRow[];
+  async statements(q: StatementQuery = {}): Promise<Page<StatementRow>> {
+    return listStatements(this.db, q);
   }
 
-  async search(text: string, limit = 20): Promise<SearchHit[]> {
-    const match = ftsQuery(text);
-    if (match === null) return [];
-    return this.db.prepare(`
-      SELECT f.doc_id AS docId, d.title AS docTitle, d.published, f.kind, f.statement_id AS statementId,
-        snippet(fts, 0, '[', ']', '…', 12) AS snippet
-      FROM fts f JOIN documents d ON d.id = f.doc_id
-      WHERE fts MATCH ? ORDER BY rank LIMIT ?`).all(match, limit) as SearchHit[];
+  async claims(q: ClaimQuery = {}): Promise<Page<ClaimRow>> {
+    return listClaims(this.db, q);
+  }
+
+  async timeline(q: TimelineQuery = {}): Promise<Page<TimelineRow>> {
+    return listTimeline(this.db, q);
+  }
+
+  async search(q: SearchQuery): Promise<Page<SearchHit>> {
+    return searchPage(this.db, q);
   }
 
   async stats(): Promise<StoreStats> {
-    const count = (table: string): number => this.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-    return {
-      documents: count('documents'), entities: count('entities'), mentions: count('mentions'),
-      statements: count('statements'), timexes: count('timexes'), claims: count('claims'),
-    };
+    return storeStats(this.db);
   }
 
   async close(): Promise<void> {
+    if (!this.db.open) return;
+    if (!this.readonly) {
+      // The last writer leaves the file in rollback-journal mode, with no -wal/-shm beside it, so the store can
+      // later be read from a read-only folder. Fails at once (and harmlessly) while anyone else has it open.
+      try {
+        this.db.pragma('busy_timeout = 0');
+        this.db.pragma('journal_mode = DELETE');
+      } catch {
+        // another connection is open: it stays in WAL mode
+      }
+    }
     this.db.close();
   }
+}
+
+class SchemaTooOldError extends StoreFormatError {
+  constructor(file: string, readonly version: number) {
+    super(`${file} has store schema ${version}; this claimline needs ${SCHEMA_VERSION}`);
+  }
+}
+
+function openError(file: string, e: unknown): Error {
+  if (e instanceof StoreFormatError) return e;
+  const code = (e as { code?: string }).code;
+  if (code === 'SQLITE_NOTADB') return new StoreFormatError(`${file} is not a claimline store (not an SQLite database)`);
+  if (code === 'SQLITE_CANTOPEN') return new Error(`${file}: cannot open the file (missing, or its folder cannot be read)`);
+  if (code === 'SQLITE_READONLY_DIRECTORY' || code === 'SQLITE_READONLY') {
+    return new Error(`${file}: the store is read-only here and was left in WAL mode by a writer that did not close; `
+      + 'open it once where it can be written');
+  }
+  return e as Error;
 }
 
 /** Every span a statement covers, so its extent and sentence include the speaker and cue, not just the quote. */

@@ -2,17 +2,46 @@
  * The storage interface every backend implements. SQLite is the only one today; the methods return promises so
  * a networked backend (PostgreSQL) can implement the same interface later without changing callers.
  */
-import type { AnalysisOut, StatementKind } from '../model/format.js';
+import type { AnalysisOut, ClaimStatus, StatementKind } from '../model/format.js';
 
-export type IngestStatus = 'inserted' | 'updated' | 'unchanged';
+/**
+ * What ingesting one analysis did: `inserted` a new document; `new-version` the same identity with a different
+ * text, kept as the next version (the earlier one stays readable); `reanalysed` the same text analysed anew
+ * (a newer claimline), replacing the current version's analysis; `unchanged` nothing to do.
+ */
+export type IngestStatus = 'inserted' | 'new-version' | 'reanalysed' | 'unchanged';
 
-export interface StatementQuery {
+export interface IngestResult {
+  status: IngestStatus;
+  docId: string;
+  /** The document's current version after this ingest. */
+  version: number;
+}
+
+/** Every list query takes a window; `limit` defaults to the method's own default (see each query). */
+export interface PageQuery {
+  limit?: number;
+  offset?: number;
+}
+
+/** One window of a list: `total` rows match, `results` are rows offset .. offset+returned, `more` are after it. */
+export interface Page<T> {
+  total: number;
+  offset: number;
+  returned: number;
+  more: number;
+  results: T[];
+}
+
+export interface StatementQuery extends PageQuery {
   /** Case-insensitive substring of the speaker's entity name or stated name. */
   speaker?: string;
   /** Case-insensitive substring of the quoted content, or of an entity mentioned inside it. */
   about?: string;
-  /** Default 100. */
-  limit?: number;
+  /** Only statements reported on or after this date (report time, else the document's publication date). */
+  since?: string;
+  /** Only statements in this document. Default limit 100. */
+  docId?: string;
 }
 
 export interface StatementRow {
@@ -26,16 +55,16 @@ export interface StatementRow {
   /** Content spans joined with " … ". */
   content: string;
   channel: string | null;
+  /** The statement's report time (its time expression's value), null when the text gives none. */
+  reportTime: string | null;
   /** Offsets of the whole statement (speaker, cue and content) in the document text. */
   start: number;
   end: number;
 }
 
-export interface TimelineQuery {
-  /** Keep only items whose sentence mentions an entity whose name contains this (case-insensitive). */
+export interface TimelineQuery extends PageQuery {
+  /** Keep only items whose sentence mentions an entity whose name contains this (case-insensitive). Default limit 1000. */
   entity?: string;
-  /** Default 1000. */
-  limit?: number;
 }
 
 export interface TimelineRow {
@@ -54,6 +83,15 @@ export interface TimelineRow {
   end: number;
 }
 
+export interface SearchQuery extends PageQuery {
+  /**
+   * FTS5 query syntax: words (all must occur), "phrases", OR, NOT, prefix*, NEAR(...), parentheses. Text that is
+   * not valid syntax and uses no operator on purpose (say `U.S.-led`) is searched as plain words; a query that
+   * does use syntax and cannot be parsed throws a SearchSyntaxError. Default limit 20.
+   */
+  text: string;
+}
+
 export interface SearchHit {
   docId: string;
   docTitle: string | null;
@@ -65,8 +103,79 @@ export interface SearchHit {
   snippet: string;
 }
 
+export interface ClaimQuery extends PageQuery {
+  /** One status or several. */
+  status?: ClaimStatus | ClaimStatus[];
+  /** Case-insensitive substring of the name of a party the status is by (or the claim statement's speaker). */
+  by?: string;
+  /** Case-insensitive substring of the claim's text or of an entity named inside it. */
+  about?: string;
+  /** Only claims reported on or after this date (the statement's report time, else the document's date). */
+  since?: string;
+  /** Only claims in this document. Default limit 100. */
+  docId?: string;
+}
+
+export interface ClaimRow {
+  docId: string;
+  docTitle: string | null;
+  published: string | null;
+  claimId: string;
+  /** The proposition as written in the document. */
+  text: string;
+  status: ClaimStatus;
+  /** Names of the parties the status is by (from the document's entities). */
+  by: string[];
+  /** The words that give the status ("denied", "has not confirmed"), when there are any. */
+  evidence: string | null;
+  statementId: string | null;
+  /** Speaker of the claim's statement, when it has one. */
+  speaker: string | null;
+  /** The claim statement's report time, else the document's publication date. */
+  date: string | null;
+}
+
+/** One stored version of a document, oldest first; `changes` compares it with the version before it. */
+export interface VersionRow {
+  docId: string;
+  version: number;
+  current: boolean;
+  title: string | null;
+  published: string | null;
+  ingestedAt: string;
+  textHash: string;
+  /** Null for version 1. */
+  changes: VersionChanges | null;
+}
+
+export interface StatementBrief {
+  statementId: string;
+  speaker: string | null;
+  content: string;
+}
+
+export interface ClaimBrief {
+  claimId: string;
+  text: string;
+  status: ClaimStatus;
+}
+
+export interface VersionChanges {
+  textChanged: boolean;
+  titleChanged: boolean;
+  statementsAdded: StatementBrief[];
+  statementsRemoved: StatementBrief[];
+  /** The same speaker saying much the same thing in other words. */
+  statementsReworded: { before: StatementBrief; after: StatementBrief }[];
+  claimsAdded: ClaimBrief[];
+  claimsRemoved: ClaimBrief[];
+  claimStatusChanged: { before: ClaimBrief; after: ClaimBrief }[];
+}
+
 export interface StoreStats {
   documents: number;
+  /** Every stored version, the current ones included. */
+  versions: number;
   entities: number;
   mentions: number;
   statements: number;
@@ -75,14 +184,19 @@ export interface StoreStats {
 }
 
 export interface Store {
-  /** Stores one analysed document atomically; the same id replaces the old version unless nothing changed. */
-  ingest(a: AnalysisOut): Promise<{ status: IngestStatus }>;
-  /** The stored analysis of one document, exactly as ingested. */
-  analysis(docId: string): Promise<AnalysisOut | null>;
-  statements(q?: StatementQuery): Promise<StatementRow[]>;
-  timeline(q?: TimelineQuery): Promise<TimelineRow[]>;
-  /** Full-text search; `text` is user input and never interpreted as query syntax. */
-  search(text: string, limit?: number): Promise<SearchHit[]>;
+  /**
+   * Stores one analysed document atomically under its `document.id`. A new text for a stored id becomes the next
+   * version; nothing stored is ever replaced except the analysis of an unchanged text.
+   */
+  ingest(a: AnalysisOut): Promise<IngestResult>;
+  /** The stored analysis of one document (its current version, or `version`), exactly as ingested. */
+  analysis(docId: string, version?: number): Promise<AnalysisOut | null>;
+  /** Every version of a document with what changed from the one before; empty when the id is not stored. */
+  versions(docId: string): Promise<VersionRow[]>;
+  statements(q?: StatementQuery): Promise<Page<StatementRow>>;
+  claims(q?: ClaimQuery): Promise<Page<ClaimRow>>;
+  timeline(q?: TimelineQuery): Promise<Page<TimelineRow>>;
+  search(q: SearchQuery): Promise<Page<SearchHit>>;
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
 }

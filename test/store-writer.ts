@@ -1,0 +1,24 @@
+/**
+ * A child process for the store's concurrency tests: ingests `count` copies of a hand-written analysis, with ids
+ * `<prefix>-<i>`, into one store, optionally pausing between documents, and prints what each ingest did.
+ * Usage: node dist/test/store-writer.js STORE PREFIX COUNT [PAUSE_MS]
+ */
+import { SqliteStore } from '../src/store/index.js';
+import { bergAnalysis } from './store-fixtures.js';
+
+const [file, prefix, count, pauseMs] = process.argv.slice(2);
+if (!file || !prefix || !count) {
+  process.stderr.write('usage: store-writer STORE PREFIX COUNT [PAUSE_MS]\n');
+  process.exit(2);
+}
+const store = SqliteStore.open(file);
+const statuses: Record<string, number> = {};
+for (let i = 0; i < Number(count); i++) {
+  const a = bergAnalysis();
+  a.document.id = `${prefix}-${i}`;
+  const { status } = await store.ingest(a);
+  statuses[status] = (statuses[status] ?? 0) + 1;
+  if (pauseMs) await new Promise((r) => setTimeout(r, Number(pauseMs)));
+}
+await store.close();
+process.stdout.write(JSON.stringify(statuses) + '\n');
