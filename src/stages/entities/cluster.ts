@@ -8,7 +8,7 @@ import type { Doc, Mention } from '../../model/document.js';
 import type { EntityType } from '../../model/format.js';
 import { GPE_KEYWORDS, LOC_KEYWORDS, lookupGeo } from '../../lexicon/geo.js';
 import { HONORIFICS, ORG_HEADS, roleHeadOf, singular } from '../../lexicon/titles.js';
-import { EVENT_WORDS, FAC_HEADS, NORP_WORDS } from './ner/types.js';
+import { EVENT_WORDS, FAC_HEADS, NORP_WORDS, STRONG_ORG_HEADS } from './ner/types.js';
 import { genderOfFirstName } from '../../lexicon/names.js';
 import { type EntityContext, isBoundary, link, newEntity, POSSESSIVE_MARKS } from './context.js';
 import { NameRegistry } from './registry.js';
@@ -143,7 +143,7 @@ const NON_PERSON_WORDS = new Set<string>([
   ...[...ORG_HEADS.values()].flat(), ...ORG_HEADS.keys(), ...LOC_KEYWORDS, ...GPE_KEYWORDS, ...CORPORATE_SUFFIXES,
   'democratic', 'republican', 'national', 'international', 'united', 'station', 'street', 'avenue', 'square', 'hall',
   'center', 'centre', 'airport', 'hotel', 'stadium', 'park', 'bridge', 'tower', 'festival', 'award', 'prize',
-  'league', 'news', 'shuttle', ...EVENT_WORDS, ...FAC_HEADS,
+  'league', 'news', 'shuttle', ...EVENT_WORDS, ...FAC_HEADS, ...STRONG_ORG_HEADS,
 ]);
 
 /**

@@ -2,7 +2,7 @@
  * Span repairs after tagging, for patterns the training text rarely shows but news about geography often does.
  */
 import type { NameSpan } from './decode.js';
-import { FEATURE_HEADS } from './types.js';
+import { FEATURE_HEADS, ORG_NAME_HEADS } from './types.js';
 
 /**
  * "Gulf of Aden", "Sea of Azov": when a name follows a capitalised natural-feature word and "of", the three parts
@@ -59,14 +59,6 @@ export function joinPluralPossessive(words: readonly string[], sentStart: readon
   return out;
 }
 
-/** Head words of organisations' names ("Chamber", "Conference", "Association"). */
-const ORG_NAME_HEADS = new Set([
-  'chamber', 'conference', 'council', 'association', 'federation', 'confederation', 'union', 'party', 'league',
-  'congress', 'assembly', 'committee', 'commission', 'ministry', 'agency', 'bank', 'institute', 'foundation',
-  'society', 'church', 'academy', 'university', 'army', 'front', 'movement', 'alliance', 'organisation',
-  'organization', 'corporation', 'company', 'court', 'parliament', 'board', 'authority', 'office', 'service', 'club',
-  'synod', 'guild', 'cooperative', 'commerce', 'industry', 'industries',
-]);
 const NAME_LINKS = new Set(['of', 'for', 'and', '&']);
 /** A capitalised word in running text ("Chamber"), not a headline's capitals ("LEAGUE STANDINGS"). */
 const isTitleWord = (w: string | undefined): boolean => w !== undefined && /^\p{Lu}\p{Ll}/u.test(w);
@@ -100,6 +92,45 @@ export function extendNationalityToOrg(
 }
 
 const ACRONYM = /^[A-Z][A-Z&.]{1,9}$/;
+/**
+ * "the Doris Day Animal Foundation", "the Saudi Interior Ministry": the tagger ends a name one word before its
+ * organisation head, which it has rarely seen after such words; a capitalised head written right after the name
+ * completes it, and the whole is an organisation. "the Australian Broadcasting Corporation": a nationality read
+ * apart from the organisation name right after it is the first word of that name when the name is made of
+ * capitalised common words ending in a head ("Broadcasting Corporation", "Press Agency"); it stays apart before a
+ * name of its own ("the Russian Gazprom", one word). Title-case lines (`skip`) are left alone: there capitals do not
+ * mark names ("Trump Says Congress").
+ */
+export function extendToOrgHead(
+  words: readonly string[], sentStart: readonly boolean[], skip: readonly boolean[], spans: NameSpan[],
+  isNationality: (name: string) => boolean,
+): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k]!;
+    const next = spans[k + 1];
+    if (skip[s.start]) { out.push(s); continue; }
+    const head = words[s.end];
+    const headFree = !next || next.start > s.end;
+    if (headFree && s.end < words.length && !sentStart[s.end] && isTitleWord(head) && ORG_NAME_HEADS.has(head!.toLowerCase())
+      && (s.type !== 'PER' || s.end - s.start > 1)) {
+      out.push({ start: s.start, end: s.end + 1, type: 'ORG' });
+      continue;
+    }
+    const joinsNext = next !== undefined && next.start === s.end && next.type === 'ORG' && next.end - next.start >= 2
+      && s.type === 'MISC' && isNationality(words.slice(s.start, s.end).join(' '))
+      && ORG_NAME_HEADS.has(words[next.end - 1]!.toLowerCase())
+      && words.slice(next.start, next.end).every((w) => isTitleWord(w));
+    if (joinsNext) {
+      out.push({ start: s.start, end: next.end, type: 'ORG' });
+      k++;
+      continue;
+    }
+    out.push(s);
+  }
+  return out;
+}
+
 /** Words left out of an acronym's letters ("International Labour Organization" → ILO). */
 const ACRONYM_SKIP = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', 'to', '&', 'de', 'du', 'des', 'la', 'le']);
 

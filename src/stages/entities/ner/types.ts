@@ -68,6 +68,47 @@ const ORG_NOUNS = new Set([
   'movement', 'militia', 'ministry', 'conglomerate', 'giant', 'operator', 'producer', 'maker', 'brokerage',
 ]);
 
+/** Head words of organisations' names ("Chamber", "Conference", "Association"). */
+export const ORG_NAME_HEADS: ReadonlySet<string> = new Set([
+  'chamber', 'conference', 'council', 'association', 'federation', 'confederation', 'union', 'party', 'league',
+  'congress', 'assembly', 'committee', 'commission', 'ministry', 'agency', 'bank', 'institute', 'foundation',
+  'society', 'church', 'academy', 'university', 'army', 'front', 'movement', 'alliance', 'organisation',
+  'organization', 'corporation', 'company', 'court', 'parliament', 'board', 'authority', 'office', 'service', 'club',
+  'synod', 'guild', 'cooperative', 'commerce', 'industry', 'industries',
+]);
+
+/**
+ * Heads that make any multi-word name an organisation, whatever the tagger's type ("Humane Society" read as a
+ * person, "World Heritage Committee" as a miscellaneous name, "Malaysia Tourism Board" as a place). Narrower than
+ * ORG_NAME_HEADS: "Conference" may be an event, "Union" a state ("Soviet Union"), "Court" or "Office" a building.
+ */
+export const STRONG_ORG_HEADS: ReadonlySet<string> = new Set([
+  'council', 'association', 'federation', 'confederation', 'party', 'committee', 'commission', 'ministry', 'agency',
+  'institute', 'foundation', 'society', 'organisation', 'organization', 'corporation', 'company', 'board',
+  'authority', 'archive', 'archives', 'trust', 'fund', 'synod', 'guild', 'cooperative',
+]);
+
+/** Whether a name of two or more words ends in an organisation head ("... Foundation", "... Tourism Board"). */
+function hasOrgHead(ctx: NameContext): boolean {
+  return ctx.end - ctx.start > 1 && STRONG_ORG_HEADS.has(lower(ctx, ctx.end - 1));
+}
+
+/**
+ * Built places named by their head ("Fisht Stadium", "Grand Mosque", "Metro Convention Centre"), which the tagger
+ * often reads as a person or a miscellaneous name. A centre is a place only with a word that makes it a building
+ * ("convention centre", "space center"); "Pew Research Center" is an organisation.
+ */
+const PLACE_OF_WORSHIP_AND_STAY = new Set(['hotel', 'mosque', 'cathedral', 'temple', 'synagogue', 'palace', 'manor', 'castle', 'hall']);
+const BUILDING_CENTRES = new Set(['convention', 'space', 'visitor', 'visitors', 'shopping', 'exhibition', 'trade', 'sports', 'leisure']);
+
+function isBuiltPlace(ctx: NameContext, type: ConllType): boolean {
+  if (ctx.end - ctx.start < 2) return false;
+  const head = lower(ctx, ctx.end - 1);
+  // A club is named after its ground as often as not ("Crystal Palace").
+  if (BUILT_HEADS.has(head) || (PLACE_OF_WORSHIP_AND_STAY.has(head) && !(type === 'ORG' && head === 'palace'))) return true;
+  return (head === 'center' || head === 'centre') && BUILDING_CENTRES.has(lower(ctx, ctx.end - 2));
+}
+
 /** Token view the mapper needs: the words of the document and a name's token range. */
 export interface NameContext {
   words: readonly string[];
@@ -124,9 +165,11 @@ export function claimlineType(type: ConllType, ctx: NameContext): EntityType {
   // A nationality word is never a place or a person, whatever the tagger made of it ("North Koreans").
   if (lookupGeo(name)?.kind === 'demonym') return 'NORP';
   if (type !== 'ORG' && type !== 'MISC' && ORG_NOUNS.has(lower(ctx, ctx.start - 1))) return 'ORG';
+  if (lookupGeo(name) === null && hasOrgHead(ctx)) return 'ORG';
+  if (type !== 'LOC' && isBuiltPlace(ctx, type)) return 'FAC';
   switch (type) {
     case 'PER': return 'PERSON';
-    case 'ORG': return BUILT_HEADS.has(lower(ctx, ctx.end - 1)) && ctx.end - ctx.start > 1 ? 'FAC' : 'ORG';
+    case 'ORG': return 'ORG';
     case 'LOC': return locOrGpe(ctx, name);
     case 'MISC': return miscType(ctx, name);
   }
