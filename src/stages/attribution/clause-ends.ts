@@ -33,6 +33,27 @@ export function learnedEnd(cx: QuotedTokens, model: ScorerModel, k: number, max:
   return bestBoundary(model, c.ends, c.features, rule);
 }
 
+const hasVerb = (toks: Token[], s: number, e: number) => {
+  for (let i = s; i < e; i++) if (toks[i]!.pos === 'VERB' || toks[i]!.pos === 'AUX') return true;
+  return false;
+};
+
+/**
+ * Whether the boundary model's end `e`, before the hand rule's `rule`, may cut content starting at s. It may not
+ * cut where the content would be no clause: before "and"/"or" joining a second verb or clause of the content ("she
+ * was forced to drink and perform ...", "her passport was taken and she was forced ..."; "and said" is a second
+ * attribution and may be cut), or at the comma closing a fronted adjunct whose clause follows ("that in 1997,
+ * she was tasked ...").
+ */
+export function learnedCutStands(cx: QuotedTokens, s: number, e: number, rule: number): boolean {
+  const { toks } = cx;
+  while (e - 1 > s && (toks[e - 1]!.lower === ',' || toks[e - 1]!.pos === 'CCONJ')) e--; // the cut after a comma
+  const at = toks[e]!;
+  if (at.pos === 'CCONJ' && !(e + 1 < rule && cueInfo(toks[e + 1]!.lower))) return false;
+  if (toks[s]!.pos === 'ADP' && at.lower === ',' && !hasVerb(toks, s, e) && hasVerb(toks, e, rule)) return false;
+  return true;
+}
+
 /** The hand rule for clauseEnd, and a feature of the learned model. */
 export function ruleClauseEnd(cx: QuotedTokens, k: number, max: number): number {
   const { toks } = cx;

@@ -4,7 +4,7 @@
  */
 import type { Doc, Token } from '../../model/document.js';
 import { boundaryModel } from './boundary.js';
-import { learnedEnd, learnedStart, ruleClauseEnd } from './clause-ends.js';
+import { learnedCutStands, learnedEnd, learnedStart, ruleClauseEnd } from './clause-ends.js';
 import type { Draft, Range } from './draft.js';
 import { LOWER_CASE_START, TRAILING_PUNCT } from './lexicon.js';
 import { chainHead, findQuotes, isQuoteMark, type Quote } from './quotes.js';
@@ -120,7 +120,9 @@ export class ReadingContext {
       d.content = raw.map((r) => {
         if (r.max === undefined) return r;
         const s = learnedStart(this, model, r.s, r.e);
-        return { s, e: learnedEnd(this, model, s, r.max, s === r.s ? r.e : ruleClauseEnd(this, s, r.max)) };
+        const rule = s === r.s ? r.e : ruleClauseEnd(this, s, r.max);
+        const e = learnedEnd(this, model, s, r.max, rule);
+        return { s, e: e < rule && !learnedCutStands(this, s, e, rule) ? rule : e };
       })
         .map((r) => this.trim(r)).filter((r) => r.e > r.s);
       if (d.content.length === 0) return;
