@@ -5,6 +5,7 @@
  */
 import type { Doc, SpanRange } from '../model/document.js';
 import { SCHEMA_ID, warningLine, type AnalysisOut, type Granularity, type Span } from '../model/format.js';
+import { speakerSpans } from '../stages/attribution/speaker-mention.js';
 
 export function toOutput(doc: Doc): AnalysisOut {
   const { text } = doc;
@@ -13,6 +14,7 @@ export function toOutput(doc: Doc): AnalysisOut {
   const eid = (i: number) => `e${i + 1}`;
   const tid = (i: number) => `t${i + 1}`;
   const sid = (i: number) => `s${i + 1}`;
+  const speakerOf = speakerSpans(doc);
 
   return {
     schema: SCHEMA_ID,
@@ -46,7 +48,8 @@ export function toOutput(doc: Doc): AnalysisOut {
       id: sid(i),
       kind: s.kind,
       speaker: {
-        mention: spanOrNull(s.speakerSpan),
+        mention: spanOrNull(speakerOf[i]!.mention),
+        head: spanOrNull(speakerOf[i]!.head),
         entity: s.speakers.length > 0 ? eid(s.speakers[0]!) : null,
         name: s.speakers.length > 0
           ? s.speakers.map((e) => doc.entities[e]!.name).join('; ')
