@@ -49,7 +49,10 @@ const contains = (outer: SpanRange, inner: SpanRange) => outer.start <= inner.st
  */
 function wholePhrase(doc: Doc, st: Statement): SpanRange {
   const base = st.speakerSpan!;
-  const wide = st.sourcePhrase && contains(st.sourcePhrase, base) ? st.sourcePhrase : base;
+  // The stage's phrase when it holds the base phrase (an appositive) or trims it ("predictable - Donald J. Trump");
+  // a phrase elsewhere (the span tagger's reading of another subject) would not name the linked speaker.
+  const p = st.sourcePhrase;
+  const wide = p && (contains(p, base) || contains(base, p)) ? p : base;
   const { start } = wide;
   let { end } = wide;
   const k = tokenAt(doc.tokens, end);
@@ -130,7 +133,7 @@ export function speakerSpans(doc: Doc): SpeakerSpans[] {
     const base = st.speakerSpan;
     if (!base) return { mention: null, head: null };
     const mention = (st.cue ? null : phraseOf.get(`${base.start}:${base.end}`)) ?? wholePhrase(doc, st);
-    const range = tokenRange(toks, base);
+    const range = tokenRange(toks, contains(base, mention) ? mention : base);
     if (!range) return { mention, head: null };
     // "police, who said": the relative pronoun's antecedent says who spoke.
     const sentence = doc.sentences[toks[range.s]!.sentence];
