@@ -9,10 +9,13 @@
  *   (`analyzeText`, every stage in STAGES).
  * - Gold: every `Attribution` and `Attribution-no-source` event, with its Source, Cue and Content (and Content2)
  *   arguments. `Discuss` and other annotation types are ignored.
- * - System: every statement; its source is `sourcePhrase` (else `speakerSpan`), its cue `cuePhrase` (else `cue`),
- *   its content `content` — the PolNeAR-style phrases the attribution stage keeps next to the product's spans. A
- *   statement without a speaker span (or without a cue) has no source (or cue) span; a statement without a cue (a
- *   floating quote, whose speaker is inherited from an earlier statement) has no source span either.
+ * - System: every statement of the `claimline/1` record a user gets (`toOutput`); its source is `speaker.mention`,
+ *   its cue `cue`, its content `content`. A statement without a cue (a floating quote, whose speaker is inherited
+ *   from an earlier statement and whose `speaker.mention` points there) has no source span; a statement without a
+ *   mention (or cue) has no source (or cue) span.
+ * - A second, clearly labelled figure scores the attribution stage's internal PolNeAR-style phrases instead
+ *   (`sourcePhrase` else `speakerSpan`, `cuePhrase` else `cue`, same content; never in the output), so that a change
+ *   of the output's conventions can be told apart from a change of what the stage finds.
  * - Trimming, applied to gold and system spans alike, fragment by fragment and repeated until nothing changes:
  *   whitespace at both edges; quotation marks (" “ ” „ « » ' ‘ ’, and the two-character '' and ``) at both edges;
  *   final punctuation (. , ; : ! ?); a leading "that " (any case). Trimming never empties a span: a cue that is
@@ -38,6 +41,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Doc } from '../model/document.js';
+import type { AnalysisOut } from '../model/format.js';
+import { toOutput } from '../output/to-json.js';
 import { analyzeText } from '../pipeline/analyze.js';
 import { prf, type PRF } from './prf.js';
 export type { PRF } from './prf.js';
@@ -66,6 +71,12 @@ export interface AttributionScores {
   speechCue: PRF;
   pronounSource: PRF;
   linked: PRF;
+}
+
+/** The output figures, with the internal-phrase figure beside them (see the rules above). */
+export interface AttributionReport extends AttributionScores {
+  /** Exact P/R/F1 of the attribution stage's internal PolNeAR-style phrases; not what a user gets. */
+  internal: Record<Role, PRF>;
 }
 
 const QUOTE_MARKS = '"“”„«»\'‘’';
@@ -179,9 +190,20 @@ export function loadSplit(dir: string): { id: string; text: string; gold: Attrib
 export type Analyzer = (text: string, id: string) => Doc;
 const fullPipeline: Analyzer = (text, id) => analyzeText(text, { id });
 
-/** System attributions: one per statement. */
-export function systemAttributions(text: string, id: string, analyze: Analyzer = fullPipeline): Attribution[] {
-  const doc = analyze(text, id);
+/** System attributions from a `claimline/1` record: one per statement (see the rules above). */
+export function outputAttributions(out: AnalysisOut): Attribution[] {
+  return out.statements.map((s) => {
+    const source = s.cue ? s.speaker.mention : null;
+    return {
+      source: source ? [{ start: source.start, end: source.end }] : [],
+      cue: s.cue ? [{ start: s.cue.start, end: s.cue.end }] : [],
+      content: s.content.map((c) => ({ start: c.start, end: c.end })),
+    };
+  });
+}
+
+/** The attribution stage's internal PolNeAR-style phrases, one attribution per statement (the second figure). */
+export function internalAttributions(doc: Doc): Attribution[] {
   return doc.statements.map((s) => {
     const source = s.cue ? (s.sourcePhrase ?? s.speakerSpan) : null;
     const cue = s.cuePhrase ?? s.cue;
@@ -191,6 +213,11 @@ export function systemAttributions(text: string, id: string, analyze: Analyzer =
       content: s.content.map((c) => ({ start: c.start, end: c.end })),
     };
   });
+}
+
+/** System attributions of one text as the user gets them: the analysed document's `claimline/1` statements. */
+export function systemAttributions(text: string, id: string, analyze: Analyzer = fullPipeline): Attribution[] {
+  return outputAttributions(toOutput(analyze(text, id)));
 }
 
 function countMatches(gold: string[], sys: string[]): number {
@@ -275,18 +302,29 @@ export function scorePairs(pairs: DocPair[]): AttributionScores {
   };
 }
 
-/** Runs the pipeline over a PolNeAR split directory and scores it. */
-export function evaluateAttribution(dir: string, analyze: Analyzer = fullPipeline): AttributionScores {
-  const pairs = loadSplit(dir).map((d) => ({ text: d.text, gold: d.gold, sys: systemAttributions(d.text, d.id, analyze) }));
-  return scorePairs(pairs);
+/** Runs the pipeline over a PolNeAR split directory and scores its output, with the internal figure beside it. */
+export function evaluateAttribution(dir: string, analyze: Analyzer = fullPipeline): AttributionReport {
+  const output: DocPair[] = [];
+  const internal: DocPair[] = [];
+  for (const d of loadSplit(dir)) {
+    const doc = analyze(d.text, d.id);
+    output.push({ text: d.text, gold: d.gold, sys: outputAttributions(toOutput(doc)) });
+    internal.push({ text: d.text, gold: d.gold, sys: internalAttributions(doc) });
+  }
+  return { ...scorePairs(output), internal: scorePairs(internal).exact };
 }
 
-export function formatAttributionScores(s: AttributionScores): string {
+export function formatAttributionScores(s: AttributionScores | AttributionReport): string {
   const f = (x: number) => x.toFixed(1).padStart(6);
   const row = (name: string, p: PRF) =>
     `${name.padEnd(22)}${f(p.precision)}${f(p.recall)}${f(p.f1)}   gold ${p.gold}, found ${p.found}, correct ${p.correct}`;
+  const internal = 'internal' in s ? [
+    'internal PolNeAR-style phrases (sourcePhrase, cuePhrase: not in the output; for comparison only):',
+    ...ROLES.map((r) => row(`${r} exact`, s.internal[r])),
+  ] : [];
   return [
     `documents: ${s.documents}; annotator: ${s.annotatorRule}`,
+    'output spans (claimline/1: speaker.mention, cue, content):',
     `${''.padEnd(22)}     P     R    F1`,
     ...ROLES.map((r) => row(`${r} exact`, s.exact[r])),
     ...ROLES.map((r) => row(`${r} first token`, s.firstToken[r])),
@@ -296,6 +334,7 @@ export function formatAttributionScores(s: AttributionScores): string {
     row('pronoun sources', s.pronounSource),
     row('linked (all three)', s.linked),
     `mean Jaccard: ${ROLES.map((r) => `${r} ${s.jaccard[r].toFixed(1)}`).join(', ')}`,
+    ...internal,
   ].join('\n');
 }
 

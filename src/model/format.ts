@@ -40,7 +40,18 @@ export interface EntityOut {
 export type StatementKind = 'direct' | 'indirect' | 'mixed' | 'other';
 
 export interface SpeakerOut {
+  /**
+   * The speaker's noun phrase as written, whole: determiner, titles, an appositive or identifying relative clause
+   * ("Brian Fallon, the campaign's press secretary", "a spokesman for the campaign", "he"). For a statement that
+   * inherits its speaker (a quote with no cue of its own), the phrase of the statement it inherits from.
+   */
   mention: Span | null;
+  /**
+   * The head of `mention`, the word or name that says who spoke: the speaker's name inside it ("Brian Fallon"),
+   * else its head word ("spokesman"); for a relative pronoun ("police, who said") its antecedent. Null when
+   * `mention` is. Always written by this version; records stored before it was added lack it (read as unknown).
+   */
+  head?: Span | null;
   entity: string | null;
   name: string | null;
   /** Extra entities when the subject is collective ("the United States, South Korea and Ukraine"). */

@@ -6,6 +6,7 @@
 import type { Doc, SpanRange } from '../model/document.js';
 import { reportTimex } from '../stages/time/report-time.js';
 import { SCHEMA_ID, warningLine, type AnalysisOut, type Granularity, type Span } from '../model/format.js';
+import { speakerSpans } from '../stages/attribution/speaker-mention.js';
 
 export function toOutput(doc: Doc): AnalysisOut {
   const { text } = doc;
@@ -15,6 +16,7 @@ export function toOutput(doc: Doc): AnalysisOut {
   const tid = (i: number) => `t${i + 1}`;
   const tidOrNull = (i: number | null) => (i === null ? null : tid(i));
   const sid = (i: number) => `s${i + 1}`;
+  const speakerOf = speakerSpans(doc);
 
   return {
     schema: SCHEMA_ID,
@@ -48,7 +50,8 @@ export function toOutput(doc: Doc): AnalysisOut {
       id: sid(i),
       kind: s.kind,
       speaker: {
-        mention: spanOrNull(s.speakerSpan),
+        mention: spanOrNull(speakerOf[i]!.mention),
+        head: spanOrNull(speakerOf[i]!.head),
         entity: s.speakers.length > 0 ? eid(s.speakers[0]!) : null,
         name: s.speakers.length > 0
           ? s.speakers.map((e) => doc.entities[e]!.name).join('; ')

@@ -42,7 +42,13 @@ export function validateAnalysis(a: AnalysisOut): string[] {
   };
   a.entities?.forEach((e) => { e.mentions.forEach((m, i) => check(`${e.id}.mentions[${i}]`, m)); e.roleSpans?.forEach((r, i) => check(`${e.id}.roleSpans[${i}]`, r)); });
   a.statements?.forEach((s) => {
-    check(`${s.id}.speaker.mention`, s.speaker.mention); check(`${s.id}.cue`, s.cue); check(`${s.id}.channel`, s.channel);
+    check(`${s.id}.speaker.mention`, s.speaker.mention); check(`${s.id}.speaker.head`, s.speaker.head);
+    const { mention, head } = s.speaker;
+    if (head && !(mention && mention.start <= head.start && head.end <= mention.end)
+      && !(mention && /^(who|which|that)$/i.test(mention.text))) {
+      problems.push(`${s.id}.speaker.head: not inside speaker.mention`);
+    }
+    check(`${s.id}.cue`, s.cue); check(`${s.id}.channel`, s.channel);
     check(`${s.id}.addressee`, s.addressee); s.content.forEach((c, i) => check(`${s.id}.content[${i}]`, c));
   });
   a.timexes?.forEach((t) => check(t.id, t));

@@ -34,6 +34,7 @@ import { readAttributions, ruleReadings } from './readings.js';
 import { learnedAttributions } from './span-tagger/index.js';
 import { docView } from './span-tagger/features.js';
 import { relativeAntecedent } from './phrases.js';
+import { headOfPhrase } from './speaker-mention.js';
 import { linkSpeaker, resolvePronounSpeaker } from './speakers.js';
 
 /** How far back (characters) a pronoun speaker looks for whom it stands for: about two paragraphs. */
@@ -116,7 +117,8 @@ export function attribute(doc: Doc, tagger = false): void {
     if (!antecedent && source && phrase && phrase.e > source.e + 1 && doc.tokens[source.e]!.text === ','
       && !/^(who|which|whose)$/i.test(doc.tokens[source.e + 1]!.text)) {
       const named = linkSpeaker(doc, span({ s: source.e + 1, e: phrase.e }), sorted);
-      const own = linkSpeaker(doc, speakerSpan!, sorted);
+      // Only the phrase's head counts ("Dunn's mother": Dunn is the possessor, not the speaker).
+      const own = linkSpeaker(doc, headOfPhrase(doc, source.s, source.e), sorted);
       if (named.length === 1 && doc.entities[named[0]!]!.type === 'PERSON'
         && !own.some((e) => doc.entities[e]!.type === 'PERSON')) speakerRef = span({ s: source.e + 1, e: phrase.e });
     }
