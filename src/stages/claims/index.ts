@@ -13,6 +13,8 @@
 import type { Claim, Doc, Stage, Statement } from '../../model/document.js';
 import { applyBackReferences } from './back-reference.js';
 import { applyConcessions } from './concession.js';
+import { asMuchClaims } from './as-much.js';
+import { applyCounterFigures } from './counter-figure.js';
 import { statusLater } from './later.js';
 import type { Found } from './parties.js';
 import { applyRestatements } from './restatement.js';
@@ -89,6 +91,7 @@ export function findClaims(doc: Doc): Claim[] {
   applyBackReferences(doc, perStatement);
   applyRestatements(doc, perStatement);
   applyConcessions(doc, perStatement);
+  const reportFigures = applyCounterFigures(doc, perStatement);
   const out: Claim[] = [];
   perStatement.forEach((c, i) => {
     if (!c) return;
@@ -98,7 +101,7 @@ export function findClaims(doc: Doc): Claim[] {
   });
   const contents = doc.statements.flatMap((st) => st.content);
   const inStatement = (offset: number) => contents.some((c) => offset >= c.start && offset < c.end);
-  return [...out, ...noEvidenceClaims(doc, inStatement)];
+  return [...out, ...asMuchClaims(doc), ...reportFigures, ...noEvidenceClaims(doc, inStatement)];
 }
 
 /** `entities`: a claim's `by` are the entities of the mentions in its evidence (`mention.entity`). */
