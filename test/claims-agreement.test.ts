@@ -44,3 +44,19 @@ test('a competing figure disputes another speaker\'s figure', () => {
   const c = claimsOn(a, '20,000 people joined the march');
   assert.equal(c[0]?.status, 'disputed', JSON.stringify(a.claims));
 });
+
+test('"X initially denied A, but later admitted it": both acts are kept, the denial and the confirmation', () => {
+  const a = run('The Harlow Water Board initially denied that the reservoir had leaked, but later admitted it.');
+  const c = claimsOn(a, 'the reservoir had leaked').filter((x) => x.status !== 'asserted');
+  const statuses = c.map((x) => `${x.status}:${names(a, x.by).join('+')}`).sort();
+  assert.deepEqual(statuses, ['confirmed:Harlow Water Board', 'denied:Harlow Water Board'], JSON.stringify(a.claims));
+  assert.ok(c.every((x) => !/but|admitted/.test(x.text.text)), JSON.stringify(c.map((x) => x.text.text)));
+  // overtaken by another party's finding: the finder confirms
+  const b = run('Vorland initially denied all claims that the ferry was sunk by a mine, however, a naval inquiry led by Admiral Jon Brek eventually concluded it was.');
+  const d = claimsOn(b, 'the ferry was sunk').filter((x) => x.status === 'confirmed');
+  assert.equal(d.length > 0, true, JSON.stringify(b.claims));
+  assert.ok(d[0]!.by.length > 0 && !names(b, d[0]!.by).includes('Vorland'), JSON.stringify(names(b, d[0]!.by)));
+  // a negated later act overtakes nothing: the claim stays asserted, never denied nor confirmed
+  const e = run('The Harlow Water Board initially denied that the reservoir had leaked, but never admitted any fault.');
+  assert.ok(claimsOn(e, 'the reservoir had leaked').every((x) => x.status === 'asserted'), JSON.stringify(e.claims));
+});
