@@ -60,3 +60,16 @@ test('"X initially denied A, but later admitted it": both acts are kept, the den
   const e = run('The Harlow Water Board initially denied that the reservoir had leaked, but never admitted any fault.');
   assert.ok(claimsOn(e, 'the reservoir had leaked').every((x) => x.status === 'asserted'), JSON.stringify(e.claims));
 });
+
+test('a speaker hedging their own claim in the next sentence leaves it unconfirmed by them', () => {
+  const a = run('The Merton Institute said: "Sales of electric bikes in Tarvo doubled last quarter. It might be a statistical blip. We will know more in June."');
+  const c = claimsOn(a, 'Sales of electric bikes in Tarvo doubled').find((x) => x.status !== 'asserted');
+  assert.ok(c, JSON.stringify(a.claims));
+  assert.equal(c.status, 'unconfirmed');
+  assert.deepEqual(names(a, c.by), ['Merton Institute']);
+  assert.equal(c.evidence?.text, 'It might be a statistical blip');
+  assert.ok(!/blip/.test(c.text.text), c.text.text);
+  // a possibility about something else is no hedge of the claim
+  const b = run('The Merton Institute said: "Sales of electric bikes in Tarvo doubled last quarter. It might be a good year for shops."');
+  assert.ok(b.claims.every((x) => x.status === 'asserted'), JSON.stringify(b.claims));
+});

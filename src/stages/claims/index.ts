@@ -14,6 +14,7 @@ import type { Claim, Doc, Stage, Statement } from '../../model/document.js';
 import { applyBackReferences } from './back-reference.js';
 import { applyConcessions } from './concession.js';
 import { asMuchClaims } from './as-much.js';
+import { selfHedgeClaims } from './self-hedge.js';
 import { applyCounterFigures } from './counter-figure.js';
 import { statusLater } from './later.js';
 import type { Found } from './parties.js';
@@ -108,7 +109,7 @@ export function findClaims(doc: Doc): Claim[] {
   });
   const contents = doc.statements.flatMap((st) => st.content);
   const inStatement = (offset: number) => contents.some((c) => offset >= c.start && offset < c.end);
-  return [...out, ...asMuchClaims(doc), ...reportFigures, ...noEvidenceClaims(doc, inStatement)];
+  return [...out, ...asMuchClaims(doc), ...selfHedgeClaims(doc), ...reportFigures, ...noEvidenceClaims(doc, inStatement)];
 }
 
 /** `entities`: a claim's `by` are the entities of the mentions in its evidence (`mention.entity`). */
