@@ -15,6 +15,7 @@ import { applyBackReferences } from './back-reference.js';
 import { applyConcessions } from './concession.js';
 import { asMuchClaims } from './as-much.js';
 import { selfHedgeClaims } from './self-hedge.js';
+import { applyRivalBlame } from './rival-blame.js';
 import { applyCounterFigures } from './counter-figure.js';
 import { statusLater } from './later.js';
 import type { Found } from './parties.js';
@@ -99,6 +100,7 @@ export function findClaims(doc: Doc): Claim[] {
   applyBackReferences(doc, perStatement);
   applyRestatements(doc, perStatement);
   applyConcessions(doc, perStatement);
+  applyRivalBlame(doc, perStatement);
   const reportFigures = applyCounterFigures(doc, perStatement);
   const out: Claim[] = [];
   perStatement.forEach((c, i) => {
