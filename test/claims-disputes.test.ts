@@ -55,3 +55,18 @@ test('"X says A despite Y claiming B": B is disputed by X; X\'s own claim stays 
   const b = run('The fire service says it has found no sign of arson despite the heavy rain on Sunday.');
   assert.ok(b.claims.every((x) => x.status === 'asserted'), JSON.stringify(b.claims));
 });
+
+test('blaming someone else for the deed disputes a claim of responsibility; blaming the claimant does not', () => {
+  const a = run('The Kestrel Front claimed responsibility for the bombing in Ardel. '
+    + 'Interior Minister Ana Roos later blamed the Tarsian army for the bombing, saying the Front lacked the explosives.');
+  const c = claimsOn(a, 'responsibility for the bombing');
+  assert.equal(c[0]?.status, 'disputed', JSON.stringify(a.claims));
+  assert.deepEqual(names(a, c[0]!.by), ['Ana Roos']);
+  assert.match(c[0]!.evidence?.text ?? '', /^blamed the Tarsian army for the bombing/);
+  const b = run('The Kestrel Front claimed responsibility for the bombing in Ardel. '
+    + 'Interior Minister Ana Roos blamed the Kestrel Front for the bombing.');
+  assert.equal(claimsOn(b, 'responsibility for the bombing')[0]?.status, 'asserted', JSON.stringify(b.claims));
+  const other = run('The Kestrel Front claimed responsibility for the bombing in Ardel. '
+    + 'Interior Minister Ana Roos blamed the Tarsian army for the flooding of the valley.');
+  assert.equal(claimsOn(other, 'responsibility for the bombing')[0]?.status, 'asserted', JSON.stringify(other.claims));
+});

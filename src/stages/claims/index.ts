@@ -13,6 +13,10 @@
 import type { Claim, Doc, Stage, Statement } from '../../model/document.js';
 import { applyBackReferences } from './back-reference.js';
 import { applyConcessions } from './concession.js';
+import { asMuchClaims } from './as-much.js';
+import { selfHedgeClaims } from './self-hedge.js';
+import { applyRivalBlame } from './rival-blame.js';
+import { applyCounterFigures } from './counter-figure.js';
 import { statusLater } from './later.js';
 import type { Found } from './parties.js';
 import { applyRestatements } from './restatement.js';
@@ -26,7 +30,7 @@ import { inquiryInContent, noEvidenceClaims } from './unverified.js';
  */
 const TRAILING_COMMENT = /,\s+(?:(?:an?|the|this|that|such)\s+)?(?:information|claims?|reports?|allegations?|assertions?|accounts?|figures?|something|which|this)\b[^,]*$/i;
 
-function claimFor(doc: Doc, st: Statement, index: number): Claim | null {
+function claimFor(doc: Doc, st: Statement, index: number, extras: Claim[]): Claim | null {
   if (st.content.length === 0) return null;
   const text = { start: st.content[0]!.start, end: st.content[st.content.length - 1]!.end };
   const claim: Claim = { statement: index, text, status: 'asserted', by: [...st.speakers], evidence: null };
@@ -51,6 +55,12 @@ function claimFor(doc: Doc, st: Statement, index: number): Claim | null {
   if (fromCue) {
     Object.assign(claim, { status: fromCue.found.status, by: fromCue.found.by, evidence: fromCue.found.evidence });
     if (fromCue.claimStart !== undefined && fromCue.claimStart < text.end) text.start = fromCue.claimStart;
+    const overtaking = fromCue.overtaking;
+    if (overtaking) {
+      // "X initially denied A, but later admitted it": A's text ends before the contrast
+      if (overtaking.start > text.start && overtaking.start < text.end) text.end = overtaking.start;
+      extras.push({ statement: index, text: { ...text }, ...overtaking.found });
+    }
     return claim;
   }
   const sent = doc.sentences[st.sentence];
@@ -85,20 +95,23 @@ function furtherReaction(doc: Doc, st: Statement, claim: Claim): Claim | null {
 }
 
 export function findClaims(doc: Doc): Claim[] {
-  const perStatement = doc.statements.map((st, i) => claimFor(doc, st, i));
+  const extras: Claim[][] = doc.statements.map(() => []);
+  const perStatement = doc.statements.map((st, i) => claimFor(doc, st, i, extras[i]!));
   applyBackReferences(doc, perStatement);
   applyRestatements(doc, perStatement);
   applyConcessions(doc, perStatement);
+  applyRivalBlame(doc, perStatement);
+  const reportFigures = applyCounterFigures(doc, perStatement);
   const out: Claim[] = [];
   perStatement.forEach((c, i) => {
     if (!c) return;
-    out.push(c);
+    out.push(c, ...extras[i]!);
     const further = furtherReaction(doc, doc.statements[i]!, c);
     if (further) out.push(further);
   });
   const contents = doc.statements.flatMap((st) => st.content);
   const inStatement = (offset: number) => contents.some((c) => offset >= c.start && offset < c.end);
-  return [...out, ...noEvidenceClaims(doc, inStatement)];
+  return [...out, ...asMuchClaims(doc), ...selfHedgeClaims(doc), ...reportFigures, ...noEvidenceClaims(doc, inStatement)];
 }
 
 /** `entities`: a claim's `by` are the entities of the mentions in its evidence (`mention.entity`). */

@@ -149,9 +149,54 @@ export interface CueReading {
   found: Found;
   /** Where the claim text starts when the content opened with the refused act ("to confirm that ..."). */
   claimStart?: number;
+  /** The act that overtook this one ("initially denied ..., but later admitted it"), and where it starts. */
+  overtaking?: { found: Found; start: number };
+}
+
+/** "but later", "however, the inquiry eventually": a contrast that may report the act overtaking the first. */
+const CONTRAST = /[,;]?\s*\b(?:however|but|yet|though|although)\b,?\s+/gi;
+/** Acts that settle a claim the other way after an initial denial: "later admitted", "eventually concluded". */
+const OVERTAKING_VERB = /^(?:admitted|acknowledged|confirmed|conceded|concluded|found|established|determined|accepted|verified)$/;
+
+/**
+ * After an act marked as overtaken ("X initially denied A"), the clause that overtakes it in the same sentence:
+ * "..., but later admitted it", "..., however, a UN report eventually concluded evidence supported A". The later
+ * act confirms A, by its own subject (or by X again when the subject is a pronoun or left out).
+ */
+function overtakingAct(doc: Doc, st: Statement, head: number, first: Found): { found: Found; start: number } | null {
+  const sent = doc.sentences[st.sentence];
+  if (!sent) return null;
+  const from = doc.tokens[head]!.end;
+  const rest = doc.text.slice(from, sent.end);
+  CONTRAST.lastIndex = 0;
+  for (let m = CONTRAST.exec(rest); m; m = CONTRAST.exec(rest)) {
+    const clauseStart = from + m.index + m[0].length;
+    const k0 = tokenAtOrAfter(doc, clauseStart);
+    for (let k = k0; k < doc.tokens.length && doc.tokens[k]!.end <= sent.end && k < k0 + 14; k++) {
+      if (!OVERTAKING_VERB.test(lowerAt(doc, k))) continue;
+      let negated = false;
+      for (let n = k0; n < k; n++) if (/^(?:not|n't|never|no)$/.test(lowerAt(doc, n))) negated = true;
+      if (negated) return null;
+      const named = entitiesIn(doc, clauseStart, doc.tokens[k]!.start);
+      const by = named.length > 0 ? named : first.by;
+      let end = sent.end;
+      while (end > clauseStart && /[\s.!?"”]/.test(doc.text[end - 1]!)) end--;
+      return { found: { status: 'confirmed', by, evidence: trimmed(doc, clauseStart, end) }, start: from + m.index };
+    }
+  }
+  return null;
 }
 
 export function statusFromCue(doc: Doc, st: Statement): CueReading | null {
+  const reading = readCue(doc, st);
+  if (!reading?.overtaken) return reading?.reading ?? null;
+  // an act overtaken in the same sentence stays on record next to the act that overtook it; one overtaken
+  // later, or by nothing the sentence says, is no longer the claim's status
+  const overtaking = overtakingAct(doc, st, reading.head, reading.reading.found);
+  return overtaking ? { ...reading.reading, overtaking } : null;
+}
+
+function readCue(doc: Doc, st: Statement): { reading: CueReading; overtaken: boolean; head: number } | null {
   if (!st.cue) return null;
   const floor = doc.sentences[st.sentence]?.tokenStart ?? 0;
   const first = tokenAtOrAfter(doc, st.cue.start);
@@ -170,20 +215,20 @@ export function statusFromCue(doc: Doc, st: Statement): CueReading | null {
   const status = statusOfAct(act.act, group, act.positiveForm);
   if (!status) return null;
   // "X initially denied ...": the act was overtaken later, so it is no longer the claim's status
-  if (status !== 'unconfirmed' && wasOvertaken(doc, group.start, act.head)) return null;
+  const overtaken = status !== 'unconfirmed' && wasOvertaken(doc, group.start, act.head);
   if (status !== 'unconfirmed' && !plainActIsAboutContent(doc, st, act, group.passive)) return null;
   const headStart = doc.tokens[act.head]!.start;
   const headEnd = doc.tokens[act.head]!.end;
   const plain = !group.negated && !group.hedged && !group.reportHedged;
   if (plain) {
-    if (headStart >= st.cue.start) return { found: { status, by: [...st.speakers], evidence: { ...st.cue } } };
+    if (headStart >= st.cue.start) return { reading: { found: { status, by: [...st.speakers], evidence: { ...st.cue } } }, overtaken, head: act.head };
     // "The newspaper retracted its claim": the party is the subject of the verb before the cue noun
     const subjectStart = governingSubjectStart(doc, act.head, floor);
     const evidence = trimmed(doc, act.governsCueNoun ? subjectStart : headStart, st.cue.end);
     const subjectParties = entitiesIn(doc, subjectStart, headStart);
     // "Moscow denied all claims that ...": the claimant is not named; the party is the verb's subject alone
     const by = act.governsCueNoun ? subjectParties : union([...st.speakers], subjectParties);
-    return { found: { status, by, evidence } };
+    return { reading: { found: { status, by, evidence } }, overtaken, head: act.head };
   }
 
   let evStart = doc.tokens[group.start]!.start;
@@ -196,5 +241,5 @@ export function statusFromCue(doc: Doc, st: Statement): CueReading | null {
     const lead = REFUSED_ACT_LEAD.exec(doc.text.slice(content.start, st.content[st.content.length - 1]!.end));
     if (lead) reading.claimStart = content.start + lead[0].length;
   }
-  return reading;
+  return { reading, overtaken, head: act.head };
 }
