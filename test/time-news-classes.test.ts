@@ -74,3 +74,10 @@ test('hedged counts of hours back are whole days back, with the hedge in the ext
     ['under two days ago', '2024-03-12', 'LESS_THAN'],
   ]);
 });
+
+test('a month before a surname is a given name; a title-case headline keeps its month', () => {
+  none(run('Reporter April Ryan asked the first question.', '2019-03-14'), 'April');
+  none(run('June Okafor, a teacher, said the school was closed.', '2019-03-14'), 'June');
+  assert.equal(find(run('September Jobs Report Shows Gains', '2019-10-04'), 'September').value, '2019-09');
+  assert.equal(find(run('The vote will be held in June.', '2019-03-14'), 'June').value, '2019-06');
+});
