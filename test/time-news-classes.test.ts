@@ -62,3 +62,22 @@ test('"the end of the month" next to an old date: the DCT\'s month unless the cl
   const past = run('She was hired in May 1986 and quit at the end of the month.', '2011-04-13');
   assert.equal(find(past, 'the end of the month').value, '1986-05');
 });
+
+test('hedged counts of hours back are whole days back, with the hedge in the extent and the mod', () => {
+  const timexes = run('The ship sank just over 24 hours ago. Rescuers arrived some 36 hours ago; divers came nearly 48 hours ago. '
+    + 'A second alarm rang over 24 hours ago, and the port shut under two days ago.', '2024-03-14');
+  assert.deepEqual(timexes.map((t) => [t.text, t.value, t.mod]), [
+    ['just over 24 hours ago', '2024-03-13', 'MORE_THAN'],
+    ['some 36 hours ago', '2024-03-13', 'APPROX'],
+    ['nearly 48 hours ago', '2024-03-12', 'LESS_THAN'],
+    ['over 24 hours ago', '2024-03-13', 'MORE_THAN'],
+    ['under two days ago', '2024-03-12', 'LESS_THAN'],
+  ]);
+});
+
+test('a month before a surname is a given name; a title-case headline keeps its month', () => {
+  none(run('Reporter April Ryan asked the first question.', '2019-03-14'), 'April');
+  none(run('June Okafor, a teacher, said the school was closed.', '2019-03-14'), 'June');
+  assert.equal(find(run('September Jobs Report Shows Gains', '2019-10-04'), 'September').value, '2019-09');
+  assert.equal(find(run('The vote will be held in June.', '2019-03-14'), 'June').value, '2019-06');
+});

@@ -30,3 +30,9 @@ test('a date in a clause about the speaker is not the report time', () => {
   assert.deepEqual(reportTimes('Lee, who resigned on March 1, said the talks had stalled.'), [null]);
   assert.deepEqual(reportTimes('Lee on Monday said the talks had stalled.'), ['Monday=2024-03-11']);
 });
+
+test('a date in a phrase of its own before or after the attribution is not the report time', () => {
+  assert.deepEqual(reportTimes('After the vote on March 3, Lee said the result was fair.'), [null]);
+  assert.deepEqual(reportTimes('Lee said before the meeting on March 3 that the result was fair.'), [null]);
+  assert.deepEqual(reportTimes('"It was fair," Lee said in a statement on Monday.'), ['Monday=2024-03-11']);
+});

@@ -7,13 +7,14 @@ import { dctPoint, pickYear } from './anchor.js';
 import { isValidDate } from './calendar.js';
 import { clockParts } from './clock.js';
 import {
-  AMBIGUOUS_MONTHS, MONTHS, MONTH_CONTEXT, NOT_RATE, ORDINALS, UNITS, YEAR_CONTEXT, YEAR_NOUNS,
+  AMBIGUOUS_MONTHS, HOLIDAY_FIRST_WORDS, MONTHS, MONTH_CONTEXT, NOT_RATE, ORDINALS, TIME_PHRASE_STARTS, UNITS, WEEKDAYS,
+  YEAR_CONTEXT, YEAR_NOUNS,
 } from './lexicon.js';
 import { fullYear, spelledYear, yearValue } from './numerals.js';
 import { quarterAt } from './periods.js';
 import { formatPoint, point } from './point.js';
 import { RE_INT, RE_ORDINAL_NUM, match, type Match, type TimeScan } from './scanner.js';
-import { NUMBER } from './tokenize.js';
+import { NUMBER, WORD } from './tokenize.js';
 
 const RE_SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/;
 const RE_DASH_DATE = /^(\d{1,4})-(\d{1,2})-(\d{1,4})$/;
@@ -116,6 +117,9 @@ export function monthDate(scan: TimeScan, i: number, rel = 0): Match | null {
     }
   }
   if (day !== null && day > 31) return null;
+  // "Reporter April Ryan", "June Smith, a teacher, said": a month with neither day nor year before a capitalised
+  // word is a given name, unless a time word governs it ("in June Parliament sat").
+  if (day === null && year === null && rel === 0 && j === i + 1 && givenName(scan, i)) return null;
   // "June last year", "January this year"
   let relYear = 0, hasRelYear = false;
   if (year === null) {
@@ -142,6 +146,20 @@ export function monthDate(scan: TimeScan, i: number, rel = 0): Match | null {
   }
   const r = pickYear(scan, i, make, rel, day === null);
   return match(e, 'DATE', r.p, r.anchor);
+}
+
+/**
+ * True when the month at token i is followed on its line by a capitalised word that is no time word, and that word
+ * by a word in lower case or punctuation: a given name and a surname ("April Ryan asked").
+ */
+function givenName(scan: TimeScan, i: number): boolean {
+  const k = i + 1;
+  if (k >= scan.tok.length || scan.tok.kind[k] !== WORD || !scan.isTitleCase(k) || !scan.touchesLine(i, k)) return false;
+  const nx = scan.lw(k);
+  if (MONTHS.has(nx) || WEEKDAYS.has(nx) || HOLIDAY_FIRST_WORDS.has(nx) || UNITS.has(nx)) return false;
+  // A headline in title case ("September Jobs Report Shows Gains") capitalises every word.
+  if (scan.tok.kind[k + 1] === WORD && scan.isTitleCase(k + 1) && scan.touchesLine(k, k + 1)) return false;
+  return !MONTH_CONTEXT.has(scan.lw(i - 1)) && !TIME_PHRASE_STARTS.has(scan.lw(i - 1));
 }
 
 /** "from March to May 2023", "March 3 - 5, 2023": the year of the range's far end, if it has one. */

@@ -34,6 +34,7 @@ import { deictic, positioned, refWord, relativeAt, vaguePhrase, vaguePlural, yea
 import { RE_DECADE, TimeScan, type Grammar, type Match, type TagOptions } from './scanner.js';
 import { setAt, setWord } from './sets.js';
 import { theAt } from './the-phrases.js';
+import { count } from './numerals.js';
 import { NUMBER } from './tokenize.js';
 import { weekdayAt } from './weekdays.js';
 
@@ -78,7 +79,9 @@ function matchAt(scan: TimeScan, i: number): Match | null {
     const durationOnly = w === 'over' || w === 'under' || w === 'some';
     // "over several years": with a vague count the word is a preposition again.
     if (core && core.type === 'DURATION' && core.value.includes('X')) continue;
-    if (core && core.type !== 'SET' && (core.type === 'DURATION' || !durationOnly)) {
+    // "over 24 hours ago", "some 30 years ago": a hedged length counted back is still the length's modifier.
+    const countedBack = core !== null && core.derived === true && count(scan, j) !== null;
+    if (core && core.type !== 'SET' && (core.type === 'DURATION' || countedBack || !durationOnly)) {
       return { ...core, mod: core.mod ?? mod };
     }
   }

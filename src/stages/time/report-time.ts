@@ -1,26 +1,25 @@
 /**
  * Report time: when a statement was made. It is the day named by the attribution itself — "said on Tuesday",
  * "told reporters yesterday", "On Monday, Lee said" — never a date inside what was said ("the vote will be on
- * March 30", the minister said) nor one inside a relative clause on the speaker ("Lee, who resigned on March 1,
- * said"). Without such a day the statement has no report time of its own and readers (the timeline) fall back
+ * March 30", the minister said) nor one in a clause or phrase of its own ("Lee, who resigned on March 1, said",
+ * "After the vote on March 3, Lee said"). Without such a day the statement has no report time of its own and readers (the timeline) fall back
  * to the publication date.
  */
 import type { Doc, SpanRange, Statement } from '../../model/document.js';
 
 /** A value that names a day ("2024-03-12", "2024-03-12T10:00", "2024-03-12TMO"): the grain a report time needs. */
 const RE_DAY_VALUE = /^\d{4}-\d{2}-\d{2}(?:T|$)/;
-/** Words that open a clause on the speaker ("Lee, who resigned on March 1, said"): its dates are not the report's. */
-const RE_CLAUSE_OPENER = /(?:^|[^\p{L}])(?:who|whom|whose|which|that|when|where|after|before|since)(?![\p{L}])/iu;
-
-function inside(x: { start: number; end: number }, s: SpanRange | null | undefined): boolean {
-  return !!s && x.start >= s.start && x.end <= s.end;
-}
+/**
+ * Words that open a clause or a phrase of its own ("Lee, who resigned on March 1, said", "After the vote on March 3,
+ * Lee said", "said before the meeting on Friday"): a date after them is that clause's, not the report's.
+ */
+const RE_OPENER = /(?:^|[^\p{L}])(?:who|whom|whose|which|when|while|where|after|before|since|until|following|ahead)(?![\p{L}])/iu;
 
 /**
  * Index into `doc.timexes` of the report time of statement `si`, or null. Candidates are the day-grained DATE and
- * TIME expressions of the statement's sentence outside every content span of that sentence, outside a clause on the
- * speaker, and not after the publication date (nothing reported was said later than the report); the one nearest
- * the cue wins.
+ * TIME expressions of the statement's sentence outside every content span of that sentence, not in a clause or
+ * phrase of their own, and not after the publication date (nothing reported was said later than the report); the
+ * one nearest the cue wins.
  */
 export function reportTimex(doc: Doc, si: number): number | null {
   const st = doc.statements[si];
@@ -35,22 +34,28 @@ export function reportTimex(doc: Doc, si: number): number | null {
   doc.timexes.forEach((t, k) => {
     if (t.start < sent.start || t.end > sent.end) return;
     if ((t.type !== 'DATE' && t.type !== 'TIME') || !RE_DAY_VALUE.test(t.value)) return;
-    if (contents.some((c) => inside(t, c) || (t.start < c.end && t.end > c.start))) return;
+    if (contents.some((c) => t.start < c.end && t.end > c.start)) return;
     if (published && t.value.slice(0, 10) > published) return;
-    if (speakerClause(doc, st, t)) return;
+    if (inClauseOfItsOwn(doc, st, sent.start, t)) return;
     const distance = anchor ? Math.max(anchor.start - t.end, t.start - anchor.end, 0) : 0;
     if (distance < bestDistance) { best = k; bestDistance = distance; }
   });
   return best;
 }
 
-/** True when timex `t` sits in a clause said of the speaker, between the speaker and the cue. */
-function speakerClause(doc: Doc, st: Statement, t: { start: number; end: number }): boolean {
-  const speaker = st.speakerSpan;
-  if (!speaker) return false;
-  const phrase = st.sourcePhrase ?? speaker;
-  if (inside(t, phrase) && t.start >= speaker.end && RE_CLAUSE_OPENER.test(doc.text.slice(speaker.end, t.start))) return true;
-  const cue = st.cue;
-  if (!cue || t.start < speaker.end || t.end > cue.start) return false;
-  return RE_CLAUSE_OPENER.test(doc.text.slice(speaker.end, t.start));
+/**
+ * True when timex `t` sits in a clause or phrase of its own rather than in the attribution: an opener stands
+ * between the attribution and the date (or, for a date before it, between the sentence start and the date).
+ */
+function inClauseOfItsOwn(doc: Doc, st: Statement, sentStart: number, t: { start: number; end: number }): boolean {
+  const parts = [st.speakerSpan, st.cue].filter((x): x is SpanRange => x !== null);
+  if (parts.length === 0) return false;
+  const first = Math.min(...parts.map((x) => x.start));
+  const last = Math.max(...parts.map((x) => x.end));
+  // The words that lead up to the date: from the sentence start, from the attribution's end, or from the part of
+  // the attribution before it ("Lee, who resigned on March 1, said").
+  let from = sentStart;
+  if (t.start >= last) from = last;
+  else if (t.end > first) for (const x of parts) if (x.end <= t.start) from = Math.max(from, x.end);
+  return RE_OPENER.test(doc.text.slice(from, t.start));
 }

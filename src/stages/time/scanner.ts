@@ -180,6 +180,11 @@ export class TimeScan {
     return !this.text.slice(this.tok.end[i - 1]!, this.tok.start[i]!).includes('\n');
   }
 
+  /** True when tokens i and k (> i) are on the same line. */
+  touchesLine(i: number, k: number): boolean {
+    return !this.text.slice(this.tok.end[i]!, this.tok.start[k]!).includes('\n');
+  }
+
   /** "Week" but not "WEEK" or "week". */
   isTitleCase(i: number): boolean {
     const s = this.tok.start[i]!;
