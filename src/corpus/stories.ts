@@ -10,7 +10,7 @@ import { tag } from './hash.js';
 import type { DocDigest } from './record.js';
 import { dayNumber, words } from './text.js';
 
-export const STORY_SIMILARITY = 0.3;
+export const STORY_SIMILARITY = 0.25;
 export const STORY_WINDOW_DAYS = 21;
 
 export interface Story {
