@@ -95,28 +95,7 @@ export class Corpus {
   }
 
   private groupMembers(n: number): number[] {
-    const root = this.detector.group(n);
-    const out: number[] = [];
-    // Group members are found by scanning; groups are small and this runs per query, not per add.
-    const members = this.membersByRoot().get(root) ?? [n];
-    for (const m of members) if (!this.retired[m]) out.push(m);
-    return out.sort((a, b) => this.cmpOrigin(a, b));
-  }
-
-  private rootMembers: Map<number, number[]> | null = null;
-  private rootMembersSize = -1;
-
-  private membersByRoot(): Map<number, number[]> {
-    if (this.rootMembers && this.rootMembersSize === this.docs.length) return this.rootMembers;
-    const m = new Map<number, number[]>();
-    for (let i = 0; i < this.docs.length; i++) {
-      const r = this.detector.group(i);
-      const l = m.get(r);
-      if (l) l.push(i); else m.set(r, [i]);
-    }
-    this.rootMembers = m;
-    this.rootMembersSize = this.docs.length;
-    return m;
+    return this.detector.membersOf(n).filter((m) => !this.retired[m]).sort((a, b) => this.cmpOrigin(a, b));
   }
 
   private cmpOrigin(a: number, b: number): number {
@@ -129,7 +108,7 @@ export class Corpus {
   /** Copy groups with more than one live document, origin first. */
   copies(): CopyGroup[] {
     const out: CopyGroup[] = [];
-    for (const members of this.membersByRoot().values()) {
+    for (const members of this.detector.multiGroups()) {
       const live = members.filter((m) => !this.retired[m]).sort((a, b) => this.cmpOrigin(a, b));
       if (live.length < 2) continue;
       out.push(this.copyGroup(live));
