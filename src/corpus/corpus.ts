@@ -15,7 +15,11 @@ import { digest, type DocDigest } from './record.js';
 import { buildTimeline, groupStories, type Story, type Timeline } from './stories.js';
 import { speakerReport, type SpeakerReport } from './speakers.js';
 import { filterClaims, type ClaimQuery, type Page } from './query.js';
-import { CORPUS_SCHEMA, STATE_SCHEMA, type CorpusExport, type CorpusState, type DocState } from './format.js';
+import {
+  CORPUS_SCHEMA, STATE_SCHEMA, type CopyGroup, type CorpusExport, type CorpusState, type DocState,
+} from './format.js';
+
+export type { CopyGroup } from './format.js';
 
 /** A paragraph is boilerplate when it recurs in this many different copy groups of one outlet ... */
 export const BOILERPLATE_SAME_OUTLET = 3;
@@ -37,11 +41,6 @@ export interface AddResult {
   copyOf: { docId: string; jaccard: number; containment: number; simhashBits: number }[];
   /** True when this id was already in the corpus: the earlier version is retired. */
   replaced: boolean;
-}
-
-export interface CopyGroup {
-  origin: string;
-  documents: { docId: string; published: string | null; firstSeen: string | null }[];
 }
 
 interface Derived {
