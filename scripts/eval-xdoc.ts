@@ -19,7 +19,8 @@ import { analyze } from '../src/pipeline/analyze.js';
 import { sharedDir } from '../src/util/paths.js';
 
 const argv = process.argv.slice(2);
-const verbose = argv.includes('-v');
+const verbose = argv.includes('-v') || argv.includes('-vv');
+const verbose2 = argv.includes('-vv');
 const genreAt = argv.indexOf('--genre');
 const genre = genreAt >= 0 ? argv[genreAt + 1] : null;
 const shared = sharedDir();
@@ -142,7 +143,7 @@ console.log(`pairwise precision ${pct(tp / Math.max(1, tp + fp))}  recall ${pct(
   + `(tp ${tp}, fp ${fp}, fn ${fn}); recall over all ${goldPairs} gold cross-document pairs ${pct(tp / Math.max(1, goldPairs))}`);
 console.log(`analysis + corpus: ${(analyseMs / 1000).toFixed(1)} s`);
 if (verbose) {
-  const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `  ${v}\t${k}`).join('\n');
+  const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, verbose2 ? 1000 : 25).map(([k, v]) => `  ${v}\t${k}`).join('\n');
   console.log(`false merges (corpus id: gold identifiers):\n${top(fpPairs)}`);
   console.log(`missed merges (identifier: corpus ids):\n${top(fnPairs)}`);
 }

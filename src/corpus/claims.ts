@@ -19,6 +19,8 @@ export const CLAIM_STATUSES: readonly ClaimStatus[] = ['asserted', 'confirmed', 
 export const SAME_PROPOSITION = 0.55;
 /** ... or this similar when they also name a common entity. */
 export const SAME_PROPOSITION_WITH_ENTITY = 0.4;
+/** Content stems an assertion needs, and must share with another, to be clustered with it. */
+export const MIN_STEMS = 3;
 
 export interface Party {
   /** A corpus entity id, `name:<slug>` for an unlinked speaker ("officials"), or `outlet:<host>` for the report itself. */
@@ -118,10 +120,12 @@ export function clusterClaims(ctx: ClaimContext): ClaimCluster[] {
 
 /** 0 when the two are not the same proposition, else their similarity. */
 function similarity(a: Item, b: Item): number {
-  if (a.stems.size === 0 || b.stems.size === 0) return 0;
+  // A proposition needs some content: "the attack" or "her account" alone would match every article about one.
+  if (a.stems.size < MIN_STEMS || b.stems.size < MIN_STEMS) return 0;
   if (a.numbers.length > 0 && b.numbers.length > 0 && !a.numbers.some((n) => b.numbers.includes(n))) return 0;
   let shared = 0;
   for (const s of a.stems) if (b.stems.has(s)) shared++;
+  if (shared < MIN_STEMS) return 0;
   const dice = (2 * shared) / (a.stems.size + b.stems.size);
   const sharedEntity = a.entities.some((e) => b.entities.includes(e));
   if (dice >= SAME_PROPOSITION || (sharedEntity && dice >= SAME_PROPOSITION_WITH_ENTITY)) return dice + (sharedEntity ? 0.1 : 0);

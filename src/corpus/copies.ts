@@ -34,6 +34,8 @@ export class CopyDetector {
   private simLo = new Uint32Array(256);
   private parent = new Int32Array(256);
   private count = 0;
+  /** Members of each group with more than one document, by representative. */
+  private readonly groups = new Map<number, number[]>();
   private readonly lsh = new BandIndex(1 << 12);
   private readonly blocks = new BandIndex(1 << 10);
 
@@ -104,7 +106,21 @@ export class CopyDetector {
     const rb = this.group(b);
     if (ra === rb) return;
     // The smaller number stays the representative, so a group's key never changes when it grows.
-    if (ra < rb) this.parent[rb] = ra; else this.parent[ra] = rb;
+    const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];
+    this.parent[drop] = keep;
+    const merged = [...(this.groups.get(keep) ?? [keep]), ...(this.groups.get(drop) ?? [drop])].sort((x, y) => x - y);
+    this.groups.delete(drop);
+    this.groups.set(keep, merged);
+  }
+
+  /** Every document of `n`'s copy group, in order of arrival. */
+  membersOf(n: number): readonly number[] {
+    return this.groups.get(this.group(n)) ?? [n];
+  }
+
+  /** Groups of more than one document, each in order of arrival. */
+  multiGroups(): IterableIterator<readonly number[]> {
+    return this.groups.values();
   }
 
   private ensure(n: number): void {

@@ -15,7 +15,11 @@ import { digest, type DocDigest } from './record.js';
 import { buildTimeline, groupStories, type Story, type Timeline } from './stories.js';
 import { speakerReport, type SpeakerReport } from './speakers.js';
 import { filterClaims, type ClaimQuery, type Page } from './query.js';
-import { CORPUS_SCHEMA, STATE_SCHEMA, type CorpusExport, type CorpusState, type DocState } from './format.js';
+import {
+  CORPUS_SCHEMA, STATE_SCHEMA, type CopyGroup, type CorpusExport, type CorpusState, type DocState,
+} from './format.js';
+
+export type { CopyGroup } from './format.js';
 
 /** A paragraph is boilerplate when it recurs in this many different copy groups of one outlet ... */
 export const BOILERPLATE_SAME_OUTLET = 3;
@@ -37,11 +41,6 @@ export interface AddResult {
   copyOf: { docId: string; jaccard: number; containment: number; simhashBits: number }[];
   /** True when this id was already in the corpus: the earlier version is retired. */
   replaced: boolean;
-}
-
-export interface CopyGroup {
-  origin: string;
-  documents: { docId: string; published: string | null; firstSeen: string | null }[];
 }
 
 interface Derived {
@@ -95,28 +94,7 @@ export class Corpus {
   }
 
   private groupMembers(n: number): number[] {
-    const root = this.detector.group(n);
-    const out: number[] = [];
-    // Group members are found by scanning; groups are small and this runs per query, not per add.
-    const members = this.membersByRoot().get(root) ?? [n];
-    for (const m of members) if (!this.retired[m]) out.push(m);
-    return out.sort((a, b) => this.cmpOrigin(a, b));
-  }
-
-  private rootMembers: Map<number, number[]> | null = null;
-  private rootMembersSize = -1;
-
-  private membersByRoot(): Map<number, number[]> {
-    if (this.rootMembers && this.rootMembersSize === this.docs.length) return this.rootMembers;
-    const m = new Map<number, number[]>();
-    for (let i = 0; i < this.docs.length; i++) {
-      const r = this.detector.group(i);
-      const l = m.get(r);
-      if (l) l.push(i); else m.set(r, [i]);
-    }
-    this.rootMembers = m;
-    this.rootMembersSize = this.docs.length;
-    return m;
+    return this.detector.membersOf(n).filter((m) => !this.retired[m]).sort((a, b) => this.cmpOrigin(a, b));
   }
 
   private cmpOrigin(a: number, b: number): number {
@@ -129,7 +107,7 @@ export class Corpus {
   /** Copy groups with more than one live document, origin first. */
   copies(): CopyGroup[] {
     const out: CopyGroup[] = [];
-    for (const members of this.membersByRoot().values()) {
+    for (const members of this.detector.multiGroups()) {
       const live = members.filter((m) => !this.retired[m]).sort((a, b) => this.cmpOrigin(a, b));
       if (live.length < 2) continue;
       out.push(this.copyGroup(live));

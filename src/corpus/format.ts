@@ -4,12 +4,17 @@
  */
 import type { EntityType } from '../model/format.js';
 import type { ClaimCluster, Assertion } from './claims.js';
-import type { CopyGroup } from './corpus.js';
 import type { DocDigest } from './record.js';
 import type { Story, TimelineItem } from './stories.js';
 
 export const CORPUS_SCHEMA = 'claimline/corpus';
 export const STATE_SCHEMA = 'claimline/corpus-state/1';
+
+/** One copy group: the origin first, then the copies. */
+export interface CopyGroup {
+  origin: string;
+  documents: { docId: string; published: string | null; firstSeen: string | null }[];
+}
 
 export interface DocState {
   digest: DocDigest;

@@ -5,7 +5,7 @@
  */
 import type { AnalysisOut, ClaimStatus, EntityType, Span, StatementKind } from '../model/format.js';
 import { murmur32 } from './hash.js';
-import { contentStems, FUNCTION_WORDS, paragraphs, words } from './text.js';
+import { contentStems, FUNCTION_WORDS, paragraphs, stem, words } from './text.js';
 
 /** Longest statement or claim text kept in the digest (the store has the rest). */
 export const MAX_TEXT = 400;
@@ -169,7 +169,8 @@ export function digest(a: AnalysisOut): DocDigest {
     id: a.document.id, title: a.document.title, url: a.document.url, published: a.document.published,
     outlet: outletOf(a.document.url, a.document.source),
     paragraphs: paras.map((p) => paragraphHash(text.slice(p.start, p.end))),
-    entities, statements, claims, events, keywords: keywords(`${a.document.title ?? ''}\n${text}`),
+    // The headline counts twice: it names the story in the fewest words.
+    entities, statements, claims, events, keywords: keywords(`${a.document.title ?? ''}\n${a.document.title ?? ''}\n${text}`),
   };
 }
 
@@ -187,10 +188,15 @@ function sentenceAround(text: string, start: number, end: number): string {
   return text.slice(s, e).trim();
 }
 
+/** Day and month names (stemmed as `contentStems` leaves them): dates say when, not what a story is about. */
+const CALENDAR = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january',
+  'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'week',
+  'month', 'year', 'day'].flatMap((w) => [w, stem(w)]));
+
 function keywords(text: string): [string, number][] {
   const counts = new Map<string, number>();
   for (const w of contentStems(text)) {
-    if (w.length < 3 || /^\d+$/.test(w) || FUNCTION_WORDS.has(w)) continue;
+    if (w.length < 3 || /^\d+$/.test(w) || FUNCTION_WORDS.has(w) || CALENDAR.has(w)) continue;
     counts.set(w, (counts.get(w) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, STORY_KEYWORDS);

@@ -10,7 +10,7 @@ import { tag } from './hash.js';
 import type { DocDigest } from './record.js';
 import { dayNumber, words } from './text.js';
 
-export const STORY_SIMILARITY = 0.3;
+export const STORY_SIMILARITY = 0.25;
 export const STORY_WINDOW_DAYS = 21;
 
 export interface Story {
@@ -24,6 +24,9 @@ export interface Story {
 
 export interface TimelineItem {
   kind: 'event' | 'statement';
+  /** The event's trigger word(s); null for statements. */
+  trigger: string | null;
+  /** The event's sentence, or the statement's content. */
   text: string;
   /** Event time as a TIMEX3 value, when known; `resolved` false keeps X placeholders explicit. */
   eventTime: string | null;
@@ -162,7 +165,7 @@ export function buildTimeline(story: Story, docNumbers: number[], ctx: TimelineC
     for (const ev of d.events) {
       if (boiler.has(ev.paragraph) || ev.statement) continue;
       add(`e|${words(ev.text).join(' ')}|${ev.trigger}`, {
-        kind: 'event', text: ev.text, eventTime: ev.time, eventTimeText: ev.timeText, resolved: ev.resolved,
+        kind: 'event', trigger: ev.trigger, text: ev.text, eventTime: ev.time, eventTimeText: ev.timeText, resolved: ev.resolved,
         relation: ev.relation, reportTime: d.published, speaker: null, documents: [d.id],
       });
     }
@@ -170,7 +173,7 @@ export function buildTimeline(story: Story, docNumbers: number[], ctx: TimelineC
       if (boiler.has(s.paragraph)) continue;
       const ev = eventOfStatement.get(s.id);
       add(`s|${words(s.content).join(' ')}`, {
-        kind: 'statement', text: s.content, eventTime: ev?.time ?? null, eventTimeText: ev?.timeText ?? null,
+        kind: 'statement', trigger: null, text: s.content, eventTime: ev?.time ?? null, eventTimeText: ev?.timeText ?? null,
         resolved: ev ? ev.resolved : false, relation: ev?.relation ?? null, reportTime: s.time ?? d.published,
         speaker: ctx.speaker(n, s.speakers, s.speakerName), documents: [d.id],
       });
