@@ -10,7 +10,7 @@ import { diffVersions } from './diff.js';
 import { entityNames, speakerName, statementContent } from './statement-text.js';
 import { migrate, sha256 } from './migrations.js';
 import { listClaims, listStatements, listTimeline, searchPage, storeStats } from './sqlite-read.js';
-import { APPLICATION_ID, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { APPLICATION_ID, FTS_ROWS_PER_DOC, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import type {
   ClaimQuery, ClaimRow, IngestResult, IngestStatus, Page, SearchHit, SearchQuery, StatementQuery, StatementRow, Store,
   StoreStats, TimelineQuery, TimelineRow, VersionRow,
@@ -151,8 +151,8 @@ export class SqliteStore implements Store {
 
   private ingestTx(a: AnalysisOut, json: string, hash: string, textHash: string): IngestResult {
     const d = a.document;
-    const old = this.db.prepare('SELECT version, text_hash AS textHash, content_hash AS hash FROM documents WHERE id = ?')
-      .get(d.id) as { version: number; textHash: string; hash: string } | undefined;
+    const old = this.db.prepare(`SELECT version, text_hash AS textHash, content_hash AS hash, fts_base AS ftsBase
+      FROM documents WHERE id = ?`).get(d.id) as { version: number; textHash: string; hash: string; ftsBase: number } | undefined;
     let status: IngestStatus;
     let version: number;
     if (old === undefined) {
@@ -172,20 +172,27 @@ export class SqliteStore implements Store {
     }
     if (old !== undefined) {
       // Derived rows go with the document row (ON DELETE CASCADE); the FTS table has no foreign keys.
+      // One equality per row: FTS5 answers a rowid equality from its index but a rowid range by a scan.
+      const rows = 1 + (this.db.prepare('SELECT count(*) FROM statements WHERE doc_id = ?').pluck().get(d.id) as number);
+      const delFts = this.db.prepare('DELETE FROM fts WHERE rowid = ?');
+      for (let k = 0; k < rows; k++) delFts.run(old.ftsBase * FTS_ROWS_PER_DOC + k);
       this.db.prepare('DELETE FROM documents WHERE id = ?').run(d.id);
-      this.db.prepare('DELETE FROM fts WHERE doc_id = ?').run(d.id);
     }
+    const ftsBase = old?.ftsBase
+      ?? (this.db.prepare('SELECT coalesce(max(fts_base), 0) + 1 FROM documents').pluck().get() as number);
     const now = new Date().toISOString();
     this.db.prepare(`INSERT INTO documents (id, title, url, published, language, source, text, content_hash, analysis,
-      ingested_at, version, text_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-      d.id, d.title, d.url, d.published, d.language, d.source, d.text, hash, json, now, version, textHash);
+      ingested_at, version, text_hash, fts_base) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      d.id, d.title, d.url, d.published, d.language, d.source, d.text, hash, json, now, version, textHash, ftsBase);
     this.db.prepare(`INSERT INTO document_versions (doc_id, version, text_hash, title, published, ingested_at)
       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (doc_id, version) DO UPDATE SET title = excluded.title,
       published = excluded.published, ingested_at = excluded.ingested_at`).run(d.id, version, textHash, d.title, d.published, now);
-    this.db.prepare("INSERT INTO fts (body, kind, doc_id, statement_id) VALUES (?, 'document', ?, NULL)").run(d.text, d.id);
+    const ftsRow = ftsBase * FTS_ROWS_PER_DOC;
+    this.db.prepare("INSERT INTO fts (rowid, body, kind, doc_id, statement_id) VALUES (?, ?, 'document', ?, NULL)")
+      .run(ftsRow, d.text, d.id);
     this.insertEntities(a);
     this.insertTimexes(a);
-    this.insertStatements(a);
+    this.insertStatements(a, ftsRow);
     this.insertClaims(a);
     return { status, docId: d.id, version };
   }
@@ -209,17 +216,18 @@ export class SqliteStore implements Store {
     }
   }
 
-  private insertStatements(a: AnalysisOut): void {
+  private insertStatements(a: AnalysisOut, ftsRow: number): void {
     const docId = a.document.id;
     const ins = this.db.prepare(`INSERT INTO statements (doc_id, statement_id, kind, speaker_entity, speaker_name, cue,
       content, channel, report_time, start, end, sentence_start, sentence_end)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const link = this.db.prepare(
       'INSERT OR IGNORE INTO statement_entities (doc_id, statement_id, entity_id, role) VALUES (?, ?, ?, ?)');
-    const fts = this.db.prepare("INSERT INTO fts (body, kind, doc_id, statement_id) VALUES (?, 'statement', ?, ?)");
+    const fts = this.db.prepare("INSERT INTO fts (rowid, body, kind, doc_id, statement_id) VALUES (?, ?, 'statement', ?, ?)");
+    if (a.statements.length >= FTS_ROWS_PER_DOC) throw new Error(`${a.statements.length} statements: more than the store indexes per document`);
     const timeValues = new Map(a.timexes.map((t) => [t.id, t.value]));
     const names = entityNames(a);
-    for (const st of a.statements) {
+    for (const [i, st] of a.statements.entries()) {
       const spans = statementSpans(st);
       const start = Math.min(...spans.map((s) => s.start));
       const end = Math.max(...spans.map((s) => s.end));
@@ -233,7 +241,7 @@ export class SqliteStore implements Store {
           link.run(docId, st.id, e.id, 'about');
         }
       }
-      if (content) fts.run(content, docId, st.id);
+      if (content) fts.run(ftsRow + i + 1, content, docId, st.id);
     }
   }
 
