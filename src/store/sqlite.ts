@@ -263,6 +263,20 @@ export class SqliteStore implements Store {
     return json == null ? null : (JSON.parse(json) as AnalysisOut);
   }
 
+  async *analyses(): AsyncIterable<AnalysisOut> {
+    // Keyset batches rather than one open cursor: the caller may query the store between items.
+    const batch = this.db.prepare(`SELECT coalesce(published, '~') AS k, id, analysis FROM documents
+      WHERE (coalesce(published, '~'), id) > (@k, @id) ORDER BY coalesce(published, '~'), id LIMIT 200`);
+    let after = { k: '', id: '' };
+    for (;;) {
+      const rows = batch.all(after) as { k: string; id: string; analysis: string }[];
+      for (const r of rows) yield JSON.parse(r.analysis) as AnalysisOut;
+      if (rows.length < 200) return;
+      const last = rows[rows.length - 1]!;
+      after = { k: last.k, id: last.id };
+    }
+  }
+
   async versions(docId: string): Promise<VersionRow[]> {
     const rows = this.db.prepare(`SELECT v.version, v.title, v.published, v.ingested_at AS ingestedAt,
         v.text_hash AS textHash, d.version IS NOT NULL AS current, coalesce(v.analysis, d.analysis) AS analysis
