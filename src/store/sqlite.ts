@@ -47,7 +47,7 @@ export class SqliteStore implements Store {
     try {
       this.db = new Database(file, { readonly: this.readonly, fileMustExist: this.readonly });
     } catch (e) {
-      throw openError(file, e);
+      throw openError(file, e, this.readonly);
     }
     try {
       // Set first: even switching to WAL takes a lock another writer may hold.
@@ -60,7 +60,7 @@ export class SqliteStore implements Store {
       }
     } catch (e) {
       this.db.close();
-      throw openError(file, e);
+      throw openError(file, e, this.readonly);
     }
     // SQLite's LIKE and lower() fold ASCII only; speaker and entity names are often not ASCII.
     this.db.function('casefold', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? s.toLowerCase() : null));
@@ -336,12 +336,17 @@ class SchemaTooOldError extends StoreFormatError {
   }
 }
 
-function openError(file: string, e: unknown): Error {
+function openError(file: string, e: unknown, readonly: boolean): Error {
   if (e instanceof StoreFormatError) return e;
   const code = (e as { code?: string }).code;
   if (code === 'SQLITE_NOTADB') return new StoreFormatError(`${file} is not a claimline store (not an SQLite database)`);
-  if (code === 'SQLITE_CANTOPEN') return new Error(`${file}: cannot open the file (missing, or its folder cannot be read)`);
-  if (code === 'SQLITE_READONLY_DIRECTORY' || code === 'SQLITE_READONLY') {
+  if (!readonly && code?.startsWith('SQLITE_READONLY')) {
+    return new Error(`${file}: cannot write here (the file or its folder is read-only); queries can still read it`);
+  }
+  if (code === 'SQLITE_CANTOPEN') {
+    return new Error(`${file}: cannot open the file (missing, or its folder cannot be read${readonly ? '' : ' or written'})`);
+  }
+  if (code?.startsWith('SQLITE_READONLY')) {
     return new Error(`${file}: the store is read-only here and was left in WAL mode by a writer that did not close; `
       + 'open it once where it can be written');
   }
