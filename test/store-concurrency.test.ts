@@ -3,7 +3,7 @@
  * read-only file in a read-only folder. Writers are child processes (test/store-writer.ts).
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -113,6 +113,20 @@ describe('store: concurrent writers and crashes', () => {
       await r.close();
       // A non-root reader could not create these in a read-only folder; root could, so check none were needed.
       assert.deepEqual(readdirSync(roDir), ['store.db']);
+      if (process.getuid?.() === 0 && spawnSync('runuser', ['--help']).status === 0) {
+        // As root, permissions are not enforced: query as an unprivileged user too, through the CLI.
+        chmodSync(dir, 0o755);
+        const bin = join(dirname(WRITER), '..', '..', 'bin', 'claimline.js');
+        const q = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, bin, 'search', 'bridg*', '--store', file,
+          '--format', 'json'], { encoding: 'utf8' });
+        assert.equal(q.status, 0, q.stderr);
+        assert.equal(JSON.parse(q.stdout).total, 2);
+        const w = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, bin, 'ingest', '-', '--store', file, '--quiet'],
+          { encoding: 'utf8', input: 'The mayor said the bridge was safe.' });
+        assert.equal(w.status, 3);
+        assert.match(w.stderr, /cannot write here \(the file or its folder is read-only\); queries can still read it/);
+        assert.deepEqual(readdirSync(roDir), ['store.db']);
+      }
     } finally {
       chmodSync(roDir, 0o755);
       chmodSync(file, 0o644);

@@ -51,6 +51,10 @@ describe('document identity', () => {
     writeFileSync(jsonl, [{ id: 'r1', text: 'A said B.', url: 'https://example.org/r1' }, { id: 'r1', text: 'A said C.' }]
       .map((r) => JSON.stringify(r)).join('\n'));
     assert.deepEqual(await ids([jsonl]), ['r1', 'r1'], 'one id twice: two versions of one document, not renamed');
+    writeFileSync(jsonl, [{ text: 'A said B.', url: 'https://example.org/r2/' }, { text: 'A said C.' }, { id: '', text: 'A said D.' }]
+      .map((r) => JSON.stringify(r)).join('\n'));
+    assert.deepEqual(await ids([jsonl]), ['https://example.org/r2', contentIdentity('A said C.'),
+      'error: record "id" must be a non-empty string or a number'], 'records without an id: URL, else text hash');
 
     const feed = join(dir, 'feed.rss');
     writeFileSync(feed, `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>

@@ -114,6 +114,25 @@ describe('store versions', () => {
     await store.close();
   });
 
+  it('analyses(): every current analysis by date, in batches, with queries allowed in between', async () => {
+    const store = SqliteStore.open(join(dir, 'all.db'));
+    for (let i = 0; i < 450; i++) {
+      const a = zolaAnalysis();
+      a.document.id = `z${String(i).padStart(3, '0')}`;
+      a.document.published = i % 3 === 0 ? null : `2024-01-${String(1 + (i % 28)).padStart(2, '0')}`;
+      await store.ingest(a);
+    }
+    const seen: string[] = [];
+    for await (const a of store.analyses()) {
+      seen.push(`${a.document.published ?? '~'} ${a.document.id}`);
+      if (seen.length === 250) assert.equal((await store.stats()).documents, 450);
+    }
+    assert.equal(seen.length, 450);
+    assert.deepEqual(seen, [...seen].sort(), 'by date, undated last, then id');
+    assert.equal(new Set(seen).size, 450);
+    await store.close();
+  });
+
   it('a schema-1 store is migrated when opened, without loss; a read-only open migrates it when it can', async () => {
     const here = dirname(fileURLToPath(import.meta.url));
     let fixtures = here;

@@ -35,7 +35,11 @@ export async function openStore(location: string, ctx: RunContext, opts: { reado
     return await openLocation(location, opts);
   } catch (e) {
     if (e instanceof StoreUnsupportedError) ctx.stderr.write(`claimline: ${(e as Error).message}\n`);
-    else ctx.stderr.write(`claimline: ${location}: cannot open the store: ${(e as Error).message}\n`);
+    else {
+      // Store errors name the file already; say it once.
+      const msg = (e as Error).message;
+      ctx.stderr.write(`claimline: ${msg.includes(location) ? msg : `${location}: ${msg}`}\n`);
+    }
     return null;
   }
 }

@@ -1,4 +1,8 @@
-/** JSONL records `{id, text|html, title?, url?, published?}`, one document per line. */
+/**
+ * JSONL records `{id?, text|html, title?, url?, published?}`, one document per line. A record without an id is
+ * named by its URL, else by a hash of its text, when the reader gives store identities (see identity.ts), and
+ * `file.jsonl:LINE` otherwise.
+ */
 import { extractArticle, fragmentText } from './html.js';
 import { publishedOrWarn } from './published.js';
 import { InputError, normaliseText } from './text.js';
@@ -14,8 +18,9 @@ export function* jsonlItems(content: string, source: string): Generator<InputIte
     if (line.trim() === '') continue;
     const lineSource = `${source}:${i + 1}`;
     try {
-      const doc: RawDoc = { ...recordDoc(line), source: lineSource };
-      markExplicitId(doc);
+      const record = recordDoc(line);
+      const doc: RawDoc = { ...record, id: record.id ?? lineSource, source: lineSource };
+      if (record.id !== null) markExplicitId(doc);
       yield { ok: true, doc };
     } catch (e) {
       // Any failure, expected or not, costs only this line: the rest of the file still goes through.
@@ -24,7 +29,7 @@ export function* jsonlItems(content: string, source: string): Generator<InputIte
   }
 }
 
-function recordDoc(line: string): Omit<RawDoc, 'source'> {
+function recordDoc(line: string): Omit<RawDoc, 'source' | 'id'> & { id: string | null } {
   let rec: unknown;
   try {
     rec = JSON.parse(line);
@@ -33,8 +38,11 @@ function recordDoc(line: string): Omit<RawDoc, 'source'> {
   }
   if (typeof rec !== 'object' || rec === null || Array.isArray(rec)) throw new InputError('record is not a JSON object');
   const r = rec as Record<string, unknown>;
-  const id = typeof r.id === 'number' ? String(r.id) : r.id;
-  if (typeof id !== 'string' || id.trim() === '') throw new InputError('record has no "id" string');
+  const raw = typeof r.id === 'number' ? String(r.id) : r.id;
+  if (raw !== undefined && raw !== null && (typeof raw !== 'string' || raw.trim() === '')) {
+    throw new InputError('record "id" must be a non-empty string or a number');
+  }
+  const id = typeof raw === 'string' ? raw : null;
   const warnings: Diagnostic[] = [];
   let text: string;
   let title = optionalString(r, 'title');

@@ -5,7 +5,9 @@
  */
 
 /** Bump on every change, and add the step from the previous version to `migrations.ts`. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
+/** Full-text rows one document may have (its text and its statements): 2^20. */
+export const FTS_ROWS_PER_DOC = 1_048_576;
 /** PRAGMA application_id marks the file as ours ("CLM1"), so foreign databases are refused, not modified. */
 export const APPLICATION_ID = 0x434c4d31;
 
@@ -39,9 +41,13 @@ CREATE TABLE documents (
   ingested_at TEXT NOT NULL,
   -- The current version's number (1, 2, ...) and sha256 of its text: a new text is a new version, never a replacement.
   version INTEGER NOT NULL DEFAULT 1,
-  text_hash TEXT NOT NULL
+  text_hash TEXT NOT NULL,
+  -- The document's rows in the fts table have rowids fts_base * 2^20 + k (k = 0 for the text, 1.. for
+  -- statements), so they are found by a rowid range, not by scanning the index for doc_id.
+  fts_base INTEGER NOT NULL
 );
 CREATE INDEX documents_published ON documents (published);
+CREATE UNIQUE INDEX documents_fts_base ON documents (fts_base);
 
 ${VERSIONS_SQL}
 CREATE TABLE entities (
@@ -89,6 +95,7 @@ CREATE TABLE statement_entities (
   role TEXT NOT NULL CHECK (role IN ('speaker', 'about')),
   PRIMARY KEY (doc_id, statement_id, entity_id, role)
 );
+CREATE INDEX statement_entities_entity ON statement_entities (doc_id, entity_id, role);
 
 CREATE TABLE timexes (
   doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -121,6 +128,7 @@ CREATE TABLE claims (
 CREATE INDEX claims_status ON claims (status);
 
 -- One row per document text and per statement content; kind/doc_id/statement_id are only carried along.
+-- rowid: see documents.fts_base.
 CREATE VIRTUAL TABLE fts USING fts5 (
   body,
   kind UNINDEXED,

@@ -32,13 +32,14 @@ const DATED = (expr: string) => `${expr} GLOB '[0-9][0-9][0-9][0-9]*'`;
 export function listStatements(db: Database.Database, q: StatementQuery): Page<StatementRow> {
   const where: string[] = [];
   const params: Params = {};
-  // A filter matches the statement's own text column or the name of an entity linked to it in that role.
+  // A filter matches the statement's own text column or the name of an entity linked to it in that role; the
+  // entities are found first (few), then their statements by index.
   const filter = (param: 'speaker' | 'about', column: string, value: string) => {
     params[param] = value.toLowerCase();
-    where.push(`(instr(casefold(${column}), @${param}) > 0 OR EXISTS (
-      SELECT 1 FROM statement_entities se JOIN entities e ON e.doc_id = se.doc_id AND e.entity_id = se.entity_id
-      WHERE se.doc_id = s.doc_id AND se.statement_id = s.statement_id AND se.role = '${param}'
-        AND instr(casefold(e.name), @${param}) > 0))`);
+    where.push(`(instr(casefold(${column}), @${param}) > 0 OR (s.doc_id, s.statement_id) IN (
+      SELECT se.doc_id, se.statement_id FROM entities e
+        JOIN statement_entities se ON se.doc_id = e.doc_id AND se.entity_id = e.entity_id AND se.role = '${param}'
+      WHERE instr(casefold(e.name), @${param}) > 0))`);
   };
   if (q.speaker) filter('speaker', 's.speaker_name', q.speaker);
   if (q.about) filter('about', 's.content', q.about);

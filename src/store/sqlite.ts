@@ -10,7 +10,7 @@ import { diffVersions } from './diff.js';
 import { entityNames, speakerName, statementContent } from './statement-text.js';
 import { migrate, sha256 } from './migrations.js';
 import { listClaims, listStatements, listTimeline, searchPage, storeStats } from './sqlite-read.js';
-import { APPLICATION_ID, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { APPLICATION_ID, FTS_ROWS_PER_DOC, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import type {
   ClaimQuery, ClaimRow, IngestResult, IngestStatus, Page, SearchHit, SearchQuery, StatementQuery, StatementRow, Store,
   StoreStats, TimelineQuery, TimelineRow, VersionRow,
@@ -47,7 +47,7 @@ export class SqliteStore implements Store {
     try {
       this.db = new Database(file, { readonly: this.readonly, fileMustExist: this.readonly });
     } catch (e) {
-      throw openError(file, e);
+      throw openError(file, e, this.readonly);
     }
     try {
       // Set first: even switching to WAL takes a lock another writer may hold.
@@ -60,7 +60,7 @@ export class SqliteStore implements Store {
       }
     } catch (e) {
       this.db.close();
-      throw openError(file, e);
+      throw openError(file, e, this.readonly);
     }
     // SQLite's LIKE and lower() fold ASCII only; speaker and entity names are often not ASCII.
     this.db.function('casefold', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? s.toLowerCase() : null));
@@ -151,8 +151,8 @@ export class SqliteStore implements Store {
 
   private ingestTx(a: AnalysisOut, json: string, hash: string, textHash: string): IngestResult {
     const d = a.document;
-    const old = this.db.prepare('SELECT version, text_hash AS textHash, content_hash AS hash FROM documents WHERE id = ?')
-      .get(d.id) as { version: number; textHash: string; hash: string } | undefined;
+    const old = this.db.prepare(`SELECT version, text_hash AS textHash, content_hash AS hash, fts_base AS ftsBase
+      FROM documents WHERE id = ?`).get(d.id) as { version: number; textHash: string; hash: string; ftsBase: number } | undefined;
     let status: IngestStatus;
     let version: number;
     if (old === undefined) {
@@ -172,20 +172,27 @@ export class SqliteStore implements Store {
     }
     if (old !== undefined) {
       // Derived rows go with the document row (ON DELETE CASCADE); the FTS table has no foreign keys.
+      // One equality per row: FTS5 answers a rowid equality from its index but a rowid range by a scan.
+      const rows = 1 + (this.db.prepare('SELECT count(*) FROM statements WHERE doc_id = ?').pluck().get(d.id) as number);
+      const delFts = this.db.prepare('DELETE FROM fts WHERE rowid = ?');
+      for (let k = 0; k < rows; k++) delFts.run(old.ftsBase * FTS_ROWS_PER_DOC + k);
       this.db.prepare('DELETE FROM documents WHERE id = ?').run(d.id);
-      this.db.prepare('DELETE FROM fts WHERE doc_id = ?').run(d.id);
     }
+    const ftsBase = old?.ftsBase
+      ?? (this.db.prepare('SELECT coalesce(max(fts_base), 0) + 1 FROM documents').pluck().get() as number);
     const now = new Date().toISOString();
     this.db.prepare(`INSERT INTO documents (id, title, url, published, language, source, text, content_hash, analysis,
-      ingested_at, version, text_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-      d.id, d.title, d.url, d.published, d.language, d.source, d.text, hash, json, now, version, textHash);
+      ingested_at, version, text_hash, fts_base) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      d.id, d.title, d.url, d.published, d.language, d.source, d.text, hash, json, now, version, textHash, ftsBase);
     this.db.prepare(`INSERT INTO document_versions (doc_id, version, text_hash, title, published, ingested_at)
       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (doc_id, version) DO UPDATE SET title = excluded.title,
       published = excluded.published, ingested_at = excluded.ingested_at`).run(d.id, version, textHash, d.title, d.published, now);
-    this.db.prepare("INSERT INTO fts (body, kind, doc_id, statement_id) VALUES (?, 'document', ?, NULL)").run(d.text, d.id);
+    const ftsRow = ftsBase * FTS_ROWS_PER_DOC;
+    this.db.prepare("INSERT INTO fts (rowid, body, kind, doc_id, statement_id) VALUES (?, ?, 'document', ?, NULL)")
+      .run(ftsRow, d.text, d.id);
     this.insertEntities(a);
     this.insertTimexes(a);
-    this.insertStatements(a);
+    this.insertStatements(a, ftsRow);
     this.insertClaims(a);
     return { status, docId: d.id, version };
   }
@@ -209,17 +216,18 @@ export class SqliteStore implements Store {
     }
   }
 
-  private insertStatements(a: AnalysisOut): void {
+  private insertStatements(a: AnalysisOut, ftsRow: number): void {
     const docId = a.document.id;
     const ins = this.db.prepare(`INSERT INTO statements (doc_id, statement_id, kind, speaker_entity, speaker_name, cue,
       content, channel, report_time, start, end, sentence_start, sentence_end)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const link = this.db.prepare(
       'INSERT OR IGNORE INTO statement_entities (doc_id, statement_id, entity_id, role) VALUES (?, ?, ?, ?)');
-    const fts = this.db.prepare("INSERT INTO fts (body, kind, doc_id, statement_id) VALUES (?, 'statement', ?, ?)");
+    const fts = this.db.prepare("INSERT INTO fts (rowid, body, kind, doc_id, statement_id) VALUES (?, ?, 'statement', ?, ?)");
+    if (a.statements.length >= FTS_ROWS_PER_DOC) throw new Error(`${a.statements.length} statements: more than the store indexes per document`);
     const timeValues = new Map(a.timexes.map((t) => [t.id, t.value]));
     const names = entityNames(a);
-    for (const st of a.statements) {
+    for (const [i, st] of a.statements.entries()) {
       const spans = statementSpans(st);
       const start = Math.min(...spans.map((s) => s.start));
       const end = Math.max(...spans.map((s) => s.end));
@@ -233,7 +241,7 @@ export class SqliteStore implements Store {
           link.run(docId, st.id, e.id, 'about');
         }
       }
-      if (content) fts.run(content, docId, st.id);
+      if (content) fts.run(ftsRow + i + 1, content, docId, st.id);
     }
   }
 
@@ -253,6 +261,20 @@ export class SqliteStore implements Store {
           LEFT JOIN documents d ON d.id = v.doc_id AND d.version = v.version
           WHERE v.doc_id = ? AND v.version = ?`).pluck().get(docId, version)) as string | null | undefined;
     return json == null ? null : (JSON.parse(json) as AnalysisOut);
+  }
+
+  async *analyses(): AsyncIterable<AnalysisOut> {
+    // Keyset batches rather than one open cursor: the caller may query the store between items.
+    const batch = this.db.prepare(`SELECT coalesce(published, '~') AS k, id, analysis FROM documents
+      WHERE (coalesce(published, '~'), id) > (@k, @id) ORDER BY coalesce(published, '~'), id LIMIT 200`);
+    let after = { k: '', id: '' };
+    for (;;) {
+      const rows = batch.all(after) as { k: string; id: string; analysis: string }[];
+      for (const r of rows) yield JSON.parse(r.analysis) as AnalysisOut;
+      if (rows.length < 200) return;
+      const last = rows[rows.length - 1]!;
+      after = { k: last.k, id: last.id };
+    }
   }
 
   async versions(docId: string): Promise<VersionRow[]> {
@@ -314,12 +336,17 @@ class SchemaTooOldError extends StoreFormatError {
   }
 }
 
-function openError(file: string, e: unknown): Error {
+function openError(file: string, e: unknown, readonly: boolean): Error {
   if (e instanceof StoreFormatError) return e;
   const code = (e as { code?: string }).code;
   if (code === 'SQLITE_NOTADB') return new StoreFormatError(`${file} is not a claimline store (not an SQLite database)`);
-  if (code === 'SQLITE_CANTOPEN') return new Error(`${file}: cannot open the file (missing, or its folder cannot be read)`);
-  if (code === 'SQLITE_READONLY_DIRECTORY' || code === 'SQLITE_READONLY') {
+  if (!readonly && code?.startsWith('SQLITE_READONLY')) {
+    return new Error(`${file}: cannot write here (the file or its folder is read-only); queries can still read it`);
+  }
+  if (code === 'SQLITE_CANTOPEN') {
+    return new Error(`${file}: cannot open the file (missing, or its folder cannot be read${readonly ? '' : ' or written'})`);
+  }
+  if (code?.startsWith('SQLITE_READONLY')) {
     return new Error(`${file}: the store is read-only here and was left in WAL mode by a writer that did not close; `
       + 'open it once where it can be written');
   }

@@ -191,6 +191,11 @@ export interface Store {
   ingest(a: AnalysisOut): Promise<IngestResult>;
   /** The stored analysis of one document (its current version, or `version`), exactly as ingested. */
   analysis(docId: string, version?: number): Promise<AnalysisOut | null>;
+  /**
+   * Every stored document's current analysis, by publication date (undated last), then id; read in batches, so
+   * other calls on the store may be made while iterating. For corpus-wide work over the whole store.
+   */
+  analyses(): AsyncIterable<AnalysisOut>;
   /** Every version of a document with what changed from the one before; empty when the id is not stored. */
   versions(docId: string): Promise<VersionRow[]>;
   statements(q?: StatementQuery): Promise<Page<StatementRow>>;
