@@ -8,7 +8,7 @@ import type { Doc, Mention } from '../../model/document.js';
 import type { EntityType } from '../../model/format.js';
 import { GPE_KEYWORDS, LOC_KEYWORDS, lookupGeo } from '../../lexicon/geo.js';
 import { HONORIFICS, ORG_HEADS, roleHeadOf, singular } from '../../lexicon/titles.js';
-import { EVENT_WORDS, FAC_HEADS, NORP_WORDS, STRONG_ORG_HEADS } from './ner/types.js';
+import { EVENT_WORDS, FAC_HEADS, NORP_WORDS, ORG_NAME_HEADS, STRONG_ORG_HEADS } from './ner/types.js';
 import { genderOfFirstName } from '../../lexicon/names.js';
 import { type EntityContext, isBoundary, link, newEntity, POSSESSIVE_MARKS } from './context.js';
 import { NameRegistry } from './registry.js';
@@ -33,6 +33,14 @@ const PLACE_TYPES = new Set<EntityType>(['GPE', 'LOC', 'FAC']);
 const GEO_TYPES = new Set<EntityType>(['GPE', 'LOC', 'ORG', 'FAC', 'NORP', 'OTHER']);
 
 /** The words of a name as compared: lower-cased, without leading "the", honorifics or a trailing possessive. */
+/**
+ * A name word without its accents, so that a name spelt with and without them ("Erdoğan", "Erdogan") is one name:
+ * news copy drops diacritics as often as it keeps them.
+ */
+function foldMarks(word: string): string {
+  return /[^\x00-\x7f]/.test(word) ? word.normalize('NFD').replace(/\p{M}/gu, '') : word;
+}
+
 function nameWords(ctx: EntityContext, m: Mention): string[] {
   const words: string[] = [];
   for (let t = m.tokenStart; t < m.tokenEnd; t++) {
@@ -43,7 +51,7 @@ function nameWords(ctx: EntityContext, m: Mention): string[] {
       && (tok.lower === 'the' || HONORIFICS.has(tok.lower) || (m.type === 'PERSON' && roleHeadOf(tok.text) !== null))) {
       continue;
     }
-    words.push(tok.lower.replace(/[’']s$/, ''));
+    words.push(foldMarks(tok.lower.replace(/[’']s$/, '')));
   }
   return words;
 }
@@ -443,5 +451,31 @@ export function clusterNames(ctx: EntityContext): void {
     join(mi, e);
     noteName(ctx, reg, e, m, words);
   }
+  joinBareNamesToHeadOf(ctx, reg);
   typeByMajority(ctx);
+}
+
+/**
+ * "the Church of Scientology" … "Scientology said": an organisation named "<head> of X" is what the bare X names
+ * elsewhere in the story, when X is no place or person of its own (a country stays apart from "the Bank of
+ * England"). The bare mentions, read as places or other, take the organisation's type.
+ */
+function joinBareNamesToHeadOf(ctx: EntityContext, reg: NameRegistry): void {
+  const { doc } = ctx;
+  const count = doc.entities.length;
+  for (let e = 0; e < count; e++) {
+    const entity = doc.entities[e]!;
+    const full = reg.fullName(e);
+    if (entity.type !== 'ORG' || !full || full.length < 3 || full[1] !== 'of' || !ORG_NAME_HEADS.has(full[0]!)) continue;
+    const rest = full.slice(2);
+    const bare = reg.byKey.get(rest.join(' '));
+    if (bare === undefined || bare === e || ctx.facts[bare]!.country !== null) continue;
+    const other = doc.entities[bare]!;
+    if (other.type === 'PERSON' || other.type === 'NORP' || lookupGeo(other.name) !== null) continue;
+    for (const mi of other.mentions) {
+      doc.mentions[mi]!.type = entity.type;
+      link(ctx, mi, e);
+    }
+    other.mentions = [];
+  }
 }
