@@ -49,3 +49,13 @@ test('a description after a fronted phrase ending in a name is the clause subjec
   const company = mentionsOfEntityWith(doc, 'Velor Mining Company');
   assert.ok(company.includes('the company'), company.join(' | '));
 });
+
+test('a capitalised title after "the" is a description of its holder, not a second person', () => {
+  const doc = docWithNames('Bishop Anselm Roy opened the synod. Later the Bishop said he was tired. The Cardinals won.',
+    [['Bishop Anselm Roy', 'PERSON'], ['Bishop', 'PERSON'], ['Cardinals', 'ORG']]);
+  resolveEntities(doc);
+  const people = doc.entities.filter((e) => e.type === 'PERSON').map((e) => e.name);
+  assert.deepEqual(people, ['Anselm Roy']);
+  assert.ok(mentionsOfEntityWith(doc, 'Anselm Roy').includes('the Bishop'), mentionsOfEntityWith(doc, 'Anselm Roy').join(' | '));
+  assert.ok(doc.entities.some((e) => e.name === 'Cardinals'));
+});

@@ -287,6 +287,27 @@ export function trimLeadingTitles(doc: Doc): void {
   }
 }
 
+/**
+ * "the Pope", "the Prime Minister": a capitalised title after "the" is no name but a description of whoever holds
+ * the title, which coreference links like "the prime minister" (see coref.ts). The tagger reads it as a name of its
+ * own, which would make a second person of the title.
+ */
+export function dropBareTitles(doc: Doc): void {
+  doc.mentions = doc.mentions.filter((m) => {
+    if (m.kind !== 'name' || doc.tokens[m.tokenStart - 1]?.lower !== 'the') return true;
+    // "the Cardinals" is a team, "the Singer world series" a sponsor's name before a noun.
+    const last = doc.tokens[m.tokenEnd - 1]!;
+    const next = doc.tokens[m.tokenEnd];
+    if (singular(last.lower) !== last.lower || next?.pos === 'NOUN' || next?.pos === 'PROPN') return true;
+    for (let t = m.tokenStart; t < m.tokenEnd; t++) {
+      const tok = doc.tokens[t]!;
+      const title = roleHeadOf(tok.text) !== null || (t < m.tokenEnd - 1 && TITLE_WORDS.has(tok.lower));
+      if (!title || !/^[A-Z]/.test(tok.text)) return true;
+    }
+    return false;
+  });
+}
+
 /** Capitalised words that begin a title but are not role heads themselves ("Former", "Acting", "Vice"). */
 const TITLE_WORDS = new Set(['former', 'acting', 'vice', 'deputy', 'interim', 'then', 'late', 'prime', 'foreign']);
 
