@@ -8,7 +8,7 @@ import type { Doc, Mention } from '../../model/document.js';
 import type { EntityType } from '../../model/format.js';
 import { GPE_KEYWORDS, LOC_KEYWORDS, lookupGeo } from '../../lexicon/geo.js';
 import { HONORIFICS, ORG_HEADS, roleHeadOf, singular } from '../../lexicon/titles.js';
-import { EVENT_WORDS, FAC_HEADS, NORP_WORDS, STRONG_ORG_HEADS } from './ner/types.js';
+import { EVENT_WORDS, FAC_HEADS, NORP_WORDS, ORG_NAME_HEADS, STRONG_ORG_HEADS } from './ner/types.js';
 import { genderOfFirstName } from '../../lexicon/names.js';
 import { type EntityContext, isBoundary, link, newEntity, POSSESSIVE_MARKS } from './context.js';
 import { NameRegistry } from './registry.js';
@@ -33,6 +33,14 @@ const PLACE_TYPES = new Set<EntityType>(['GPE', 'LOC', 'FAC']);
 const GEO_TYPES = new Set<EntityType>(['GPE', 'LOC', 'ORG', 'FAC', 'NORP', 'OTHER']);
 
 /** The words of a name as compared: lower-cased, without leading "the", honorifics or a trailing possessive. */
+/**
+ * A name word without its accents, so that a name spelt with and without them ("Erdoğan", "Erdogan") is one name:
+ * news copy drops diacritics as often as it keeps them.
+ */
+function foldMarks(word: string): string {
+  return /[^\x00-\x7f]/.test(word) ? word.normalize('NFD').replace(/\p{M}/gu, '') : word;
+}
+
 function nameWords(ctx: EntityContext, m: Mention): string[] {
   const words: string[] = [];
   for (let t = m.tokenStart; t < m.tokenEnd; t++) {
@@ -43,7 +51,7 @@ function nameWords(ctx: EntityContext, m: Mention): string[] {
       && (tok.lower === 'the' || HONORIFICS.has(tok.lower) || (m.type === 'PERSON' && roleHeadOf(tok.text) !== null))) {
       continue;
     }
-    words.push(tok.lower.replace(/[’']s$/, ''));
+    words.push(foldMarks(tok.lower.replace(/[’']s$/, '')));
   }
   return words;
 }
@@ -279,6 +287,27 @@ export function trimLeadingTitles(doc: Doc): void {
   }
 }
 
+/**
+ * "the Pope", "the Prime Minister": a capitalised title after "the" is no name but a description of whoever holds
+ * the title, which coreference links like "the prime minister" (see coref.ts). The tagger reads it as a name of its
+ * own, which would make a second person of the title.
+ */
+export function dropBareTitles(doc: Doc): void {
+  doc.mentions = doc.mentions.filter((m) => {
+    if (m.kind !== 'name' || doc.tokens[m.tokenStart - 1]?.lower !== 'the') return true;
+    // "the Cardinals" is a team, "the Singer world series" a sponsor's name before a noun.
+    const last = doc.tokens[m.tokenEnd - 1]!;
+    const next = doc.tokens[m.tokenEnd];
+    if (singular(last.lower) !== last.lower || next?.pos === 'NOUN' || next?.pos === 'PROPN') return true;
+    for (let t = m.tokenStart; t < m.tokenEnd; t++) {
+      const tok = doc.tokens[t]!;
+      const title = roleHeadOf(tok.text) !== null || (t < m.tokenEnd - 1 && TITLE_WORDS.has(tok.lower));
+      if (!title || !/^[A-Z]/.test(tok.text)) return true;
+    }
+    return false;
+  });
+}
+
 /** Capitalised words that begin a title but are not role heads themselves ("Former", "Acting", "Vice"). */
 const TITLE_WORDS = new Set(['former', 'acting', 'vice', 'deputy', 'interim', 'then', 'late', 'prime', 'foreign']);
 
@@ -443,5 +472,31 @@ export function clusterNames(ctx: EntityContext): void {
     join(mi, e);
     noteName(ctx, reg, e, m, words);
   }
+  joinBareNamesToHeadOf(ctx, reg);
   typeByMajority(ctx);
+}
+
+/**
+ * "the Church of Scientology" … "Scientology said": an organisation named "<head> of X" is what the bare X names
+ * elsewhere in the story, when X is no place or person of its own (a country stays apart from "the Bank of
+ * England"). The bare mentions, read as places or other, take the organisation's type.
+ */
+function joinBareNamesToHeadOf(ctx: EntityContext, reg: NameRegistry): void {
+  const { doc } = ctx;
+  const count = doc.entities.length;
+  for (let e = 0; e < count; e++) {
+    const entity = doc.entities[e]!;
+    const full = reg.fullName(e);
+    if (entity.type !== 'ORG' || !full || full.length < 3 || full[1] !== 'of' || !ORG_NAME_HEADS.has(full[0]!)) continue;
+    const rest = full.slice(2);
+    const bare = reg.byKey.get(rest.join(' '));
+    if (bare === undefined || bare === e || ctx.facts[bare]!.country !== null) continue;
+    const other = doc.entities[bare]!;
+    if (other.type === 'PERSON' || other.type === 'NORP' || lookupGeo(other.name) !== null) continue;
+    for (const mi of other.mentions) {
+      doc.mentions[mi]!.type = entity.type;
+      link(ctx, mi, e);
+    }
+    other.mentions = [];
+  }
 }

@@ -284,8 +284,14 @@ class Resolver {
       }
       return i;
     }
-    // ", the ambassador," after a name is an appositive: a role of that name, collected by the role rules.
-    if (t > 0 && doc.tokens[t - 1]!.text === ',' && nameAt[t - 2]! >= 0) return t + 1;
+    // ", the ambassador," after a name is an appositive: a role of that name, collected by the role rules. A verb
+    // right after the description makes it a clause's subject instead ("In a statement to the BBC, the church
+    // denied ..."). A title after a name stays an appositive whose closing comma was left out ("X, Lord Y, the
+    // Lord President of the court decided").
+    const opensClause = after !== undefined && (after.pos === 'VERB' || after.pos === 'AUX')
+      && doc.mentions[nameAt[t - 2]!]?.type !== 'PERSON' && !ROLE_HEADS.has(singular(doc.tokens[head]!.lower))
+      && !nameAt.subarray(t + 1, i).some((n) => n >= 0);
+    if (t > 0 && doc.tokens[t - 1]!.text === ',' && nameAt[t - 2]! >= 0 && !opensClause) return t + 1;
 
     const headWord = doc.tokens[head]!.lower;
     if (singular(headWord) !== headWord && !ORG_HEADS.has(headWord)) return t + 1;

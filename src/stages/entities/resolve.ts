@@ -9,7 +9,7 @@
  */
 import type { Doc, Stage } from '../../model/document.js';
 import { buildContext } from './context.js';
-import { clusterNames, trimLeadingTitles } from './cluster.js';
+import { clusterNames, dropBareTitles, trimLeadingTitles } from './cluster.js';
 import { extractRoles } from './roles.js';
 import { resolveCoreference } from './coref.js';
 
@@ -35,6 +35,7 @@ function normaliseOrder(doc: Doc): void {
 
 export function resolveEntities(doc: Doc): void {
   trimLeadingTitles(doc);
+  dropBareTitles(doc);
   doc.mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   const ctx = buildContext(doc);
   clusterNames(ctx);

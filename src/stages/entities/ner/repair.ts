@@ -93,6 +93,29 @@ export function extendNationalityToOrg(
 
 const ACRONYM = /^[A-Z][A-Z&.]{1,9}$/;
 /**
+ * "the Church of Scientology", "the Bank of Lisbon": a capitalised organisation head and "of" before a name make one
+ * organisation's name. The tagger, which saw such heads mostly inside known names, returns the name after "of"
+ * alone or even a span opening with "of" ("of Scientology"). The head may carry capitalised words before it
+ * ("Roman Catholic Church of ..."), not a sentence's first word.
+ */
+export function joinOrgHeadOf(words: readonly string[], sentStart: readonly boolean[], spans: NameSpan[]): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (const s of spans) {
+    const of = words[s.start] === 'of' ? s.start : s.start - 1;
+    const head = of - 1;
+    const joins = head >= 0 && words[of] === 'of' && of + 1 < s.end && !sentStart[of] && isTitleWord(words[head])
+      && ORG_NAME_HEADS.has(words[head]!.toLowerCase());
+    const last = out[out.length - 1];
+    if (!joins || (last && last.end > head)) { out.push(s); continue; }
+    let start = head;
+    while (start > 0 && !sentStart[start] && isTitleWord(words[start - 1]) && !DETERMINERS.has(words[start - 1]!)
+      && !(last && last.end > start - 1)) start--;
+    out.push({ start, end: s.end, type: 'ORG' });
+  }
+  return out;
+}
+
+/**
  * "the Doris Day Animal Foundation", "the Saudi Interior Ministry": the tagger ends a name one word before its
  * organisation head, which it has rarely seen after such words; a capitalised head written right after the name
  * completes it, and the whole is an organisation. "the Australian Broadcasting Corporation": a nationality read
