@@ -28,3 +28,32 @@ test('content: "and" joining a second verb or clause of the content stays inside
   assert.equal(two.length, 1);
   assert.deepEqual(two[0]!.content, ['her phone was taken away from her and she was made to work night shifts']);
 });
+
+test('channel: the phrase a reader needs, with its preposition or verb ("in a statement", "told Interfax")', () => {
+  const told = statements('The factory will close in May, director Olga Ivanova told Interfax on Tuesday.');
+  assert.equal(told.length, 1);
+  assert.equal(told[0]!.channel, 'told Interfax');
+  assert.equal(told[0]!.addressee, 'Interfax');
+  const said = statements('The mayor said in a statement that the bridge would reopen.');
+  assert.equal(said[0]!.channel, 'in a statement');
+  const thursday = statements('The mayor said on Thursday that the bridge would reopen.');
+  assert.equal(thursday[0]!.channel, null);
+  const press = statements('"We will not give up," she said, while addressing the press on Monday.');
+  assert.equal(press[0]!.channel, 'addressing the press');
+});
+
+test('channel: a written channel as subject or object gives its author as speaker', () => {
+  const which = statements('The league released a statement which said, "The final will go ahead as planned."');
+  assert.equal(which.length, 1);
+  assert.equal(which[0]!.speaker, 'The league');
+  assert.equal(which[0]!.channel, 'a statement');
+  assert.deepEqual(which[0]!.content, ['The final will go ahead as planned']);
+  const own = statements('"This is a sad day for the town," the mayor\'s statement added.');
+  assert.equal(own.length, 1);
+  assert.equal(own[0]!.speaker, 'the mayor');
+  assert.equal(own[0]!.channel, 'the mayor\'s statement');
+  const posted = statements('The governor posted a message on Twitter blaming the utility for the outage.');
+  assert.equal(posted.length, 1);
+  assert.equal(posted[0]!.cue, 'blaming');
+  assert.equal(posted[0]!.channel, 'a message on Twitter');
+});

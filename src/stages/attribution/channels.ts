@@ -2,14 +2,36 @@
  * Channels and addressees written away from the cue: a fronted phrase ("In a statement, the council said",
  * "Speaking to CBS News, she said", "On live television Cole attacked"), and an aside between the subject and
  * its verb ("Berg, in remarks to Channel 5, said", "Kerry, speaking to reporters, said"). The channel is the
- * noun phrase after the preposition, as for a channel after the cue (content-ends.ts channelAt).
+ * whole phrase with its preposition or participle ("in remarks to Channel 5", "speaking to reporters"), as for a
+ * channel after the cue (channelAt); the addressee is whom it names ("reporters").
  */
 import type { ReadingContext } from './context.js';
-import { channelAt } from './content-ends.js';
 import { CHANNEL_HEADS } from './cues.js';
 import type { Draft, Range } from './draft.js';
-import { CAPITALIZED } from './lexicon.js';
+import { CAPITALIZED, TIME_WORDS } from './lexicon.js';
 import { npStartingAt } from './phrases.js';
+
+/**
+ * A channel phrase at token k ("in an interview with ...", "on Twitter", "by live television"): the phrase with its
+ * preposition, as a reader needs it ("in a statement", not "a statement"), and where it ends.
+ */
+export function channelAt(cx: ReadingContext, k: number, max: number): { np: Range; next: number } | null {
+  const { toks } = cx;
+  if (k >= max) return null;
+  const p = toks[k]!.lower;
+  if (p !== 'in' && p !== 'on' && p !== 'at' && p !== 'during' && p !== 'via' && p !== 'through' && p !== 'by') {
+    return null;
+  }
+  const e = npStartingAt(toks, k + 1, max);
+  if (e < 0) return null;
+  let channel = false;
+  for (let i = k + 1; i < e; i++) if (CHANNEL_HEADS.has(toks[i]!.lower)) channel = true;
+  // "on CNN", "on Telegram"; "on Thursday" is a time.
+  if (!channel && p === 'on' && toks[e - 1]!.pos === 'PROPN' && !TIME_WORDS.has(toks[e - 1]!.lower)) channel = true;
+  // "by" names a medium only ("by live television"); "by a spokesman" is an agent.
+  if (p === 'by' && !CHANNEL_HEADS.has(toks[e - 1]!.lower)) channel = false;
+  return channel ? { np: { s: k, e }, next: e } : null;
+}
 
 /** Participles that open a phrase naming how or to whom the speaker spoke ("Speaking on Radio Nord, ..."). */
 const SPEAKING = new Set(['speaking', 'talking', 'writing', 'appearing', 'testifying', 'addressing']);
@@ -45,6 +67,8 @@ export function channelPhrase(cx: ReadingContext, k: number, max: number): Found
     e = ch.next;
   }
   if (!channel && !addressee) return null;
+  // The channel is the whole phrase a reader needs: "speaking to reporters", "addressing the press".
+  if (addressee) channel = { s: k, e };
   // Place and time adjuncts after the phrase ("in Oslo", "on Tuesday") belong to it.
   while (e < max && (toks[e]!.lower === 'in' || toks[e]!.lower === 'on' || toks[e]!.lower === 'at')) {
     const np = npStartingAt(toks, e + 1, max);
@@ -76,7 +100,7 @@ export function frontedChannel(cx: ReadingContext, min: number, subject: Range, 
     if (!CHANNEL_HEADS.has(toks[h]!.lower)) continue;
     if (!CAPITALIZED.test(toks[h + 1]!.text)) return null;
     for (let i = min + 1; i < subject.s; i++) if (toks[i]!.lower === ',' || cx.isMark(i)) return null;
-    return { channel: { s: min + 1, e: h + 1 }, addressee: null, end: h + 1, subjectStart: h + 1 };
+    return { channel: { s: min, e: h + 1 }, addressee: null, end: h + 1, subjectStart: h + 1 };
   }
   return null;
 }

@@ -5,6 +5,7 @@
  * attribution clause of the same sentence begins.
  */
 import { endCandidates, startCandidates } from './boundary.js';
+import { channelAt, channelPhrase } from './channels.js';
 import { ruleClauseEnd } from './clause-ends.js';
 import type { ReadingContext } from './context.js';
 import { CHANNEL_HEADS, cueInfo, verbCueAt, type CueInfo } from './cues.js';
@@ -14,21 +15,6 @@ import { npStartingAt } from './phrases.js';
 
 /** Minimum inner tokens for a quote with no cue to count as a floating quote rather than a scare quote. */
 export const FLOATING_QUOTE_MIN = 6;
-
-/** A channel phrase at token k ("in an interview with ...", "on Twitter"): its noun phrase and where it ends. */
-export function channelAt(cx: ReadingContext, k: number, max: number): { np: Range; next: number } | null {
-  const { toks } = cx;
-  if (k >= max) return null;
-  const p = toks[k]!.lower;
-  if (p !== 'in' && p !== 'on' && p !== 'at' && p !== 'during' && p !== 'via' && p !== 'through') return null;
-  const e = npStartingAt(toks, k + 1, max);
-  if (e < 0) return null;
-  let channel = false;
-  for (let i = k + 1; i < e; i++) if (CHANNEL_HEADS.has(toks[i]!.lower)) channel = true;
-  // "on CNN", "on Telegram"; "on Thursday" is a time.
-  if (!channel && p === 'on' && toks[e - 1]!.pos === 'PROPN' && !TIME_WORDS.has(toks[e - 1]!.lower)) channel = true;
-  return channel ? { np: { s: k + 1, e }, next: e } : null;
-}
 
 /** Skips time and manner adjuncts after a cue, recording a channel when one is there. */
 export function skipAdjuncts(cx: ReadingContext, k: number, max: number, d: Draft): number {
@@ -41,6 +27,17 @@ export function skipAdjuncts(cx: ReadingContext, k: number, max: number, d: Draf
       continue;
     }
     const tok = toks[k]!;
+    // "..., she said while addressing the press" / "said, while speaking to reporters,": the phrase is the channel.
+    const w = tok.lower === ',' && k + 1 < max ? k + 1 : k;
+    if ((toks[w]!.lower === 'while' || toks[w]!.lower === 'when') && w + 1 < max) {
+      const f = channelPhrase(cx, w + 1, max);
+      if (f && f.addressee) {
+        d.channel ??= f.channel;
+        d.addressee ??= f.addressee;
+        k = f.end;
+        continue;
+      }
+    }
     if (TIME_MODIFIERS.has(tok.lower) && k + 1 < max && TIME_WORDS.has(toks[k + 1]!.lower)) {
       k += 2;
       continue;
@@ -149,6 +146,9 @@ export function objectOnly(cx: ReadingContext, d: Draft, head: number): boolean 
   const cue = cueInfo(cx.toks[head]!.lower);
   if (cue && !cue.addressee && !SOURCE_PARTICIPLES.has(cx.toks[head]!.lower)) return false;
   const r = cx.trim(d.content[0]!);
+  // "released a statement which said ...", "posted a message on Twitter blaming ...": the written channel of the
+  // attribution that follows.
+  if (writtenChannelObject(cx, r, SOURCE_PARTICIPLES.has(cx.toks[head]!.lower))) return true;
   if (cx.hasQuoteIn(r.s, r.e)) return false;
   for (let i = r.s; i < r.e && cx.toks[i]!.lower !== ','; i++) {
     const t = cx.toks[i]!;
@@ -158,6 +158,23 @@ export function objectOnly(cx: ReadingContext, d: Draft, head: number): boolean 
     if (i - r.s >= OBJECT_MAX) return false;
   }
   return true;
+}
+
+/**
+ * Content that opens on a written channel ("a statement", "a message on Twitter") then its own cue: a relative
+ * clause ("which said"), or after "posted" a participle ("blaming"). ("issued a statement saying" stays: PolNeAR
+ * reads the issuing as the cue.)
+ */
+function writtenChannelObject(cx: ReadingContext, r: Range, posted: boolean): boolean {
+  const { toks } = cx;
+  let e = npStartingAt(toks, r.s, r.e);
+  if (e < 0) return false;
+  const ch = channelAt(cx, e, r.e);
+  if (ch) e = ch.next;
+  if (!toks.slice(r.s, e).some((x) => CHANNEL_HEADS.has(x.lower))) return false;
+  const relative = e < r.e && (toks[e]!.lower === 'which' || toks[e]!.lower === 'that');
+  if (relative) e++;
+  return e < r.e && (relative || posted) && verbCueAt(toks, e) !== undefined;
 }
 
 /** Content to the right of a preposed cue; false when there is none. */

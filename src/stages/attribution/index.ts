@@ -137,7 +137,9 @@ export function attribute(doc: Doc, tagger = false): void {
       speakerName: speakers.length === 0 ? (speakerText || base?.speakerName || null) : null,
       cue: d.cue ? span(d.cue) : null,
       content: content.map((c) => stripMarks(doc.text, span(c))),
-      channel: d.channel ? span(d.channel) : null,
+      // "told TASS": with no other channel, the telling is how it was said.
+      channel: d.channel ? span(d.channel)
+        : d.cue && d.addressee?.s === d.cue.e ? span({ s: d.cue.s, e: d.addressee.e }) : null,
       addressee: d.addressee ? span(d.addressee) : null,
       via: d.via ? linkSpeaker(doc, span(d.via), sorted) : [],
       sentence: d.sentence,

@@ -5,15 +5,15 @@
  * (`CONTENT was CUE by SOURCE`); with the subject-finding they share with the cue-token classifier's readings.
  */
 import type { ReadingContext } from './context.js';
-import { channelPhrase, frontedChannel, recordChannel } from './channels.js';
-import { addresseeEnd, channelAt, contentAfter, continuation, objectOnly, onlyPlaces, skipAdjuncts } from './content-ends.js';
-import { particleRate, type CueInfo } from './cues.js';
+import { channelAt, channelPhrase, frontedChannel, recordChannel } from './channels.js';
+import { addresseeEnd, contentAfter, continuation, objectOnly, onlyPlaces, skipAdjuncts } from './content-ends.js';
+import { CHANNEL_HEADS, particleRate, type CueInfo } from './cues.js';
 import { draft, type Range } from './draft.js';
 import {
   ADJUNCT_ADP, BE, CAPITALIZED, CLAUSE_END, PARTICIPLE, PARTICLE_TAGS, PARTICLES, TIME_MODIFIERS, TIME_WORDS, TRAILING_PUNCT,
   VERB_GROUP,
 } from './lexicon.js';
-import { extendCoordination, isNamePart, npEndingAt, npStartingAt } from './phrases.js';
+import { extendCoordination, isNamePart, npEndingAt, npStartingAt, relativeAntecedent } from './phrases.js';
 
 /** Share of gold cues with the word included above which the cue takes it (learned, see particleRate). */
 const PARTICLE_RATE = 0.5;
@@ -112,6 +112,45 @@ function mainSubject(cx: ReadingContext, si: number, before: number): Range | nu
   return null;
 }
 
+/**
+ * A written channel standing as the subject: "a statement which said" (the speaker is the subject of the clause
+ * the statement is the object of: "They released a statement which said") and "Stone's statement added" (the
+ * possessor). Returns the speaker and the channel, or null.
+ */
+function writtenChannel(cx: ReadingContext, source: Range, min: number): { source: Range; channel: Range } | null {
+  const { toks } = cx;
+  const antecedent = relativeAntecedent(toks, source, min);
+  if (antecedent) {
+    if (!CHANNEL_HEADS.has(toks[antecedent.e - 1]!.lower)) return null;
+    const verb = antecedent.s - 1;
+    if (verb < min || toks[verb]!.pos !== 'VERB') return null;
+    const subject = subjectBefore(cx, skipTimeLeft(cx, verbGroupStart(cx, verb, min), min), min);
+    return subject ? { source: subject.np, channel: antecedent } : null;
+  }
+  if (!CHANNEL_HEADS.has(toks[source.e - 1]!.lower)) return null;
+  for (let i = source.s + 1; i < source.e - 1; i++) {
+    if (toks[i]!.lower === "'s" || toks[i]!.lower === '’s' || toks[i]!.lower === "'") {
+      return { source: { s: source.s, e: i }, channel: source };
+    }
+  }
+  return null;
+}
+
+/** The object before a participial cue when it is a written channel ("a message on Twitter"), else null. */
+function channelObjectBefore(cx: ReadingContext, v: number, min: number): Range | null {
+  const { toks } = cx;
+  let e = v;
+  let s = npEndingAt(toks, e - 1, min);
+  // "a message on Twitter": the medium's phrase after the message.
+  if (s - 1 >= min && toks[s - 1]!.pos === 'ADP') {
+    const inner = npEndingAt(toks, s - 2, min);
+    if (inner >= min) s = inner;
+  }
+  if (s < min) return null;
+  for (let i = s; i < e; i++) if (CHANNEL_HEADS.has(toks[i]!.lower)) return { s, e };
+  return null;
+}
+
 /** Reads the verb cue at token t of sentence si (see verbCueAt in cues.ts) in whichever configuration fits. */
 export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo): void {
   const { toks } = cx;
@@ -119,7 +158,9 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
   const max = cx.windowEnd[si]!;
   let cueEnd = t + 1;
   const particles = PARTICLES[toks[t]!.lower];
-  if (particles && cueEnd < max && particles.has(toks[cueEnd]!.lower)) cueEnd++;
+  // "writing in a blog post": a preposition that opens a channel phrase is no particle of the cue.
+  if (cueEnd < max && toks[t]!.lower.endsWith("ing") && channelAt(cx, cueEnd, max)) { /* no particle */ }
+  else if (particles && cueEnd < max && particles.has(toks[cueEnd]!.lower)) cueEnd++;
   else if (cueEnd + 1 < max && PARTICLE_TAGS.has(toks[cueEnd]!.pos) && toks[cueEnd]!.lower !== 'that'
     && particleRate(toks[t]!.lower, toks[cueEnd]!.lower) >= PARTICLE_RATE) cueEnd++;
   const v = verbGroupStart(cx, t, min);
@@ -145,6 +186,8 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
     if (prev && prev.sentence === si) d.inheritFrom = prev;
     else d.source = d.sourcePhrase = mainSubject(cx, si, v);
     if (!contentAfter(cx, d, cueEnd, max, info) || objectOnly(cx, d, t)) return;
+    // "posted a message on Twitter blaming Iran": the message is how it was said.
+    if (afterObject) d.channel ??= channelObjectBefore(cx, v, min);
     d.config = 'part';
     cx.push(d);
     return;
@@ -159,7 +202,12 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
     source = { s: fronted.subjectStart, e: source.e };
     d.sourcePhrase = { s: fronted.subjectStart, e: d.sourcePhrase!.e };
   }
-  const offCue = aside ?? fronted;
+  const written = source ? writtenChannel(cx, source, min) : null;
+  if (written) {
+    source = written.source;
+    d.sourcePhrase = written.source;
+  }
+  const offCue = aside ?? fronted ?? (written ? { channel: written.channel, addressee: null, end: written.channel.e } : null);
   if (!source && v - 1 > min && toks[v - 1]!.lower === 'and') {
     // "Schultz supported Democrats and said ...": the coordinated verb shares the clause's subject, or the
     // speaker of the statement just read in the same sentence ("said ... and warned ...").
