@@ -91,3 +91,13 @@ test('cue: a time or channel adjunct stays out of the predicate', () => {
   assert.equal(statementWith(out, 'road would reopen').cue?.text, 'said');
   assert.equal(statementWith(out, 'taxes would fall').cue?.text, 'said');
 });
+
+test('speaker.mention keeps an identifying relative clause but not one that is a statement of its own', () => {
+  const plain = statementWith(analyze({ text: 'Tomas Reyes, who runs the dam, said repairs would start soon.' }), 'repairs would start');
+  assert.equal(plain.speaker.mention?.text, 'Tomas Reyes, who runs the dam');
+  const out = analyze({ text: 'Tomas Reyes, who warned last year that the dam was weak, said repairs would start soon.' });
+  const said = out.statements.find((s) => s.cue?.text === 'said');
+  assert.ok(said);
+  assert.equal(said.speaker.mention?.text, 'Tomas Reyes');
+  assert.deepEqual(validateAnalysis(out), []);
+});
