@@ -69,3 +69,35 @@ test('validation: speaker.head must match the text and lie inside speaker.mentio
   delete old.statements[0]!.speaker.head;
   assert.deepEqual(validateAnalysis(old), []);
 });
+
+test('cue is the whole predicate: auxiliaries, negation, catenative chains, manner adverbs, "neither ... nor"', () => {
+  const cases: [string, string, string][] = [
+    ['The ministry has denied that troops crossed the border.', 'has denied', 'troops crossed the border'],
+    ['Okafor went on to say that the harbour deal was dead.', 'went on to say', 'the harbour deal was dead'],
+    ['The airline declined to confirm that its servers had been breached.', 'declined to confirm', 'its servers had been breached'],
+    ['Lopez has steadfastly refused to disclose her tax returns.', 'has steadfastly refused to disclose', 'her tax returns'],
+    ['"We will appeal," Garcia said angrily.', 'said angrily', 'We will appeal'],
+    ['The mayor neither confirmed nor denied that talks had taken place.', 'neither confirmed nor denied', 'talks had taken place'],
+  ];
+  for (const [text, cue, content] of cases) {
+    const s = statementWith(analyze({ text }), content);
+    assert.equal(s.cue?.text, cue, text);
+    assert.equal(s.content.map((c) => c.text).join(' '), content, text);
+  }
+});
+
+test('cue: a time or channel adjunct stays out of the predicate', () => {
+  const out = analyze({ text: 'Officials said Friday that the road would reopen. Berg said during a rally that taxes would fall.', published: '2024-03-11' });
+  assert.equal(statementWith(out, 'road would reopen').cue?.text, 'said');
+  assert.equal(statementWith(out, 'taxes would fall').cue?.text, 'said');
+});
+
+test('speaker.mention keeps an identifying relative clause but not one that is a statement of its own', () => {
+  const plain = statementWith(analyze({ text: 'Tomas Reyes, who runs the dam, said repairs would start soon.' }), 'repairs would start');
+  assert.equal(plain.speaker.mention?.text, 'Tomas Reyes, who runs the dam');
+  const out = analyze({ text: 'Tomas Reyes, who warned last year that the dam was weak, said repairs would start soon.' });
+  const said = out.statements.find((s) => s.cue?.text === 'said');
+  assert.ok(said);
+  assert.equal(said.speaker.mention?.text, 'Tomas Reyes');
+  assert.deepEqual(validateAnalysis(out), []);
+});

@@ -5,14 +5,16 @@
  * Gold mentions are aligned to character offsets of the plain text by finding each word in order. A gold mention
  * is found when a linked system mention overlaps its minimal span (GUM's `minspan`, the head words); it is
  * correct when that mention's entity is the one mapped to its gold chain. Chains map to system entities one to
- * one, greedily by the number of mentions they share. B³ is computed over the same gold mentions, unfound ones
+ * one, greedily by the number of mentions they share. The system side is the `claimline/1` record a user gets:
+ * its entities and their mentions (`toOutput`). B³ is computed over the same gold mentions, unfound ones
  * counting as singletons. `--oracle-names` feeds the gold proper-name mentions to the entity stage instead of the
  * NER, which measures clustering, roles and coreference on their own.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { newDoc, type Doc } from '../model/document.js';
-import type { EntityType } from '../model/format.js';
+import type { AnalysisOut, EntityType } from '../model/format.js';
+import { toOutput } from '../output/to-json.js';
 import { analyzeText } from '../pipeline/analyze.js';
 import { segment } from '../stages/segment.js';
 import { resolveEntities } from '../stages/entities/resolve.js';
@@ -171,13 +173,21 @@ export interface CorefScores {
 
 const EVAL_TYPES = ['person', 'organization'];
 
-/** The system entity each gold mention was found in (-1 when none overlaps its head). */
-export function alignToSystem(doc: Doc, gold: GoldMention[]): number[] {
+/** The mentions of the output's entities, each with the index of its entity in `entities`. */
+export function outputMentions(out: AnalysisOut): { start: number; end: number; entity: number }[] {
+  // In text order, so that a tie between two overlapping mentions goes to the earlier one.
+  return out.entities.flatMap((e, entity) => e.mentions.map((m) => ({ start: m.start, end: m.end, entity })))
+    .sort((a, b) => a.start - b.start);
+}
+
+/** The output entity each gold mention was found in (-1 when none of its mentions overlaps the gold head). */
+export function alignToSystem(out: AnalysisOut, gold: GoldMention[]): number[] {
+  const mentions = outputMentions(out);
   return gold.map((g) => {
     let best = -1;
     let bestOverlap = 0;
-    for (const m of doc.mentions) {
-      if (m.entity < 0 || m.start >= g.headEnd || m.end <= g.headStart) continue;
+    for (const m of mentions) {
+      if (m.start >= g.headEnd || m.end <= g.headStart) continue;
       if (m.start < g.start || m.end > g.end) continue;
       const overlap = Math.min(m.end, g.headEnd) - Math.max(m.start, g.headStart);
       if (overlap > bestOverlap) { bestOverlap = overlap; best = m.entity; }
@@ -220,7 +230,7 @@ export async function evalCoref(dir: string, options: { oracleNames?: boolean } 
     const gum = parseGum(name, await readFile(path.join(dir, file), 'utf8'), text);
     const doc = options.oracleNames ? analyzeWithGoldNames(text, gum) : analyzeText(text, { id: name });
     const gold = gum.mentions.filter((g) => EVAL_TYPES.includes(g.type));
-    const system = alignToSystem(doc, gold);
+    const system = alignToSystem(toOutput(doc), gold);
     const chainTo = mapChains(gold, system);
     gold.forEach((g, i) => {
       for (const form of ['all', g.form]) {

@@ -26,6 +26,7 @@
 import type { Doc, Mention, SpanRange, Stage, Statement } from '../../model/document.js';
 import type { StatementKind } from '../../model/format.js';
 import type { ReadingContext } from './context.js';
+import { widenPredicate } from './cue-predicate.js';
 import { cueInfo, EVIDENCE_NOUNS } from './cues.js';
 import type { Draft, Range } from './draft.js';
 import { learnedDraft, matchLearned } from './learned-merge.js';
@@ -151,6 +152,7 @@ export function attribute(doc: Doc, tagger = false): void {
     if (cuePhrase && (cuePhrase.s !== d.cue?.s || cuePhrase.e !== d.cue.e)) st.cuePhrase = span(cuePhrase);
   }
   if (tagger) out.sort((a, b) => (a.cue?.start ?? a.content[0]?.start ?? 0) - (b.cue?.start ?? b.content[0]?.start ?? 0));
+  for (const st of out) widenPredicate(doc, st);
   doc.statements = out;
 }
 

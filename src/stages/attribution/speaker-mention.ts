@@ -47,7 +47,7 @@ const contains = (outer: SpanRange, inner: SpanRange) => outer.start <= inner.st
  * The speaker's noun phrase: the stage's wider phrase when it holds the base phrase, with a possessive clitic
  * that follows it ("Tulsa police's statement": the determiner phrase is "Tulsa police's").
  */
-function wholePhrase(doc: Doc, st: Statement): SpanRange {
+function wholePhrase(doc: Doc, st: Statement, cueStarts: readonly number[]): SpanRange {
   const base = st.speakerSpan!;
   // The stage's phrase when it holds the base phrase (an appositive) or trims it ("predictable - Donald J. Trump");
   // a phrase elsewhere (the span tagger's reading of another subject) would not name the linked speaker.
@@ -55,6 +55,15 @@ function wholePhrase(doc: Doc, st: Statement): SpanRange {
   const wide = p && (contains(p, base) || contains(base, p)) ? p : base;
   const { start } = wide;
   let { end } = wide;
+  // "Kamin, who emphasized that ...": a relative clause that holds a cue of its own is another statement, not
+  // part of this speaker's phrase (PolNeAR's guidelines: extending the source would mask an attribution).
+  if (end > base.end) {
+    const clause = /,\s*(who|which|whose)\b/i.exec(doc.text.slice(base.end, end));
+    if (clause) {
+      const from = base.end + clause.index;
+      if (cueStarts.some((c) => c >= from && c < end)) end = from;
+    }
+  }
   const k = tokenAt(doc.tokens, end);
   const next = doc.tokens[k];
   // Only before a noun cue: "He's said" and "Trump's been saying" are contractions of "has".
@@ -126,13 +135,14 @@ export function speakerSpans(doc: Doc): SpeakerSpans[] {
   const toks = doc.tokens;
   // A statement that inherits its speaker (a floating quote) shows the phrase of the statement it inherits from.
   const phraseOf = new Map<string, SpanRange>();
+  const cueStarts = doc.statements.flatMap((st) => (st.cue ? [st.cue.start] : []));
   for (const st of doc.statements) {
-    if (st.speakerSpan && st.cue) phraseOf.set(`${st.speakerSpan.start}:${st.speakerSpan.end}`, wholePhrase(doc, st));
+    if (st.speakerSpan && st.cue) phraseOf.set(`${st.speakerSpan.start}:${st.speakerSpan.end}`, wholePhrase(doc, st, cueStarts));
   }
   return doc.statements.map((st) => {
     const base = st.speakerSpan;
     if (!base) return { mention: null, head: null };
-    const mention = (st.cue ? null : phraseOf.get(`${base.start}:${base.end}`)) ?? wholePhrase(doc, st);
+    const mention = (st.cue ? null : phraseOf.get(`${base.start}:${base.end}`)) ?? wholePhrase(doc, st, cueStarts);
     const range = tokenRange(toks, contains(base, mention) ? mention : base);
     if (!range) return { mention, head: null };
     // "police, who said": the relative pronoun's antecedent says who spoke.
