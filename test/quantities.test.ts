@@ -51,3 +51,8 @@ test('digits glued to letters are part of a name, not a quantity; glued scales a
   const amounts = quantities('The charity raised $5m on a 10km run and 3bn euros.');
   assert.deepEqual(amounts.map((q) => [q.text, q.value, q.unit]), [['$5m', 5e6, 'USD'], ['10km', 10, 'km'], ['3bn euros', 3e9, 'EUR']]);
 });
+
+test('a number right after a proper name is part of the name unless a measure follows', () => {
+  const qs = quantities('The Category 4 storm grounded Windows 10 laptops at a 7-Eleven shop, and forecasters placed Ida 80 miles offshore.');
+  assert.deepEqual(qs.map((q) => q.text), ['80 miles']);
+});

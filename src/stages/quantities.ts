@@ -48,12 +48,21 @@ const NUMERIC = /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$/;
 /** Measurement units written glued to their number ("10km", "5kg", "60mph"): a quantity, unlike "4chan". */
 const GLUED_UNITS = new Set(['km', 'kg', 'mm', 'cm', 'ft', 'lb', 'lbs', 'mph', 'kph', 'mw', 'gw', 'kw', 'kwh', 'ha', 'sq']);
 const RE_LETTER = /\p{L}/u;
+/** Measures after a number: the number is a quantity even right after a name ("placed Humberto 785 miles east"). */
+const MEASURES = new Set([
+  'miles', 'mile', 'kilometers', 'kilometres', 'km', 'meters', 'metres', 'feet', 'foot', 'yards', 'inches', 'tonnes',
+  'tons', 'kilograms', 'kg', 'degrees', 'mph', 'knots', 'hectares', 'acres', 'per', '%',
+]);
 
 /**
  * True when the number at token `tok` is part of a name or an identifier: glued to letters before it ("G7", "MP3")
  * or through a hyphen ("F-16", "COVID-19"), or to letters after it that are no scale or unit ("4chan", "5G").
  */
-function inName(text: string, tok: Token, next: Token | undefined): boolean {
+function inName(text: string, tok: Token, next: Token | undefined, prev: Token | undefined): boolean {
+  // "Windows 10 users", "Channel 4", "the FTSE 100": a number right after a proper name is part of it, unless a
+  // measure follows ("placed the storm 785 miles east").
+  if (prev && prev.pos === 'PROPN' && /^\p{L}/u.test(prev.text) && !/\n/.test(text.slice(prev.end, tok.start))
+    && !(next && (MEASURES.has(next.lower) || UNIT_WORDS[next.lower] !== undefined || SCALES[next.lower] !== undefined))) return true;
   const before = text[tok.start - 1] ?? ' ';
   if (RE_LETTER.test(before)) return true;
   if (before === '-' && RE_LETTER.test(text[tok.start - 2] ?? ' ')) return true;
@@ -100,7 +109,7 @@ export function findQuantities(doc: Doc): Quantity[] {
       }
       const first = toks[j]!;
       const numeric = numericValue(first);
-      if (numeric !== null && inName(doc.text, first, toks[j + 1])) {
+      if (numeric !== null && inName(doc.text, first, toks[j + 1], j > sent.tokenStart ? toks[j - 1] : undefined)) {
         i = j + 1;
         continue;
       } else if (numeric !== null && !inTimex(first.start)) {
@@ -109,7 +118,9 @@ export function findQuantities(doc: Doc): Quantity[] {
       } else if (VAGUE_PLURALS.has(first.lower) && j + 1 < sent.tokenEnd && toks[j + 1]!.lower === 'of') {
         approx = true;
         j += 2;
-      } else if (UNITS[first.lower] !== undefined && first.lower !== 'a' && first.lower !== 'an' && first.pos === 'NUM') {
+      } else if (UNITS[first.lower] !== undefined && first.lower !== 'a' && first.lower !== 'an' && first.pos === 'NUM'
+        && !(doc.text[first.start - 1] === '-' && /\d/.test(doc.text[first.start - 2] ?? ''))) {
+        // ("7-Eleven" is a name: a number word glued to digits by a hyphen.)
         value = UNITS[first.lower]!;
         j++;
         // "twenty five", "forty-two" come as one or two tokens
