@@ -29,6 +29,16 @@ export class BandIndex {
     }
   }
 
+  /** Like `forEach`, but stops as soon as `visit` returns true. */
+  some(key: number, visit: (doc: number) => boolean): boolean {
+    let e = this.head(key >>> 0);
+    while (e >= 0) {
+      if (visit(this.docs[e]!)) return true;
+      e = this.next[e]!;
+    }
+    return false;
+  }
+
   add(key: number, doc: number): void {
     key >>>= 0;
     if (this.count === this.keys.length) this.growEntries();

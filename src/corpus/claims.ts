@@ -135,7 +135,7 @@ function similarity(a: Item, b: Item): number {
 function collect(ctx: ClaimContext): Item[] {
   const items: Item[] = [];
   ctx.docs.forEach((d, doc) => {
-    if (!ctx.live(doc)) return;
+    if (!ctx.live(doc) || (d.claims.length === 0 && d.statements.length === 0)) return;
     const boiler = ctx.boilerplate(doc);
     const origin = ctx.docs[ctx.origin(doc)]!.id;
     const statements = new Map(d.statements.map((s) => [s.id, s]));

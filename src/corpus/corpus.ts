@@ -141,18 +141,16 @@ export class Corpus {
     const out = new Set<number>();
     d.paragraphs.forEach((h, p) => {
       const groups = new Set<number>();
-      const byOutlet = new Map<string, Set<number>>();
-      this.paragraphIndex.forEach(h, (m) => {
-        if (this.retired[m]) return;
+      const sameOutlet = new Set<number>();
+      // Stops at the first verdict: a standing paragraph may be in thousands of articles.
+      const found = this.paragraphIndex.some(h, (m) => {
+        if (this.retired[m]) return false;
         const g = this.detector.group(m);
         groups.add(g);
-        const o = this.docs[m]!.outlet ?? '';
-        let s = byOutlet.get(o);
-        if (!s) byOutlet.set(o, s = new Set());
-        s.add(g);
+        if ((this.docs[m]!.outlet ?? '') === (d.outlet ?? '')) sameOutlet.add(g);
+        return sameOutlet.size >= BOILERPLATE_SAME_OUTLET || groups.size >= BOILERPLATE_ANY_OUTLET;
       });
-      const sameOutlet = byOutlet.get(d.outlet ?? '')?.size ?? 0;
-      if (sameOutlet >= BOILERPLATE_SAME_OUTLET || groups.size >= BOILERPLATE_ANY_OUTLET) out.add(p);
+      if (found) out.add(p);
     });
     this.derived.boilerplate.set(n, out);
     return out;

@@ -12,6 +12,8 @@ import { dayNumber, words } from './text.js';
 
 export const STORY_SIMILARITY = 0.25;
 export const STORY_WINDOW_DAYS = 21;
+/** Features (keywords, entities) in more articles than this are too common to link two articles into a story. */
+export const MAX_STORY_FEATURE_DF = 50;
 
 export interface Story {
   id: string;
@@ -85,8 +87,10 @@ export function groupStories(ctx: StoryContext): { stories: Story[]; storyOf: Ma
     parent.set(n, r);
     return r;
   };
+  // A feature shared by more articles than a story has is no evidence of one story (and would make the pass
+  // quadratic): only features rarer than this link articles.
   const postings = new Map<string, number[]>();
-  const maxPosting = Math.max(50, Math.ceil(total * 0.02));
+  const maxPosting = MAX_STORY_FEATURE_DF;
   for (const n of reps) {
     const w = weighted.get(n)!;
     const day = dayNumber(ctx.docs[n]!.published);
@@ -105,6 +109,7 @@ export function groupStories(ctx: StoryContext): { stories: Story[]; storyOf: Ma
       if (a !== b) parent.set(Math.max(a, b), Math.min(a, b));
     }
     for (const k of w.keys()) {
+      if (df.get(k)! > maxPosting) continue;
       let list = postings.get(k);
       if (!list) postings.set(k, list = []);
       if (list.length < maxPosting) list.push(n);
