@@ -59,3 +59,9 @@ test('a capitalised title after "the" is a description of its holder, not a seco
   assert.ok(mentionsOfEntityWith(doc, 'Anselm Roy').includes('the Bishop'), mentionsOfEntityWith(doc, 'Anselm Roy').join(' | '));
   assert.ok(doc.entities.some((e) => e.name === 'Cardinals'));
 });
+
+test('a description in a fronted prepositional phrase before a name is not that person', () => {
+  const doc = docWithNames('For the rural camp, Helen Marsh won the seat.', [['Helen Marsh', 'PERSON']]);
+  resolveEntities(doc);
+  assert.deepEqual(mentionsOfEntityWith(doc, 'Helen Marsh'), ['Helen Marsh']);
+});

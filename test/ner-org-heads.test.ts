@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { newDoc } from '../src/model/document.js';
 import { segmentStage } from '../src/stages/segment.js';
 import { nerStage } from '../src/stages/entities/ner.js';
-import { extendToOrgHead } from '../src/stages/entities/ner/repair.js';
+import { addPersonAfterName, extendToOrgHead, splitPersonFromNeighbour } from '../src/stages/entities/ner/repair.js';
 import type { NameSpan } from '../src/stages/entities/ner/decode.js';
 
 function names(text: string): string[] {
@@ -51,4 +51,23 @@ test('organisation and facility heads type the name', () => {
   assert.ok(out.includes('Varna Convention Centre/FAC'), out.join(' | '));
   assert.ok(out.some((n) => /Marine Society\/ORG$/.test(n)), out.join(' | '));
   assert.ok(out.some((n) => /Press Board\/ORG$/.test(n)), out.join(' | '));
+});
+
+test('a person run together with the body after "of" or the place before is split off', () => {
+  const words = ['Helen', 'Marsh', 'of', 'the', 'Farmers', 'League', 'met', 'Ohio', 'Sarah', 'Quill', 'and', 'the', 'Bank', 'of', 'England'];
+  const spans: NameSpan[] = [{ start: 0, end: 6, type: 'ORG' }, { start: 7, end: 10, type: 'LOC' }, { start: 12, end: 15, type: 'ORG' }];
+  assert.deepEqual(splitPersonFromNeighbour(words, spans), [
+    { start: 0, end: 2, type: 'PER' }, { start: 4, end: 6, type: 'ORG' },
+    { start: 7, end: 8, type: 'LOC' }, { start: 8, end: 10, type: 'PER' },
+    { start: 12, end: 15, type: 'ORG' },
+  ]);
+});
+
+test('a known first name and surname right after another name are a person', () => {
+  const words = ['the', 'leader', 'of', 'Norway', 'Helen', 'Marsh', 'spoke', 'in', 'Oslo', 'Harbour', 'Works', '.'];
+  const none = words.map(() => false);
+  const spans: NameSpan[] = [{ start: 3, end: 4, type: 'LOC' }, { start: 8, end: 9, type: 'LOC' }];
+  assert.deepEqual(addPersonAfterName(words, none, spans), [
+    { start: 3, end: 4, type: 'LOC' }, { start: 4, end: 6, type: 'PER' }, { start: 8, end: 9, type: 'LOC' },
+  ]);
 });

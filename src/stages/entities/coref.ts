@@ -271,7 +271,8 @@ class Resolver {
     if (after && nameAt[i]! >= 0) return t + 1;
     // "The mayor, Ana Lima, said": a description set off before a person's name is a mention of that person
     // (its role is collected by the role rules), so a speaker written as the description still resolves.
-    const apposed = after?.text === ',' ? nameAt[i + 1]! : -1;
+    // Not after a preposition: "For the pro-government camp, Ana Lima won" fronts a phrase, it names no one.
+    const apposed = after?.text === ',' && doc.tokens[t - 1]?.pos !== 'ADP' ? nameAt[i + 1]! : -1;
     // Other names take such a description when the role rules read it as theirs ("the capital, Riyadh,").
     const roleEnd = doc.tokens[i - 1]!.end;
     const apposedEntity = apposed >= 0 ? doc.mentions[apposed]!.entity : -1;

@@ -8,7 +8,7 @@ import type { Doc, Stage, Token } from '../../model/document.js';
 import { tagTokens } from './ner/model.js';
 import { claimlineType } from './ner/types.js';
 import {
-  addDefinedAcronyms, completeHyphenTails, dropPartyLabels, extendNationalityToOrg, extendToOrgHead, joinOrgHeadOf, joinFeatureOf, joinPluralPossessive,
+  addDefinedAcronyms, completeHyphenTails, dropPartyLabels, extendNationalityToOrg, extendToOrgHead, joinOrgHeadOf, splitPersonFromNeighbour, addPersonAfterName, joinFeatureOf, joinPluralPossessive,
 } from './ner/repair.js';
 import { lookupGeo } from '../../lexicon/geo.js';
 import { taggerSentenceStarts, taggerWords } from './ner/words.js';
@@ -59,7 +59,8 @@ export function findNames(doc: Doc): void {
   const inTitleCase = words.map((_, k) => titleCase[first[k]!] === 1);
   const joined = extendToOrgHead(words, sentStart, inTitleCase,
     extendNationalityToOrg(words, sentStart, joinPluralPossessive(words, sentStart, tagged), isNationality), isNationality);
-  const spans = dropPartyLabels(words, addDefinedAcronyms(words, sentStart, completeHyphenTails(words, touchesNext, joined)));
+  const spans = addPersonAfterName(words, sentStart, splitPersonFromNeighbour(words,
+    dropPartyLabels(words, addDefinedAcronyms(words, sentStart, completeHyphenTails(words, touchesNext, joined)))));
   for (const span of spans) {
     const tokenStart = first[span.start]!;
     const tokenEnd = first[span.end]!;

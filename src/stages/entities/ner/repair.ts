@@ -2,7 +2,10 @@
  * Span repairs after tagging, for patterns the training text rarely shows but news about geography often does.
  */
 import type { NameSpan } from './decode.js';
-import { FEATURE_HEADS, ORG_NAME_HEADS } from './types.js';
+import { FEATURE_HEADS, ORG_NAME_HEADS, STRONG_ORG_HEADS } from './types.js';
+import { genderOfFirstName } from '../../../lexicon/names.js';
+import { lookupGeo } from '../../../lexicon/geo.js';
+import { roleHeadOf } from '../../../lexicon/titles.js';
 
 /**
  * "Gulf of Aden", "Sea of Azov": when a name follows a capitalised natural-feature word and "of", the three parts
@@ -249,4 +252,66 @@ export function dropPartyLabels(words: readonly string[], spans: NameSpan[]): Na
     for (let j = k + 1; j < spans.length && spans[j]!.start < close; j++) drop.add(spans[j]!);
   }
   return drop.size === 0 ? spans : spans.filter((s) => !drop.has(s));
+}
+
+/** A word no person's name holds: an organisation head ("Party", "Board"). */
+const isOrgWord = (w: string): boolean => ORG_NAME_HEADS.has(w.toLowerCase()) || STRONG_ORG_HEADS.has(w.toLowerCase());
+/** Capitalised name words: "Quat", "Yiu-chung", "al-Amr". */
+const isNameWord = (w: string): boolean => /^\p{Lu}[\p{Ll}'’-]*$/u.test(w) && !isOrgWord(w);
+
+/**
+ * Names the tagger runs together with a neighbour, read as one organisation or place:
+ *  - a person and the body they belong to: "Elizabeth Quat of DAB", "Cardinal Marc Ouellet of the Holy See" →
+ *    the person (title included; the entity stage moves it out) and the body after "of";
+ *  - a place and the person after it: "Governor of Washington Chris Gregoire" → "Washington", "Chris Gregoire".
+ * The person part must open with a known first name (after any title) and hold two or more name words and no
+ * organisation head, so "Bank of England" and "Bank of America" stay whole.
+ */
+export function splitPersonFromNeighbour(words: readonly string[], spans: NameSpan[]): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (const s of spans) {
+    if (s.type === 'PER') { out.push(s); continue; }
+    let of = s.start;
+    while (of < s.end && words[of] !== 'of') of++;
+    if (of > s.start && of < s.end - 1) {
+      let first = s.start;
+      while (first < of && roleHeadOf(words[first]!) !== null) first++;
+      const person = words.slice(first, of);
+      const rest = words[of + 1] === 'the' ? of + 2 : of + 1;
+      if (person.length >= 2 && person.every(isNameWord) && genderOfFirstName(person[0]!) !== null && rest < s.end) {
+        out.push({ start: s.start, end: of, type: 'PER' }, { start: rest, end: s.end, type: s.type });
+        continue;
+      }
+    }
+    let split = -1;
+    for (let k = s.start + 1; k + 1 < s.end && split < 0; k++) {
+      if (lookupGeo(words.slice(s.start, k).join(' ')) !== null && genderOfFirstName(words[k]!) !== null) split = k;
+    }
+    if (split > 0 && words.slice(split, s.end).every(isNameWord)) {
+      out.push({ start: s.start, end: split, type: 'LOC' }, { start: split, end: s.end, type: 'PER' });
+      continue;
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+/**
+ * "the President of the United States Donald Trump": a person's name written right after another name, with no
+ * word between, is often left untagged (the tagger reads the run of capitals as one name and then drops it). Two or
+ * three capitalised name words opening with a known first name there are a person.
+ */
+export function addPersonAfterName(words: readonly string[], sentStart: readonly boolean[], spans: NameSpan[]): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k]!;
+    out.push(s);
+    const next = spans[k + 1];
+    const limit = Math.min(next ? next.start : words.length, s.end + 3);
+    if (s.type === 'PER' || s.end + 1 >= limit || sentStart[s.end] || genderOfFirstName(words[s.end]!) === null) continue;
+    let end = s.end;
+    while (end < limit && !sentStart[end] && isNameWord(words[end]!)) end++;
+    if (end - s.end >= 2 && (end === words.length || !/^\p{Lu}/u.test(words[end]!))) out.push({ start: s.end, end, type: 'PER' });
+  }
+  return out;
 }
