@@ -57,3 +57,11 @@ test('channel: a written channel as subject or object gives its author as speake
   assert.equal(posted[0]!.cue, 'blaming');
   assert.equal(posted[0]!.channel, 'a message on Twitter');
 });
+
+test('no statement: a negated verb of saying or a modal with a bare object', () => {
+  assert.deepEqual(statements('The ministry has not commented on the images.'), []);
+  assert.deepEqual(statements('The president may declare a national emergency.'), []);
+  assert.deepEqual(statements('The council could not agree on a budget.'), []);
+  // A reported clause stays a statement.
+  assert.equal(statements('The mayor could say that the bridge is safe.').length, 1);
+});

@@ -151,6 +151,37 @@ function channelObjectBefore(cx: ReadingContext, v: number, min: number): Range 
   return null;
 }
 
+/** Modal auxiliaries: "may declare a state of emergency", "could not agree on a budget" report no speech. */
+const MODALS = new Set(['may', 'might', 'could', 'would', 'should', 'can', 'must']);
+/** Verbs of saying whose negation reports that nothing was said ("did not say", "has not commented on"). */
+const SAYING = new Set(['say', 'said', 'says', 'comment', 'commented', 'mention', 'mentioned', 'specify', 'specified',
+  'elaborate', 'elaborated', 'disclose', 'disclosed', 'reveal', 'revealed', 'explain', 'explained', 'respond',
+  'responded', 'detail', 'detailed', 'discuss', 'discussed', 'name', 'named', 'identify', 'identified', 'speak',
+  'spoken']);
+const NEGATION = new Set(['not', "n't", 'never']);
+
+/**
+ * A preposed reading whose verb group (v to the cue at t) reports no statement: a negated verb of saying or a
+ * modal, with a bare object ("has not commented on the images", "may declare a national emergency"). A clause
+ * stays ("did not say whether ...", "could say that ..."), as PolNeAR reads them.
+ */
+function unrealised(cx: ReadingContext, v: number, t: number, content: Range[]): boolean {
+  const { toks } = cx;
+  const r = content[0];
+  if (!r || content.length !== 1 || cx.hasQuoteIn(r.s, r.e)) return false;
+  let unreal = false;
+  for (let i = v; i < t; i++) {
+    const w = toks[i]!.lower;
+    if (MODALS.has(w) || (NEGATION.has(w) && SAYING.has(toks[t]!.lower))) unreal = true;
+  }
+  if (!unreal) return false;
+  for (let i = r.s; i < r.e; i++) {
+    const p = toks[i]!.pos;
+    if (p === 'AUX' || p === 'SCONJ' || (p === 'VERB' && !toks[i]!.lower.endsWith('ing'))) return false;
+  }
+  return true;
+}
+
 /** Reads the verb cue at token t of sentence si (see verbCueAt in cues.ts) in whichever configuration fits. */
 export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo): void {
   const { toks } = cx;
@@ -276,6 +307,7 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
   if (!source) return;
   // "Said Ellis: ..." reads on after the inverted subject.
   if (!contentAfter(cx, d, source.s === cueEnd ? source.e : cueEnd, max, info) || objectOnly(cx, d, t)) return;
+  if (unrealised(cx, v, t, d.content)) return;
   d.config = source.s === cueEnd ? 'inv' : 'pre';
   recordChannel(d, offCue);
   cx.push(d);
