@@ -152,7 +152,7 @@ describe('store CLI', () => {
 
   it('claims: --status, --by, --about, --since; a bad status is a usage error', async () => {
     const claims = async (...args: string[]) => {
-      const r = await run(['claims', '--store', store, '--format', 'json', ...args]);
+      const r = await run(['claims', '--per-document', '--store', store, '--format', 'json', ...args]);
       assert.equal(r.code, 0, r.err);
       return JSON.parse(r.out).results as { docId: string; status: string; text: string; by: string[] }[];
     };

@@ -172,15 +172,20 @@ export async function ingestCommand(args: string[], ctx: RunContext): Promise<nu
   if (!store) return EXIT.store;
   const counts: Record<IngestStatus, number> = { inserted: 0, 'new-version': 0, reanalysed: 0, unchanged: 0 };
   const records: { id: string; status: IngestStatus; version: number; source: string }[] = [];
+  const changed: string[] = [];
   let failed: number;
   try {
     failed = await eachAnalysis(inputs, opts, ctx, 'ingested', async (a, raw) => {
       const r = await store.ingest(a);
       counts[r.status]++;
+      if (r.status !== 'unchanged') changed.push(r.docId);
       const record = { id: r.docId, status: r.status, version: r.version, source: raw.source };
       if (format === 'jsonl') ctx.stdout.write(JSON.stringify(record) + '\n');
       else if (format === 'json') records.push(record);
     });
+    // Copies, cross-document entities, claims and stories see the new documents (one transaction for the run).
+    const { updateStoreCorpus } = await import('./corpus.js');
+    await updateStoreCorpus(store, changed);
   } finally {
     await store.close();
   }

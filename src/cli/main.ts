@@ -17,9 +17,16 @@ Commands:
   ingest <inputs...|->      analyse documents into a store (--store FILE, default ./claimline.db); a changed
                             document becomes a new version
   statements                list stored statements (--speaker NAME, --about TEXT, --since DATE)
-  claims                    list stored claims (--status S, --by NAME, --about TEXT, --since DATE)
+  claims                    claims clustered across stored documents: who asserted, confirmed, denied them, and
+                            how many independent sources back each status (--status S, --by NAME, --about TEXT,
+                            --since DATE; --per-document for each document's own claims)
+  speaker NAME              everything a speaker said across stored documents, with roles as of each date
+  stories                   stored articles grouped into stories
+  copies [DOC-ID]           near-duplicate articles (wire copies), origin first
+  corpus                    the claimline/corpus export of a store (copies, entities, claims, stories)
   versions DOC-ID           a document's stored versions and what changed between them
-  timeline                  dated items across stored documents (--entity NAME)
+  timeline                  dated items across stored documents (--entity NAME); --story ID: one story's
+                            events and statements by event time
   search QUERY              full-text search (FTS5 syntax) over stored documents and statements
   stats                     counts of what the store holds
   validate <files...>       check claimline/1 JSON or JSONL files against the schema
@@ -45,7 +52,11 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   timeline: async () => (await import('./query.js')).timelineCommand,
   search: async () => (await import('./query.js')).searchCommand,
   stats: async () => (await import('./query.js')).statsCommand,
-  claims: async () => (await import('./query.js')).claimsCommand,
+  claims: async () => (await import('./corpus.js')).corpusClaimsCommand,
+  speaker: async () => (await import('./corpus.js')).speakerCommand,
+  stories: async () => (await import('./corpus.js')).storiesCommand,
+  copies: async () => (await import('./corpus.js')).copiesCommand,
+  corpus: async () => (await import('./corpus.js')).corpusExportCommand,
   versions: async () => (await import('./query.js')).versionsCommand,
   validate: async () => (await import('./validate.js')).validateCommand,
   eval: async () => evalCommand,
@@ -78,7 +89,9 @@ export async function main(argv: string[], ctx: RunContext = { stdout: process.s
     ctx.stdout.write(`claimline ${pkg.version}\n`);
     return EXIT.ok;
   }
-  const load = COMMANDS[cmd];
+  // A story's timeline comes from the corpus layer; the plain timeline from the store's tables.
+  const storyTimeline = cmd === 'timeline' && rest.some((a) => a === '--story' || a.startsWith('--story='));
+  const load = storyTimeline ? async () => (await import('./corpus.js')).storyTimelineCommand : COMMANDS[cmd];
   try {
     if (!load) throw new UsageError(`unknown command '${cmd}' (run 'claimline --help')`);
     return await (await load())(rest, ctx);

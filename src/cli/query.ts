@@ -8,9 +8,9 @@ import { STORE_FLAGS, STORE_FLAG_HELP, openStore, storeLocation } from './store-
 import type { ClaimStatus } from '../model/format.js';
 import type { Page, Store, VersionRow } from '../store/store.js';
 
-const OUT_FORMATS = ['text', 'json', 'jsonl'] as const;
-type OutFormat = (typeof OUT_FORMATS)[number];
-const CLAIM_STATUSES: readonly ClaimStatus[] = ['asserted', 'confirmed', 'denied', 'unconfirmed', 'disputed', 'retracted'];
+export const OUT_FORMATS = ['text', 'json', 'jsonl'] as const;
+export type OutFormat = (typeof OUT_FORMATS)[number];
+export const CLAIM_STATUSES: readonly ClaimStatus[] = ['asserted', 'confirmed', 'denied', 'unconfirmed', 'disputed', 'retracted'];
 
 const LIST_FLAG_HELP = `${STORE_FLAG_HELP}
   --limit N                at most N results (default DEFAULT); the JSON says how many more there are, the text
@@ -26,9 +26,10 @@ entity name or stated name, --about the quoted content or an entity mentioned in
 substrings); --since keeps statements reported on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
 
 ${listHelp(100)}`;
-export const CLAIMS_HELP = `Usage: claimline claims [--status S[,S...]] [--by NAME] [--about TEXT] [--since DATE] [--doc ID] [options]
+export const CLAIMS_HELP = `Usage: claimline claims --per-document [--status S[,S...]] [--by NAME] [--about TEXT] [--since DATE] [--doc ID] [options]
 
-List stored claims, one per document that states them, by date. --status is one or more of
+List stored claims, one per document that states them, by date (without --per-document, 'claims' lists them
+clustered across documents: see 'claimline claims --help'). --status is one or more of
 ${CLAIM_STATUSES.join(', ')}; --by matches a party the status is by (a claim with none named: its
 speaker); --about the claim's words or an entity named in them; --since keeps claims reported on or after DATE.
 
@@ -126,7 +127,7 @@ export async function statementsCommand(args: string[], ctx: RunContext): Promis
       + (r.channel ? ` (${flat(r.channel)})` : ''));
 }
 
-function claimStatuses(value: string | undefined): ClaimStatus[] | undefined {
+export function claimStatuses(value: string | undefined): ClaimStatus[] | undefined {
   if (value === undefined) return undefined;
   const list = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
   for (const s of list) {

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { FTS_ROWS_PER_DOC, VERSIONS_SQL } from './schema.js';
+import { CORPUS_STATE_SQL, FTS_ROWS_PER_DOC, VERSIONS_SQL } from './schema.js';
 
 export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
@@ -41,6 +41,11 @@ const STEPS: Record<number, (db: Database.Database) => void> = {
       DROP TABLE fts_old;
       CREATE INDEX statement_entities_entity ON statement_entities (doc_id, entity_id, role);
     `);
+  },
+  // 3 -> 4: the corpus layer's persisted state. Empty after migrating: the first corpus query or ingest builds it
+  // from the stored analyses.
+  3: (db) => {
+    db.exec(CORPUS_STATE_SQL);
   },
 };
 

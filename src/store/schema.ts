@@ -5,7 +5,7 @@
  */
 
 /** Bump on every change, and add the step from the previous version to `migrations.ts`. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 /** Full-text rows one document may have (its text and its statements): 2^20. */
 export const FTS_ROWS_PER_DOC = 1_048_576;
 /** PRAGMA application_id marks the file as ours ("CLM1"), so foreign databases are refused, not modified. */
@@ -23,6 +23,20 @@ CREATE TABLE document_versions (
   text TEXT,
   analysis TEXT,
   PRIMARY KEY (doc_id, version)
+);
+`;
+
+/**
+ * The corpus layer's state (src/corpus): one JSON row, rewritten in the same write transaction that reads it, so
+ * concurrent ingests never lose each other's additions. Derived like the other tables: it can be rebuilt from the
+ * stored analyses.
+ */
+export const CORPUS_STATE_SQL = `
+CREATE TABLE corpus_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  state TEXT NOT NULL,
+  documents INTEGER NOT NULL,
+  updated_at TEXT NOT NULL
 );
 `;
 
@@ -136,4 +150,4 @@ CREATE VIRTUAL TABLE fts USING fts5 (
   statement_id UNINDEXED,
   tokenize = 'unicode61 remove_diacritics 2'
 );
-`;
+${CORPUS_STATE_SQL}`;

@@ -314,6 +314,30 @@ export class SqliteStore implements Store {
     return storeStats(this.db);
   }
 
+  async corpusState(): Promise<{ state: unknown; documents: number } | null> {
+    const row = this.db.prepare('SELECT state, documents FROM corpus_state WHERE id = 1').get() as
+      { state: string; documents: number } | undefined;
+    return row ? { state: JSON.parse(row.state), documents: row.documents } : null;
+  }
+
+  async updateCorpusState(docIds: readonly string[],
+    update: (state: unknown | null, analyses: Iterable<AnalysisOut>) => { state: unknown; documents: number }): Promise<void> {
+    const read = this.db.prepare('SELECT analysis FROM documents WHERE id = ?').pluck();
+    function* analyses(): Iterable<AnalysisOut> {
+      for (const id of docIds) {
+        const json = read.get(id) as string | undefined;
+        if (json) yield JSON.parse(json) as AnalysisOut;
+      }
+    }
+    this.retrying(() => this.db.transaction(() => {
+      const row = this.db.prepare('SELECT state FROM corpus_state WHERE id = 1').pluck().get() as string | undefined;
+      const next = update(row === undefined ? null : JSON.parse(row), analyses());
+      this.db.prepare(`INSERT INTO corpus_state (id, state, documents, updated_at) VALUES (1, ?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET state = excluded.state, documents = excluded.documents, updated_at = excluded.updated_at`)
+        .run(JSON.stringify(next.state), next.documents, new Date().toISOString());
+    }).immediate());
+  }
+
   async close(): Promise<void> {
     if (!this.db.open) return;
     if (!this.readonly) {

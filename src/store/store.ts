@@ -203,5 +203,17 @@ export interface Store {
   timeline(q?: TimelineQuery): Promise<Page<TimelineRow>>;
   search(q: SearchQuery): Promise<Page<SearchHit>>;
   stats(): Promise<StoreStats>;
+  /**
+   * The corpus layer's persisted state (a JSON value from `Corpus.toState()`), with the number of documents it
+   * covers; null while nothing has built it yet.
+   */
+  corpusState(): Promise<{ state: unknown; documents: number } | null>;
+  /**
+   * Brings the corpus state up to date in one write transaction: `update` gets the stored state (or null) and the
+   * current analyses of `docIds`, read one at a time, and returns the new state and its document count. Two
+   * writers doing this at once queue for the lock, so neither loses the other's documents.
+   */
+  updateCorpusState(docIds: readonly string[],
+    update: (state: unknown | null, analyses: Iterable<AnalysisOut>) => { state: unknown; documents: number }): Promise<void>;
   close(): Promise<void>;
 }
