@@ -65,3 +65,20 @@ test('no statement: a negated verb of saying or a modal with a bare object', () 
   // A reported clause stays a statement.
   assert.equal(statements('The mayor could say that the bridge is safe.').length, 1);
 });
+
+test('speaker: a capitalised verb inside a name is no cue ("of the Holy See said")', () => {
+  const st = statements('Cardinal Luis Ramos of the Holy See said, "We will publish the report in full."');
+  assert.equal(st.length, 1);
+  assert.equal(st[0]!.cue, 'said');
+  assert.match(st[0]!.speaker ?? '', /Luis Ramos of the Holy See$/);
+});
+
+test('speaker: no neighbour swallowed ("told the press the officers claimed", "Residents there said")', () => {
+  const st = statements('Residents there told the press the officers claimed to be looking for a weapon.');
+  const claimed = st.find((s) => s.cue === 'claimed');
+  assert.ok(claimed);
+  assert.equal(claimed.speaker, 'the officers');
+  const told = st.find((s) => s.cue === 'told');
+  assert.ok(told);
+  assert.equal(told.speaker, 'Residents');
+});

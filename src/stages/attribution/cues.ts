@@ -166,6 +166,8 @@ export function verbCueAt(toks: Token[], t: number): CueInfo | undefined {
   if (!isCueCandidate(tok.pos, tok.lower, prev?.pos)) return undefined;
   if (tok.pos !== 'VERB' && tok.pos !== 'AUX' && prev && (prev.pos === 'DET' || prev.pos === 'ADJ')) return undefined;
   if (prev && prev.lower === 'to') return undefined; // infinitive: "declined to say"
+  // "the Holy See said": a capitalised word after a capitalised name word is part of the name.
+  if (prev && /^[A-Z]/.test(tok.text) && prev.pos === 'PROPN' && /^[A-Z]/.test(prev.text)) return undefined;
   const hand = cueInfo(tok.lower);
   if (hand) return hand;
   const rate = learnedCueRate(tok.lower);

@@ -78,8 +78,20 @@ export function subjectBefore(cx: ReadingContext, v: number, min: number):
     }
     end = c - 1;
   }
-  const s0 = npEndingAt(toks, end, min);
+  // "Residents there told": the place adverb closes no subject; the noun before it is the subject.
+  if (end - 1 >= min && (toks[end]!.lower === 'there' || toks[end]!.lower === 'here')
+    && (toks[end - 1]!.pos === 'NOUN' || toks[end - 1]!.pos === 'PROPN')) {
+    end--;
+    if (phraseEnd === v) phraseEnd = end + 1;
+  }
+  let s0 = npEndingAt(toks, end, min);
   if (s0 < 0) return null;
+  // "told the press the officers claimed": a determiner after a noun starts the subject; the noun before it is
+  // the object of an earlier verb.
+  for (let i = s0 + 1; i <= end; i++) {
+    const prev = toks[i - 1]!.pos;
+    if (toks[i]!.pos === 'DET' && (prev === 'NOUN' || prev === 'PROPN')) s0 = i;
+  }
   const s = extendCoordination(toks, s0, min);
   return { np: { s, e: end + 1 }, phrase: { s, e: phraseEnd }, ...(asideRange ? { aside: asideRange } : {}) };
 }
