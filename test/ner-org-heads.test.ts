@@ -9,6 +9,7 @@ import { segmentStage } from '../src/stages/segment.js';
 import { nerStage } from '../src/stages/entities/ner.js';
 import { addPersonAfterName, extendToOrgHead, splitPersonFromNeighbour } from '../src/stages/entities/ner/repair.js';
 import type { NameSpan } from '../src/stages/entities/ner/decode.js';
+import { claimlineType } from '../src/stages/entities/ner/types.js';
 
 function names(text: string): string[] {
   const doc = newDoc(text, { id: 't', title: null, url: null, published: null, publishedSource: null, source: null });
@@ -51,6 +52,8 @@ test('organisation and facility heads type the name', () => {
   assert.ok(out.includes('Varna Convention Centre/FAC'), out.join(' | '));
   assert.ok(out.some((n) => /Marine Society\/ORG$/.test(n)), out.join(' | '));
   assert.ok(out.some((n) => /Press Board\/ORG$/.test(n)), out.join(' | '));
+  // A newspaper named after its country, read as a place.
+  assert.equal(claimlineType('LOC', { words: ['the', 'Malawi', 'Gazette', 'said'], start: 1, end: 3 }), 'ORG');
 });
 
 test('a person run together with the body after "of" or the place before is split off', () => {

@@ -86,6 +86,8 @@ export const STRONG_ORG_HEADS: ReadonlySet<string> = new Set([
   'council', 'association', 'federation', 'confederation', 'party', 'committee', 'commission', 'ministry', 'agency',
   'institute', 'foundation', 'society', 'organisation', 'organization', 'corporation', 'company', 'board',
   'authority', 'archive', 'archives', 'trust', 'fund', 'synod', 'guild', 'cooperative',
+  // Newspaper heads ("Saudi Gazette", read as a place by its first word).
+  'gazette', 'tribune', 'herald', 'journal', 'chronicle', 'telegraph',
 ]);
 
 /** Whether a name of two or more words ends in an organisation head ("... Foundation", "... Tourism Board"). */
