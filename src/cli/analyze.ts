@@ -184,7 +184,7 @@ export async function ingestCommand(args: string[], ctx: RunContext): Promise<nu
       else if (format === 'json') records.push(record);
     });
     // Copies, cross-document entities, claims and stories see the new documents (one transaction for the run).
-    const { updateStoreCorpus } = await import('./corpus.js');
+    const { updateStoreCorpus } = await import('../store/corpus-state.js');
     await updateStoreCorpus(store, changed);
   } finally {
     await store.close();

@@ -7,6 +7,9 @@ export { SearchSyntaxError } from './fts.js';
 export { parseStoreLocation, StoreUnsupportedError, type StoreLocation } from './location.js';
 export { diffVersions } from './diff.js';
 export { SCHEMA_VERSION } from './schema.js';
+export { loadCorpus, updateStoreCorpus } from './corpus-state.js';
+export { Corpus } from '../corpus/index.js';
+export type { ClaimCluster, CopyGroup, CorpusExport, CorpusState, SpeakerReport, Story, Timeline } from '../corpus/index.js';
 export { openStore, type OpenStoreOptions } from './open.js';
 export { canonicalUrl, contentIdentity, pathIdentity } from '../input/identity.js';
 export type {
