@@ -128,7 +128,7 @@ describe('corpus CLI', () => {
     const copy = path.join(dir, 'old.db');
     fs.copyFileSync(store, copy);
     const s = SqliteStore.open(copy);
-    await s.updateCorpusState([], () => ({ state: null, documents: 0 }));
+    await s.updateCorpusState(() => ({ state: null, documents: 0 }));
     await s.close();
     const r = await run(['copies', '--store', copy, '--format', 'json']);
     assert.equal(r.code, 0, r.err);

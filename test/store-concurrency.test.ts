@@ -44,6 +44,16 @@ function consistency(file: string): { integrity: string; documents: number; vers
   }
 }
 
+/** How many documents the persisted corpus state holds (0 when there is none). */
+function corpusDocuments(file: string): number {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare('SELECT documents FROM corpus_state WHERE id = 1').pluck().get() as number | undefined) ?? 0;
+  } finally {
+    db.close();
+  }
+}
+
 /** The fixture document has 4 statements, each indexed once, plus its own text. */
 function assertWhole(file: string, documents: number): void {
   assert.deepEqual(consistency(file), { integrity: 'ok', documents, versions: documents, statements: 4 * documents, fts: 5 * documents });
@@ -67,6 +77,8 @@ describe('store: concurrent writers and crashes', () => {
     assert.deepEqual(JSON.parse(ra.out), { inserted: 200 });
     assert.deepEqual(JSON.parse(rb.out), { inserted: 200 });
     assertWhole(file, 400);
+    // Both writers updated the corpus state as they went; neither update lost the other's documents.
+    assert.equal(corpusDocuments(file), 400);
   });
 
   it('kill -9 mid-ingest keeps every committed document whole, and the next ingest completes the rest', async () => {
@@ -95,6 +107,8 @@ describe('store: concurrent writers and crashes', () => {
     assert.equal(again.code, 0, again.err);
     assert.deepEqual(JSON.parse(again.out), { inserted: 200 - after.documents, unchanged: after.documents });
     assertWhole(file, 200);
+    // The documents the killed run stored after its last corpus update are caught up by the next run.
+    assert.equal(corpusDocuments(file), 200);
   });
 
   it('a store on a read-only file in a read-only folder can be queried, and nothing is written beside it', async () => {

@@ -172,20 +172,19 @@ export async function ingestCommand(args: string[], ctx: RunContext): Promise<nu
   if (!store) return EXIT.store;
   const counts: Record<IngestStatus, number> = { inserted: 0, 'new-version': 0, reanalysed: 0, unchanged: 0 };
   const records: { id: string; status: IngestStatus; version: number; source: string }[] = [];
-  const changed: string[] = [];
   let failed: number;
   try {
     failed = await eachAnalysis(inputs, opts, ctx, 'ingested', async (a, raw) => {
       const r = await store.ingest(a);
       counts[r.status]++;
-      if (r.status !== 'unchanged') changed.push(r.docId);
       const record = { id: r.docId, status: r.status, version: r.version, source: raw.source };
       if (format === 'jsonl') ctx.stdout.write(JSON.stringify(record) + '\n');
       else if (format === 'json') records.push(record);
     });
-    // Copies, cross-document entities, claims and stories see the new documents (one transaction for the run).
+    // Copies, cross-document entities, claims and stories see every stored document, this run's and any a
+    // crashed run left out (one write transaction).
     const { updateStoreCorpus } = await import('../store/corpus-state.js');
-    await updateStoreCorpus(store, changed);
+    await updateStoreCorpus(store);
   } finally {
     await store.close();
   }

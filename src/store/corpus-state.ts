@@ -1,54 +1,75 @@
 /**
- * The corpus layer (src/corpus) kept in a store: `updateStoreCorpus` folds newly stored documents into the
- * persisted corpus state (ingest calls it once per run); `loadCorpus` gives the corpus of a store, building it
- * from the stored analyses when the store has no state yet (written before the corpus layer) or an outdated one.
+ * The corpus layer (src/corpus) kept in a store. The persisted value is the corpus state plus the revision of each
+ * document it holds (version and analysis time), so bringing it up to date is a comparison with the store's own list: whatever
+ * is new, or changed, or was stored by a run that died before updating the corpus, is added; nothing is added
+ * twice. `updateStoreCorpus` does that in one write transaction (ingest calls it once per run); `loadCorpus`
+ * gives a store's corpus, reading it from the stored analyses when the persisted state is missing or behind.
  */
 import { Corpus, type CorpusState } from '../corpus/index.js';
-import type { Store } from './store.js';
+import type { CorpusSource, Store } from './store.js';
 
-/**
- * Folds the given documents' current analyses into the store's corpus state (ingest calls this once per run,
- * after storing). A state written by another claimline version is rebuilt from scratch.
- */
-export async function updateStoreCorpus(store: Store, docIds: readonly string[]): Promise<void> {
-  if (docIds.length === 0) return;
-  let rebuild = false;
-  await store.updateCorpusState(docIds, (state, analyses) => {
-    let corpus: Corpus;
-    try {
-      corpus = state ? Corpus.fromState(state as CorpusState) : new Corpus();
-    } catch {
-      rebuild = true;
-      return { state: null, documents: 0 };
-    }
-    if (!state) rebuild = true;
-    const now = new Date().toISOString();
-    for (const a of analyses) corpus.add(a, { firstSeen: now });
-    return { state: corpus.toState(), documents: corpus.size };
-  });
-  // No usable state before this run: documents stored earlier are missing from it. Build it from all of them.
-  if (rebuild) {
-    const corpus = await corpusFromAnalyses(store);
-    await store.updateCorpusState([], () => ({ state: corpus.toState(), documents: corpus.size }));
+const KEPT_SCHEMA = 'claimline/store-corpus-1';
+
+interface KeptCorpus {
+  schema: typeof KEPT_SCHEMA;
+  corpus: CorpusState;
+  /** The revision (version and analysis time) of each document the corpus holds. */
+  versions: [string, string][];
+}
+
+function isKept(v: unknown): v is KeptCorpus {
+  return typeof v === 'object' && v !== null && (v as KeptCorpus).schema === KEPT_SCHEMA;
+}
+
+/** Restores the persisted corpus, or null when there is none or it was written in another format. */
+function restore(v: unknown): { corpus: Corpus; versions: Map<string, string> } | null {
+  if (!isKept(v)) return null;
+  try {
+    return { corpus: Corpus.fromState(v.corpus), versions: new Map(v.versions) };
+  } catch {
+    return null;
   }
 }
 
-async function corpusFromAnalyses(store: Store): Promise<Corpus> {
-  const corpus = new Corpus();
-  for await (const a of store.analyses()) corpus.add(a);
-  return corpus;
+/** Adds every stored document the corpus lacks or holds at another version; returns how many it added. */
+function catchUp(corpus: Corpus, versions: Map<string, string>, docs: CorpusSource, firstSeen: string | null): number {
+  let added = 0;
+  for (const [id, revision] of docs.revisions()) {
+    if (versions.get(id) === revision) continue;
+    const a = docs.analysis(id);
+    if (!a) continue;
+    corpus.add(a, { firstSeen });
+    versions.set(id, revision);
+    added++;
+  }
+  return added;
 }
 
-/** The store's corpus: its persisted state, or (for a store the corpus layer has not seen yet) one built now. */
+/**
+ * Brings the store's persisted corpus up to date with every stored document, in one write transaction. Cheap when
+ * nothing changed (one pass over the ids); the documents stored since the last update are analysed into the
+ * corpus (their analyses are read back from the store, never re-run).
+ */
+export async function updateStoreCorpus(store: Store): Promise<void> {
+  const now = new Date().toISOString();
+  await store.updateCorpusState((state, docs) => {
+    const kept = restore(state) ?? { corpus: new Corpus(), versions: new Map<string, string>() };
+    // A corpus built now from documents stored earlier has no first-seen time for them: null, not now.
+    catchUp(kept.corpus, kept.versions, docs, state === null ? null : now);
+    const value: KeptCorpus = { schema: KEPT_SCHEMA, corpus: kept.corpus.toState(), versions: [...kept.versions] };
+    return { state: value, documents: kept.versions.size };
+  });
+}
+
+/** The store's corpus: its persisted state, or (when that is missing or behind the store) one read now. */
 export async function loadCorpus(store: Store): Promise<Corpus> {
   const saved = await store.corpusState();
   const { documents } = await store.stats();
-  if (saved && saved.state && saved.documents === documents) {
-    try {
-      return Corpus.fromState(saved.state as CorpusState);
-    } catch {
-      // a state from another claimline version: rebuild below
-    }
-  }
-  return corpusFromAnalyses(store);
+  const kept = saved ? restore(saved.state) : null;
+  if (kept && saved!.documents === documents) return kept.corpus;
+  // A store written before the corpus layer, or by a run that died before updating it: read every stored
+  // analysis (read-only here; the next ingest persists an up-to-date state).
+  const corpus = new Corpus();
+  for await (const a of store.analyses()) corpus.add(a);
+  return corpus;
 }

@@ -12,7 +12,7 @@ import { migrate, sha256 } from './migrations.js';
 import { listClaims, listStatements, listTimeline, searchPage, storeStats } from './sqlite-read.js';
 import { APPLICATION_ID, FTS_ROWS_PER_DOC, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import type {
-  ClaimQuery, ClaimRow, IngestResult, IngestStatus, Page, SearchHit, SearchQuery, StatementQuery, StatementRow, Store,
+  ClaimQuery, ClaimRow, CorpusSource, IngestResult, IngestStatus, Page, SearchHit, SearchQuery, StatementQuery, StatementRow, Store,
   StoreStats, TimelineQuery, TimelineRow, VersionRow,
 } from './store.js';
 
@@ -320,19 +320,21 @@ export class SqliteStore implements Store {
     return row ? { state: JSON.parse(row.state), documents: row.documents } : null;
   }
 
-  async updateCorpusState(docIds: readonly string[],
-    update: (state: unknown | null, analyses: Iterable<AnalysisOut>) => { state: unknown; documents: number }): Promise<void> {
-    const read = this.db.prepare('SELECT analysis FROM documents WHERE id = ?').pluck();
-    function* analyses(): Iterable<AnalysisOut> {
-      for (const id of docIds) {
+  async updateCorpusState(update: (state: unknown | null, docs: CorpusSource) => { state: unknown; documents: number }): Promise<void> {
+    const db = this.db;
+    const read = db.prepare('SELECT analysis FROM documents WHERE id = ?').pluck();
+    const docs: CorpusSource = {
+      revisions: () => db.prepare(`SELECT id, version || '@' || ingested_at FROM documents
+        ORDER BY coalesce(published, '~'), id`).raw().all() as [string, string][],
+      analysis: (id) => {
         const json = read.get(id) as string | undefined;
-        if (json) yield JSON.parse(json) as AnalysisOut;
-      }
-    }
-    this.retrying(() => this.db.transaction(() => {
-      const row = this.db.prepare('SELECT state FROM corpus_state WHERE id = 1').pluck().get() as string | undefined;
-      const next = update(row === undefined ? null : JSON.parse(row), analyses());
-      this.db.prepare(`INSERT INTO corpus_state (id, state, documents, updated_at) VALUES (1, ?, ?, ?)
+        return json ? (JSON.parse(json) as AnalysisOut) : null;
+      },
+    };
+    this.retrying(() => db.transaction(() => {
+      const row = db.prepare('SELECT state FROM corpus_state WHERE id = 1').pluck().get() as string | undefined;
+      const next = update(row === undefined ? null : JSON.parse(row), docs);
+      db.prepare(`INSERT INTO corpus_state (id, state, documents, updated_at) VALUES (1, ?, ?, ?)
         ON CONFLICT (id) DO UPDATE SET state = excluded.state, documents = excluded.documents, updated_at = excluded.updated_at`)
         .run(JSON.stringify(next.state), next.documents, new Date().toISOString());
     }).immediate());

@@ -172,6 +172,14 @@ export interface VersionChanges {
   claimStatusChanged: { before: ClaimBrief; after: ClaimBrief }[];
 }
 
+/** The store's current documents, as the corpus layer reads them inside `updateCorpusState`. */
+export interface CorpusSource {
+  /** Every stored document's id and current revision: its version and when that was last analysed. */
+  revisions(): Iterable<[string, string]>;
+  /** A document's current analysis; null when the id is not stored. */
+  analysis(docId: string): AnalysisOut | null;
+}
+
 export interface StoreStats {
   documents: number;
   /** Every stored version, the current ones included. */
@@ -210,10 +218,9 @@ export interface Store {
   corpusState(): Promise<{ state: unknown; documents: number } | null>;
   /**
    * Brings the corpus state up to date in one write transaction: `update` gets the stored state (or null) and the
-   * current analyses of `docIds`, read one at a time, and returns the new state and its document count. Two
-   * writers doing this at once queue for the lock, so neither loses the other's documents.
+   * store's current documents (each id with its current version, and its analysis read on demand), and returns
+   * the new state. Two writers doing this at once queue for the lock, so neither loses the other's documents.
    */
-  updateCorpusState(docIds: readonly string[],
-    update: (state: unknown | null, analyses: Iterable<AnalysisOut>) => { state: unknown; documents: number }): Promise<void>;
+  updateCorpusState(update: (state: unknown | null, docs: CorpusSource) => { state: unknown; documents: number }): Promise<void>;
   close(): Promise<void>;
 }
