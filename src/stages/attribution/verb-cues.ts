@@ -96,6 +96,36 @@ export function subjectBefore(cx: ReadingContext, v: number, min: number):
   return { np: { s, e: end + 1 }, phrase: { s, e: phraseEnd }, ...(asideRange ? { aside: asideRange } : {}) };
 }
 
+/** Words opening a relative clause on an addressee. */
+const RELATIVE_OPENERS = new Set(['which', 'who', 'that', 'where']);
+/** Parts of speech an addressee's noun phrase is made of. */
+const NP_WORD = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
+
+/**
+ * "..., said Bolden to the gathered crowd [which ...]": a name takes no "to" complement, so "to" after an inverted
+ * subject's name opens the addressee. Returns the "to" token, the addressee's end, and where the attribution
+ * clause goes on (after a relative clause on the addressee), or null.
+ */
+
+function invertedAddressee(cx: ReadingContext, s: number, e: number, max: number): { s: number; e: number; next: number } | null {
+  const { toks } = cx;
+  let at = -1;
+  for (let i = s + 1; i < e; i++) if (toks[i]!.lower === 'to' && toks[i - 1]!.pos === 'PROPN') at = i;
+  if (at < 0 && e < max && toks[e]!.lower === 'to' && toks[e - 1]!.pos === 'PROPN') at = e;
+  if (at < 0) return null;
+  // The chunker stops at a participle used as an adjective ("the gathered crowd"); read over it here.
+  let end = at + 1;
+  while (end < max && (NP_WORD.has(toks[end]!.pos) || (toks[end]!.pos === 'VERB' && toks[end]!.lower.endsWith('ed')
+    && end + 1 < max && NP_WORD.has(toks[end + 1]!.pos)))) end++;
+  if (end === at + 1 || (toks[end - 1]!.pos !== 'NOUN' && toks[end - 1]!.pos !== 'PROPN')) return null;
+  let next = end;
+  if (next < max && RELATIVE_OPENERS.has(toks[next]!.lower)) {
+    while (next < max && toks[next]!.lower !== '.' && toks[next]!.lower !== ',' && !cx.isMark(next)) next++;
+  }
+  if (next < max && toks[next]!.lower !== '.' && toks[next]!.lower !== ',') return null;
+  return { s: at, e: end, next };
+}
+
 /** End of an inverted subject's appositive: "said Kenneth Baer, a former official who runs a firm". */
 function appositiveEnd(cx: ReadingContext, e: number, max: number): number {
   const { toks } = cx;
@@ -270,12 +300,18 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
   let k = cueEnd;
   if (!source) {
     // Inverted: "..., said the spokesman" / "..., says Smith."
-    const e = npStartingAt(toks, cueEnd, max);
-    if (e > 0 && (e === max || CLAUSE_END.has(toks[e]!.lower) || toks[e]!.lower === '.' || toks[e]!.lower === '('
+    let e = npStartingAt(toks, cueEnd, max);
+    const to = e > 0 ? invertedAddressee(cx, cueEnd, e, max) : null;
+    if (to) e = to.s;
+    if (e > 0 && (to || e === max || CLAUSE_END.has(toks[e]!.lower) || toks[e]!.lower === '.' || toks[e]!.lower === '('
       || toks[e]!.lower === ':' || channelAt(cx, e, max))) {
       source = { s: cueEnd, e };
       d.sourcePhrase = { s: cueEnd, e: appositiveEnd(cx, e, max) };
       k = e;
+      if (to) {
+        d.addressee = { s: to.s + 1, e: to.e };
+        k = to.next;
+      }
     } else if (v > min) {
       return; // a verb with no speaker anywhere: not an attribution we can read
     }

@@ -1,0 +1,44 @@
+/**
+ * Attribution clauses and content interrupted by other material: a relative clause inside the reported clause,
+ * an adjunct between the addressee and a quote, an addressee after an inverted subject. Sentences are our own.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../src/pipeline/analyze.js';
+
+function statements(text: string) {
+  return analyze(text).statements.map((s) => ({
+    kind: s.kind, cue: s.cue?.text ?? null, content: s.content.map((c) => c.text),
+    speaker: s.speaker?.mention?.text ?? null, addressee: s.addressee?.text ?? null,
+  }));
+}
+
+test('content: a relative clause between commas inside the reported clause does not end it', () => {
+  const st = statements('The inspectors said the boiler, which had not been serviced for years, caused the fire.');
+  assert.equal(st.length, 1);
+  assert.deepEqual(st[0]!.content, ['the boiler, which had not been serviced for years, caused the fire']);
+});
+
+test('content: a relative clause that ends the reported clause still ends it', () => {
+  const st = statements('The mayor said the road would close in June, which angered local traders.');
+  assert.equal(st.length, 1);
+  assert.deepEqual(st[0]!.content, ['the road would close in June']);
+});
+
+test('content: a quote after an adjunct following the addressee is the content', () => {
+  const st = statements('The defence lawyer told the radio station after the hearing "My client is relieved that this long ordeal is over."');
+  assert.equal(st.length, 1);
+  assert.deepEqual(st[0]!.content, ['My client is relieved that this long ordeal is over']);
+  assert.equal(st[0]!.addressee, 'the radio station');
+  assert.equal(st[0]!.kind, 'direct');
+});
+
+test('speaker: "to" after an inverted name opens the addressee, not part of the speaker', () => {
+  const st = statements('"We owe the volunteers a great deal," said Moreno to the assembled workers who had gathered outside.');
+  assert.equal(st.length, 1);
+  assert.equal(st[0]!.speaker, 'Moreno');
+  assert.equal(st[0]!.addressee, 'the assembled workers');
+  assert.deepEqual(st[0]!.content, ['We owe the volunteers a great deal']);
+  const title = statements('"The talks will go on," said the ambassador to Chile.');
+  assert.equal(title[0]!.speaker, 'the ambassador to Chile');
+});
