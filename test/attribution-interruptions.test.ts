@@ -42,3 +42,18 @@ test('speaker: "to" after an inverted name opens the addressee, not part of the 
   const title = statements('"The talks will go on," said the ambassador to Chile.');
   assert.equal(title[0]!.speaker, 'the ambassador to Chile');
 });
+
+test('speaker: "but said" shares the subject of the clause before it', () => {
+  const st = statements('The railway company gave no figures for the delays, but said services were running again.');
+  const said = st.find((s) => s.cue === 'said');
+  assert.ok(said);
+  assert.equal(said.speaker, 'The railway company');
+  assert.deepEqual(said.content, ['services were running again']);
+});
+
+test('content: a quote that closed its own sentence is not the next attribution\'s content when a quote follows it', () => {
+  const st = statements('"The bid took a year of work. We are proud of it." Ortega, the council leader, said on Monday "We will try again next year."');
+  const ortega = st.find((s) => s.speaker?.startsWith('Ortega'));
+  assert.ok(ortega);
+  assert.deepEqual(ortega.content, ['We will try again next year']);
+});

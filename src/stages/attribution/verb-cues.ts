@@ -96,6 +96,8 @@ export function subjectBefore(cx: ReadingContext, v: number, min: number):
   return { np: { s, e: end + 1 }, phrase: { s, e: phraseEnd }, ...(asideRange ? { aside: asideRange } : {}) };
 }
 
+/** Punctuation that ends a sentence inside a quote. */
+const SENTENCE_FINAL = new Set(['.', '?', '!']);
 /** Words opening a relative clause on an addressee. */
 const RELATIVE_OPENERS = new Set(['which', 'who', 'that', 'where']);
 /** Parts of speech an addressee's noun phrase is made of. */
@@ -281,7 +283,7 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
     d.sourcePhrase = written.source;
   }
   const offCue = aside ?? fronted ?? (written ? { channel: written.channel, addressee: null, end: written.channel.e } : null);
-  if (!source && v - 1 > min && toks[v - 1]!.lower === 'and') {
+  if (!source && v - 1 > min && (toks[v - 1]!.lower === 'and' || toks[v - 1]!.lower === 'but')) {
     // "Schultz supported Democrats and said ...": the coordinated verb shares the clause's subject, or the
     // speaker of the statement just read in the same sentence ("said ... and warned ...").
     const prev = cx.drafts[cx.drafts.length - 1];
@@ -336,7 +338,11 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
   const afterAdjuncts = skipAdjuncts(cx, afterAddressee, max, d);
   const restIsEmpty = afterAdjuncts >= max || toks[afterAdjuncts]!.lower === '.'
     || toks[afterAdjuncts]!.lower === ',' || cx.isMark(afterAdjuncts) || onlyPlaces(cx, afterAdjuncts, max);
-  if (restIsEmpty && (closesQuote !== undefined || (before >= min && CLAUSE_END.has(toks[before]!.lower)))) {
+  // `"... ended." Pelosi said on Friday "We ..."`: a quote that closed its own sentence is not the content of the
+  // next sentence's attribution when a quote opens right after the cue.
+  const ownQuote = closesQuote !== undefined && cx.quoteOpenedBy.has(afterAdjuncts)
+    && SENTENCE_FINAL.has(toks[cx.quotes[closesQuote]!.tokEnd - 1]!.lower);
+  if (restIsEmpty && !ownQuote && (closesQuote !== undefined || (before >= min && CLAUSE_END.has(toks[before]!.lower)))) {
     if (afterAddressee > k) d.addressee = { s: k, e: afterAddressee };
     const quoteAfter = afterAdjuncts + 1 < max && toks[afterAdjuncts]!.lower === ','
       && cx.quoteOpenedBy.has(afterAdjuncts + 1);
