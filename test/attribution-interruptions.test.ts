@@ -57,3 +57,17 @@ test('content: a quote that closed its own sentence is not the next attribution\
   assert.ok(ortega);
   assert.deepEqual(ortega.content, ['We will try again next year']);
 });
+
+test('speaker: a gerund after "with" or "despite" has its own subject as speaker, not the main clause\'s', () => {
+  const withSt = statements('Work on the tunnel was halted, with Lopez describing the risk of a collapse as too high.');
+  const describing = withSt.find((s) => s.cue === 'describing');
+  assert.ok(describing);
+  assert.equal(describing.speaker, 'Lopez');
+  const despite = statements('The agency denied the report, despite the newspaper claiming it had seen the documents.');
+  const claiming = despite.find((s) => s.cue === 'claiming');
+  assert.ok(claiming);
+  assert.equal(claiming.speaker, 'the newspaper');
+  // An object before a participle is still the medium, not the speaker.
+  const posted = statements('The group posted a message on Twitter blaming the rebels for the attack.');
+  assert.equal(posted.find((s) => s.cue === 'blaming')?.speaker, 'The group');
+});

@@ -96,6 +96,8 @@ export function subjectBefore(cx: ReadingContext, v: number, min: number):
   return { np: { s, e: end + 1 }, phrase: { s, e: phraseEnd }, ...(asideRange ? { aside: asideRange } : {}) };
 }
 
+/** Prepositions whose object is the subject of the gerund after it ("with Lopez describing ..."). */
+const ABSOLUTE_ADP = new Set(['with', 'despite', 'without', 'amid']);
 /** Punctuation that ends a sentence inside a quote. */
 const SENTENCE_FINAL = new Set(['.', '?', '!']);
 /** Words opening a relative clause on an addressee. */
@@ -257,12 +259,16 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
   })();
   const participial = gerund && v - 1 >= min && (toks[v - 1]!.lower === ',' || afterObject);
   if (participial) {
+    // "with Lopez describing ...", "despite the paper claiming ...": the gerund has a subject of its own.
+    const own = afterObject ? npEndingAt(toks, v - 1, min) : -1;
+    const absolute = own - 1 >= min && ABSOLUTE_ADP.has(toks[own - 1]!.lower);
     const prev = cx.drafts[cx.drafts.length - 1];
-    if (prev && prev.sentence === si) d.inheritFrom = prev;
+    if (absolute) d.source = d.sourcePhrase = { s: own, e: v };
+    else if (prev && prev.sentence === si) d.inheritFrom = prev;
     else d.source = d.sourcePhrase = mainSubject(cx, si, v);
     if (!contentAfter(cx, d, cueEnd, max, info) || objectOnly(cx, d, t)) return;
     // "posted a message on Twitter blaming Iran": the message is how it was said.
-    if (afterObject) d.channel ??= channelObjectBefore(cx, v, min);
+    if (afterObject && !absolute) d.channel ??= channelObjectBefore(cx, v, min);
     d.config = 'part';
     cx.push(d);
     return;
