@@ -71,3 +71,10 @@ test('speaker: a gerund after "with" or "despite" has its own subject as speaker
   const posted = statements('The group posted a message on Twitter blaming the rebels for the attack.');
   assert.equal(posted.find((s) => s.cue === 'blaming')?.speaker, 'The group');
 });
+
+test('speaker: "citing" sources in the subject\'s aside are the speaker; the subject relays them', () => {
+  const st = statements('The wire service, citing two unnamed officials, reported that the pipeline had been shut.');
+  assert.equal(st.length, 1);
+  assert.equal(st[0]!.speaker, 'two unnamed officials');
+  assert.deepEqual(st[0]!.content, ['the pipeline had been shut']);
+});

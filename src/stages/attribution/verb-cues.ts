@@ -130,6 +130,15 @@ function invertedAddressee(cx: ReadingContext, s: number, e: number, max: number
   return { s: at, e: end, next };
 }
 
+/** "citing anonymous sources" or "quoting two officials" as the whole of a subject's aside: the cited phrase. */
+function citedSource(cx: ReadingContext, aside: Range): Range | null {
+  const { toks } = cx;
+  const w = toks[aside.s]!.lower;
+  if (w !== 'citing' && w !== 'quoting') return null;
+  const e = npStartingAt(toks, aside.s + 1, aside.e);
+  return e > aside.s + 1 && e === aside.e ? { s: aside.s + 1, e } : null;
+}
+
 /** End of an inverted subject's appositive: "said Kenneth Baer, a former official who runs a firm". */
 function appositiveEnd(cx: ReadingContext, e: number, max: number): number {
   const { toks } = cx;
@@ -287,6 +296,12 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
   if (written) {
     source = written.source;
     d.sourcePhrase = written.source;
+  }
+  // "Reuters, citing anonymous sources, reported ...": the cited sources spoke, the subject relayed them.
+  const cited = subject?.aside && source ? citedSource(cx, subject.aside) : null;
+  if (cited && source) {
+    d.via = source;
+    source = cited;
   }
   const offCue = aside ?? fronted ?? (written ? { channel: written.channel, addressee: null, end: written.channel.e } : null);
   if (!source && v - 1 > min && (toks[v - 1]!.lower === 'and' || toks[v - 1]!.lower === 'but')) {
