@@ -78,3 +78,10 @@ test('speaker: "citing" sources in the subject\'s aside are the speaker; the sub
   assert.equal(st[0]!.speaker, 'two unnamed officials');
   assert.deepEqual(st[0]!.content, ['the pipeline had been shut']);
 });
+
+test('content: in ", which officials said were ...", what "which" stands for is the content\'s subject', () => {
+  const st = statements('The storm caused floods in the valley and the old town, which officials said were receding.');
+  assert.equal(st.length, 1);
+  assert.equal(st[0]!.speaker, 'officials');
+  assert.deepEqual(st[0]!.content, ['floods in the valley and the old town', 'were receding']);
+});

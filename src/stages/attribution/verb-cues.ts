@@ -139,6 +139,40 @@ function citedSource(cx: ReadingContext, aside: Range): Range | null {
   return e > aside.s + 1 && e === aside.e ? { s: aside.s + 1, e } : null;
 }
 
+/** Relative pronouns that may stand before the subject of an attribution inside a relative clause. */
+const RELATIVE_OBJECTS = new Set(['which', 'that', 'who', 'whom']);
+
+/**
+ * The antecedent of a relative pronoun right before an attribution's subject ("fires, which officials said were
+ * under control") when the content opens on a verb with no subject of its own; null otherwise. The antecedent
+ * runs left over prepositional attachments and coordination ("fires at a plant and an oil field").
+ */
+function relativeSubject(cx: ReadingContext, subjectStart: number, min: number, content: Range[]): Range | null {
+  const { toks } = cx;
+  const rel = subjectStart - 1;
+  if (rel - 1 < min || content.length !== 1 || !RELATIVE_OBJECTS.has(toks[rel]!.lower)) return null;
+  const first = toks[content[0]!.s]!;
+  if (first.pos !== 'AUX' && !(first.pos === 'VERB' && !first.lower.endsWith('ing'))) return null;
+  // Only a clause set off by a comma (", which officials said"); a restrictive one ("a deal that the minister
+  // said would ...") is left as read, since nothing measured says which way it should go.
+  if (toks[rel - 1]!.lower !== ',') return null;
+  const e = rel - 1;
+  if (e - 1 < min || cx.quoteOfToken[e - 1]! >= 0) return null;
+  let s = npEndingAt(toks, e - 1, min);
+  if (s < 0) return null;
+  for (let guard = 0; guard < 3 && s - 2 >= min; guard++) {
+    const w = toks[s - 1]!;
+    if (w.lower === 'and' || w.lower === 'or') s = extendCoordination(toks, s, min);
+    else if (w.pos === 'ADP' && w.lower !== 'that') {
+      const before = npEndingAt(toks, s - 2, min);
+      if (before < 0) break;
+      s = before;
+    } else break;
+    if (toks[s - 1]?.lower === w.lower) break;
+  }
+  return { s, e };
+}
+
 /** End of an inverted subject's appositive: "said Kenneth Baer, a former official who runs a firm". */
 function appositiveEnd(cx: ReadingContext, e: number, max: number): number {
   const { toks } = cx;
@@ -384,6 +418,10 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
   if (!contentAfter(cx, d, source.s === cueEnd ? source.e : cueEnd, max, info) || objectOnly(cx, d, t)) return;
   if (unrealised(cx, v, t, d.content)) return;
   d.config = source.s === cueEnd ? 'inv' : 'pre';
+  // "fires at a plant, which officials said were under control": what the relative pronoun stands for is the
+  // subject of the content.
+  const antecedent = d.config === 'pre' ? relativeSubject(cx, source.s, min, d.content) : null;
+  if (antecedent) d.content.unshift(antecedent);
   recordChannel(d, offCue);
   cx.push(d);
 }
