@@ -49,9 +49,42 @@ export function learnedCutStands(cx: QuotedTokens, s: number, e: number, rule: n
   const { toks } = cx;
   while (e - 1 > s && (toks[e - 1]!.lower === ',' || toks[e - 1]!.pos === 'CCONJ')) e--; // the cut after a comma
   const at = toks[e]!;
+  // A cut at either comma of an interrupting relative clause the hand rule read through leaves no clause.
+  if (at.lower === ',' && rule > e + 1) {
+    if (interruptionEnd(cx, e, rule) > 0) return false;
+    for (let c = e - 1; c > s; c--) {
+      if (toks[c]!.lower !== ',') continue;
+      if (interruptionEnd(cx, c, rule) === e + 1) return false;
+      break;
+    }
+  }
   if (at.pos === 'CCONJ' && !(e + 1 < rule && cueInfo(toks[e + 1]!.lower))) return false;
   if (toks[s]!.pos === 'ADP' && at.lower === ',' && !hasVerb(toks, s, e) && hasVerb(toks, e, rule)) return false;
   return true;
+}
+
+/** Relative pronouns that may open a clause set off inside the subject of the content. */
+const RELATIVES = new Set(['which', 'who', 'whose', 'whom']);
+
+/**
+ * "said gas, which leaks often in Russia, was the trigger": a relative clause between commas right after a noun,
+ * followed by a finite verb, interrupts its clause rather than ending it. Returns the index of the verb where the
+ * clause resumes, or -1 when the comma at `comma` ends the clause.
+ */
+export function interruptionEnd(cx: QuotedTokens, comma: number, max: number): number {
+  const { toks } = cx;
+  if (comma + 1 >= max || !RELATIVES.has(toks[comma + 1]!.lower)) return -1;
+  const head = toks[comma - 1]!.pos;
+  if (head !== 'NOUN' && head !== 'PROPN') return -1;
+  for (let j = comma + 2; j < max - 1; j++) {
+    const w = toks[j]!.lower;
+    if (w === ';' || w === '.' || w === '—' || w === '--' || w === '―' || cx.isMark(j)) return -1;
+    if (w !== ',') continue;
+    const v = toks[j + 1]!;
+    const finite = v.pos === 'AUX' || (v.pos === 'VERB' && !v.lower.endsWith('ing'));
+    return finite && j > comma + 2 ? j + 1 : -1;
+  }
+  return -1;
 }
 
 /** The hand rule for clauseEnd, and a feature of the learned model. */
@@ -66,7 +99,12 @@ export function ruleClauseEnd(cx: QuotedTokens, k: number, max: number): number 
       && PAST_OR_THIRD_PERSON.test(toks[i + 1]!.lower) && cueInfo(toks[i + 1]!.lower)) return i;
     if (w !== ',' || i + 1 >= max) continue;
     const next = toks[i + 1]!;
-    if (CLAUSE_OPENERS.has(next.lower)) return i;
+    if (CLAUSE_OPENERS.has(next.lower)) {
+      const resumes = interruptionEnd(cx, i, max);
+      if (resumes < 0) return i;
+      i = resumes - 1;
+      continue;
+    }
     if (next.lower === 'and' && i + 2 < max && (isPronounHead(toks[i + 2]!) || toks[i + 2]!.pos === 'DET'
       || toks[i + 2]!.pos === 'PROPN' || toks[i + 2]!.pos === 'AUX' || toks[i + 2]!.pos === 'VERB')) return i;
     if (next.pos === 'VERB' && next.lower.endsWith('ing')) return i;

@@ -72,6 +72,11 @@ function thatAhead(cx: ReadingContext, k: number, max: number): number {
   const { toks } = cx;
   if (k >= max || toks[k]!.pos !== 'ADP' || toks[k]!.lower === 'that') return k;
   for (let i = k + 1; i < Math.min(max, k + 16); i++) {
+    // "told the BBC after the verdict “...”": a full quote after the adjunct, with or without a comma.
+    const q = cx.quoteOpenedBy.get(i);
+    if (q !== undefined && cx.quotes[q]!.tokEnd - cx.quotes[q]!.tokStart >= FLOATING_QUOTE_MIN) {
+      return toks[i - 1]!.lower === ',' ? i - 1 : i;
+    }
     if (cx.quoteOfToken[i]! >= 0 || cx.isMark(i)) continue;
     const w = toks[i]!;
     if (w.lower === 'that' || w.lower === ':') return i;

@@ -96,6 +96,83 @@ export function subjectBefore(cx: ReadingContext, v: number, min: number):
   return { np: { s, e: end + 1 }, phrase: { s, e: phraseEnd }, ...(asideRange ? { aside: asideRange } : {}) };
 }
 
+/** Prepositions whose object is the subject of the gerund after it ("with Lopez describing ..."). */
+const ABSOLUTE_ADP = new Set(['with', 'despite', 'without', 'amid']);
+/** Punctuation that ends a sentence inside a quote. */
+const SENTENCE_FINAL = new Set(['.', '?', '!']);
+/** Words opening a relative clause on an addressee. */
+const RELATIVE_OPENERS = new Set(['which', 'who', 'that', 'where']);
+/** Parts of speech an addressee's noun phrase is made of. */
+const NP_WORD = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
+
+/**
+ * "..., said Bolden to the gathered crowd [which ...]": a name takes no "to" complement, so "to" after an inverted
+ * subject's name opens the addressee. Returns the "to" token, the addressee's end, and where the attribution
+ * clause goes on (after a relative clause on the addressee), or null.
+ */
+
+function invertedAddressee(cx: ReadingContext, s: number, e: number, max: number): { s: number; e: number; next: number } | null {
+  const { toks } = cx;
+  let at = -1;
+  for (let i = s + 1; i < e; i++) if (toks[i]!.lower === 'to' && toks[i - 1]!.pos === 'PROPN') at = i;
+  if (at < 0 && e < max && toks[e]!.lower === 'to' && toks[e - 1]!.pos === 'PROPN') at = e;
+  if (at < 0) return null;
+  // The chunker stops at a participle used as an adjective ("the gathered crowd"); read over it here.
+  let end = at + 1;
+  while (end < max && (NP_WORD.has(toks[end]!.pos) || (toks[end]!.pos === 'VERB' && toks[end]!.lower.endsWith('ed')
+    && end + 1 < max && NP_WORD.has(toks[end + 1]!.pos)))) end++;
+  if (end === at + 1 || (toks[end - 1]!.pos !== 'NOUN' && toks[end - 1]!.pos !== 'PROPN')) return null;
+  let next = end;
+  if (next < max && RELATIVE_OPENERS.has(toks[next]!.lower)) {
+    while (next < max && toks[next]!.lower !== '.' && toks[next]!.lower !== ',' && !cx.isMark(next)) next++;
+  }
+  if (next < max && toks[next]!.lower !== '.' && toks[next]!.lower !== ',') return null;
+  return { s: at, e: end, next };
+}
+
+/** "citing anonymous sources" or "quoting two officials" as the whole of a subject's aside: the cited phrase. */
+function citedSource(cx: ReadingContext, aside: Range): Range | null {
+  const { toks } = cx;
+  const w = toks[aside.s]!.lower;
+  if (w !== 'citing' && w !== 'quoting') return null;
+  const e = npStartingAt(toks, aside.s + 1, aside.e);
+  return e > aside.s + 1 && e === aside.e ? { s: aside.s + 1, e } : null;
+}
+
+/** Relative pronouns that may stand before the subject of an attribution inside a relative clause. */
+const RELATIVE_OBJECTS = new Set(['which', 'that', 'who', 'whom']);
+
+/**
+ * The antecedent of a relative pronoun right before an attribution's subject ("fires, which officials said were
+ * under control") when the content opens on a verb with no subject of its own; null otherwise. The antecedent
+ * runs left over prepositional attachments and coordination ("fires at a plant and an oil field").
+ */
+function relativeSubject(cx: ReadingContext, subjectStart: number, min: number, content: Range[]): Range | null {
+  const { toks } = cx;
+  const rel = subjectStart - 1;
+  if (rel - 1 < min || content.length !== 1 || !RELATIVE_OBJECTS.has(toks[rel]!.lower)) return null;
+  const first = toks[content[0]!.s]!;
+  if (first.pos !== 'AUX' && !(first.pos === 'VERB' && !first.lower.endsWith('ing'))) return null;
+  // Only a clause set off by a comma (", which officials said"); a restrictive one ("a deal that the minister
+  // said would ...") is left as read, since nothing measured says which way it should go.
+  if (toks[rel - 1]!.lower !== ',') return null;
+  const e = rel - 1;
+  if (e - 1 < min || cx.quoteOfToken[e - 1]! >= 0) return null;
+  let s = npEndingAt(toks, e - 1, min);
+  if (s < 0) return null;
+  for (let guard = 0; guard < 3 && s - 2 >= min; guard++) {
+    const w = toks[s - 1]!;
+    if (w.lower === 'and' || w.lower === 'or') s = extendCoordination(toks, s, min);
+    else if (w.pos === 'ADP' && w.lower !== 'that') {
+      const before = npEndingAt(toks, s - 2, min);
+      if (before < 0) break;
+      s = before;
+    } else break;
+    if (toks[s - 1]?.lower === w.lower) break;
+  }
+  return { s, e };
+}
+
 /** End of an inverted subject's appositive: "said Kenneth Baer, a former official who runs a firm". */
 function appositiveEnd(cx: ReadingContext, e: number, max: number): number {
   const { toks } = cx;
@@ -225,12 +302,16 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
   })();
   const participial = gerund && v - 1 >= min && (toks[v - 1]!.lower === ',' || afterObject);
   if (participial) {
+    // "with Lopez describing ...", "despite the paper claiming ...": the gerund has a subject of its own.
+    const own = afterObject ? npEndingAt(toks, v - 1, min) : -1;
+    const absolute = own - 1 >= min && ABSOLUTE_ADP.has(toks[own - 1]!.lower);
     const prev = cx.drafts[cx.drafts.length - 1];
-    if (prev && prev.sentence === si) d.inheritFrom = prev;
+    if (absolute) d.source = d.sourcePhrase = { s: own, e: v };
+    else if (prev && prev.sentence === si) d.inheritFrom = prev;
     else d.source = d.sourcePhrase = mainSubject(cx, si, v);
     if (!contentAfter(cx, d, cueEnd, max, info) || objectOnly(cx, d, t)) return;
     // "posted a message on Twitter blaming Iran": the message is how it was said.
-    if (afterObject) d.channel ??= channelObjectBefore(cx, v, min);
+    if (afterObject && !absolute) d.channel ??= channelObjectBefore(cx, v, min);
     d.config = 'part';
     cx.push(d);
     return;
@@ -250,8 +331,14 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
     source = written.source;
     d.sourcePhrase = written.source;
   }
+  // "Reuters, citing anonymous sources, reported ...": the cited sources spoke, the subject relayed them.
+  const cited = subject?.aside && source ? citedSource(cx, subject.aside) : null;
+  if (cited && source) {
+    d.via = source;
+    source = cited;
+  }
   const offCue = aside ?? fronted ?? (written ? { channel: written.channel, addressee: null, end: written.channel.e } : null);
-  if (!source && v - 1 > min && toks[v - 1]!.lower === 'and') {
+  if (!source && v - 1 > min && (toks[v - 1]!.lower === 'and' || toks[v - 1]!.lower === 'but')) {
     // "Schultz supported Democrats and said ...": the coordinated verb shares the clause's subject, or the
     // speaker of the statement just read in the same sentence ("said ... and warned ...").
     const prev = cx.drafts[cx.drafts.length - 1];
@@ -270,12 +357,18 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
   let k = cueEnd;
   if (!source) {
     // Inverted: "..., said the spokesman" / "..., says Smith."
-    const e = npStartingAt(toks, cueEnd, max);
-    if (e > 0 && (e === max || CLAUSE_END.has(toks[e]!.lower) || toks[e]!.lower === '.' || toks[e]!.lower === '('
+    let e = npStartingAt(toks, cueEnd, max);
+    const to = e > 0 ? invertedAddressee(cx, cueEnd, e, max) : null;
+    if (to) e = to.s;
+    if (e > 0 && (to || e === max || CLAUSE_END.has(toks[e]!.lower) || toks[e]!.lower === '.' || toks[e]!.lower === '('
       || toks[e]!.lower === ':' || channelAt(cx, e, max))) {
       source = { s: cueEnd, e };
       d.sourcePhrase = { s: cueEnd, e: appositiveEnd(cx, e, max) };
       k = e;
+      if (to) {
+        d.addressee = { s: to.s + 1, e: to.e };
+        k = to.next;
+      }
     } else if (v > min) {
       return; // a verb with no speaker anywhere: not an attribution we can read
     }
@@ -300,7 +393,11 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
   const afterAdjuncts = skipAdjuncts(cx, afterAddressee, max, d);
   const restIsEmpty = afterAdjuncts >= max || toks[afterAdjuncts]!.lower === '.'
     || toks[afterAdjuncts]!.lower === ',' || cx.isMark(afterAdjuncts) || onlyPlaces(cx, afterAdjuncts, max);
-  if (restIsEmpty && (closesQuote !== undefined || (before >= min && CLAUSE_END.has(toks[before]!.lower)))) {
+  // `"... ended." Pelosi said on Friday "We ..."`: a quote that closed its own sentence is not the content of the
+  // next sentence's attribution when a quote opens right after the cue.
+  const ownQuote = closesQuote !== undefined && cx.quoteOpenedBy.has(afterAdjuncts)
+    && SENTENCE_FINAL.has(toks[cx.quotes[closesQuote]!.tokEnd - 1]!.lower);
+  if (restIsEmpty && !ownQuote && (closesQuote !== undefined || (before >= min && CLAUSE_END.has(toks[before]!.lower)))) {
     if (afterAddressee > k) d.addressee = { s: k, e: afterAddressee };
     const quoteAfter = afterAdjuncts + 1 < max && toks[afterAdjuncts]!.lower === ','
       && cx.quoteOpenedBy.has(afterAdjuncts + 1);
@@ -321,6 +418,10 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
   if (!contentAfter(cx, d, source.s === cueEnd ? source.e : cueEnd, max, info) || objectOnly(cx, d, t)) return;
   if (unrealised(cx, v, t, d.content)) return;
   d.config = source.s === cueEnd ? 'inv' : 'pre';
+  // "fires at a plant, which officials said were under control": what the relative pronoun stands for is the
+  // subject of the content.
+  const antecedent = d.config === 'pre' ? relativeSubject(cx, source.s, min, d.content) : null;
+  if (antecedent) d.content.unshift(antecedent);
   recordChannel(d, offCue);
   cx.push(d);
 }
