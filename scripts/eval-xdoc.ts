@@ -23,6 +23,10 @@ const verbose = argv.includes('-v') || argv.includes('-vv');
 const verbose2 = argv.includes('-vv');
 const genreAt = argv.indexOf('--genre');
 const genre = genreAt >= 0 ? argv[genreAt + 1] : null;
+const showAt = argv.indexOf('--show');
+/** `--show NAME`: every aligned item whose corpus entity has this name, with its mentions in context. */
+const show = showAt >= 0 ? argv[showAt + 1]!.toLowerCase() : null;
+const contexts = new Map<string, string[]>();
 const shared = sharedDir();
 if (!shared) throw new Error('../shared not found (set CLAIMLINE_SHARED)');
 const dir = path.join(shared, 'data', 'ud', 'gum');
@@ -89,6 +93,12 @@ for (const f of files) {
     const c = inner ? chains.get(inner.chain) : undefined;
     if (c) c.votes.set(e, (c.votes.get(e) ?? 0) + 1);
   }
+  if (show) {
+    for (const e of a.entities) {
+      contexts.set(`${name}#${e.id}`, e.mentions.filter((m) => m.kind === 'name').slice(0, 3)
+        .map((m) => text.slice(Math.max(0, m.start - 50), m.end + 50).replace(/\s+/g, ' ')));
+    }
+  }
   pending.push({ doc: name, chains: [...chains.values()] });
 }
 const analyseMs = performance.now() - t0;
@@ -142,6 +152,15 @@ console.log(`GUM cross-document entities: ${files.length} documents, ${allGold.l
 console.log(`pairwise precision ${pct(tp / Math.max(1, tp + fp))}  recall ${pct(tp / Math.max(1, tp + fn))}  `
   + `(tp ${tp}, fp ${fp}, fn ${fn}); recall over all ${goldPairs} gold cross-document pairs ${pct(tp / Math.max(1, goldPairs))}`);
 console.log(`analysis + corpus: ${(analyseMs / 1000).toFixed(1)} s`);
+if (show) {
+  for (const e of corpus.entities()) {
+    if (e.id.startsWith(show) || e.name.toLowerCase() === show) console.log(`${e.id}\t${e.links.map((l) => l.docId).join(' ')}\n    ${e.keptApart.join('\n    ')}`);
+  }
+  for (const i of items) {
+    if (!i.corpusId || (i.name.toLowerCase() !== show && i.corpusId !== show)) continue;
+    console.log(`${i.doc}\t${i.wiki}\t${i.corpusId}\n    ${(contexts.get(`${i.doc}#${i.entityId}`) ?? []).join('\n    ')}`);
+  }
+}
 if (verbose) {
   const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, verbose2 ? 1000 : 25).map(([k, v]) => `  ${v}\t${k}`).join('\n');
   console.log(`false merges (corpus id: gold identifiers):\n${top(fpPairs)}`);
