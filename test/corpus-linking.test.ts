@@ -27,6 +27,31 @@ describe('corpus linking: same name, different referent', () => {
     assert.notEqual(c.entityOf('none', 'e1'), c.entityOf('nz', 'e1'));
   });
 
+  it('a party name many countries share, and a short name of an institution, need the same country', () => {
+    const c = new Corpus();
+    c.add(record({
+      id: 'us', text: 'The Democratic Party picked its nominee in Virginia, and Democratic Party leaders in the United States cheered.',
+      entities: [{ id: 'e1', name: 'Democratic Party', type: 'ORG' }, { id: 'e2', name: 'United States', type: 'GPE' }],
+    }));
+    c.add(record({
+      id: 'jp', text: 'In Japan the Democratic Party lost seats; Japan votes again in spring.',
+      entities: [{ id: 'e1', name: 'Democratic Party', type: 'ORG' }, { id: 'e2', name: 'Japan', type: 'GPE', mentions: ['Japan'] }],
+    }));
+    assert.notEqual(c.entityOf('jp', 'e1'), c.entityOf('us', 'e1'));
+    c.add(record({
+      id: 'full', text: 'Senators swore to defend the Constitution of Brazil. Brazil says the Constitution is long.',
+      entities: [
+        { id: 'e1', name: 'Constitution of Brazil', type: 'ORG', mentions: ['Constitution of Brazil', 'Constitution'] },
+        { id: 'e2', name: 'Brazil', type: 'GPE', mentions: ['Brazil'] },
+      ],
+    }));
+    c.add(record({
+      id: 'short', text: 'Judges in Kenya said the Constitution protects the press; Kenya will appeal.',
+      entities: [{ id: 'e1', name: 'Constitution', type: 'ORG' }, { id: 'e2', name: 'Kenya', type: 'GPE', mentions: ['Kenya'] }],
+    }));
+    assert.notEqual(c.entityOf('short', 'e1'), c.entityOf('full', 'e1'));
+  });
+
   it('a country-less document joins the one country side in play', () => {
     const c = new Corpus();
     c.add(record({

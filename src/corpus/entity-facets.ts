@@ -25,6 +25,10 @@ const GENERIC_INSTITUTIONS = new Set([
   'ministry of justice', 'ministry of finance', 'finance ministry', 'justice ministry', 'police', 'national police',
   'army', 'navy', 'air force', 'armed forces', 'military', 'coast guard', 'national guard', 'treasury',
   'central bank', 'council', 'city council', 'state council', 'election commission', 'electoral commission',
+  // Party names that many countries' parties share.
+  'democratic party', 'republican party', 'labour party', 'labor party', 'conservative party', 'liberal party',
+  'green party', 'greens', 'communist party', 'socialist party', 'social democratic party', 'national party',
+  'people party', 'progressive party', 'workers party', 'independence party', 'justice party',
 ]);
 
 export function isGenericInstitution(nameKey: string): boolean {

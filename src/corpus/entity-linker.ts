@@ -7,7 +7,7 @@ import {
   groupKey, initials, linkable, nameKey, rolesConflict, slug, typeClass,
   type CorpusEntity, type EntityLink, type TypeClass,
 } from './entities.js';
-import { docCountry, splitByFacets } from './entity-facets.js';
+import { docCountry, isGenericInstitution, splitByFacets } from './entity-facets.js';
 import type { DocDigest, EntityDigest } from './record.js';
 
 interface Ref { doc: number; entity: EntityDigest }
@@ -75,11 +75,24 @@ export function linkEntities(docs: readonly DocDigest[], previousIds: Map<string
   const keyCount = new Map<string, number>();
   for (const c of clusters) keyCount.set(c.key, (keyCount.get(c.key) ?? 0) + 1);
   const split = (i: number) => clusters[i]!.cls !== 'person' && keyCount.get(clusters[i]!.key)! > 1;
+  const countriesOf = (i: number) => new Set(clusters[i]!.refs.map((r) => countryOf(r.doc)).filter((x) => x !== null));
+  // The generic short name of an institution ("the Constitution") names the full one ("Constitution of the
+  // United States") only in a document about the same country.
+  const countriesDiffer = (from: number, to: number) => {
+    if (!isGenericInstitution(clusters[from]!.key.split('|')[1]!) && !isGenericInstitution(clusters[to]!.key.split('|')[1]!)) return false;
+    const a = countriesOf(from);
+    const b = countriesOf(to);
+    return a.size > 0 && b.size > 0 && ![...a].some((x) => b.has(x));
+  };
   const join = (from: number, to: number, why: string) => {
     if (split(from) || split(to)) return;
     const a = find(from);
     const b = find(to);
     if (a === b) return;
+    if (countriesDiffer(from, to)) {
+      clusters[from]!.keptApart.push(`not joined to ${clusters[to]!.refs[0]!.entity.name}: ${why}, but the documents are about different countries`);
+      return;
+    }
     if (rolesConflict(rootRoles[a]!, rootRoles[b]!)) {
       clusters[from]!.keptApart.push(`not joined to ${clusters[to]!.refs[0]!.entity.name}: ${why}, but roles conflict`);
       return;
