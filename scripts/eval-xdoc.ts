@@ -14,6 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Corpus } from '../src/corpus/corpus.js';
+import { nameKey } from '../src/corpus/entities.js';
 import { parseGum } from '../src/eval/coref.js';
 import { analyze } from '../src/pipeline/analyze.js';
 import { sharedDir } from '../src/util/paths.js';
@@ -23,6 +24,12 @@ const verbose = argv.includes('-v') || argv.includes('-vv');
 const verbose2 = argv.includes('-vv');
 const genreAt = argv.indexOf('--genre');
 const genre = genreAt >= 0 ? argv[genreAt + 1] : null;
+const showAt = argv.indexOf('--show');
+/** `--show NAME`: every aligned item whose corpus entity has this name, with its mentions in context. */
+const show = showAt >= 0 ? argv[showAt + 1]!.toLowerCase() : null;
+const contexts = new Map<string, string[]>();
+/** `doc#entity` → the document entity's name, for the consistency figure. */
+const docNames = new Map<string, string>();
 const shared = sharedDir();
 if (!shared) throw new Error('../shared not found (set CLAIMLINE_SHARED)');
 const dir = path.join(shared, 'data', 'ud', 'gum');
@@ -89,6 +96,13 @@ for (const f of files) {
     const c = inner ? chains.get(inner.chain) : undefined;
     if (c) c.votes.set(e, (c.votes.get(e) ?? 0) + 1);
   }
+  for (const e of a.entities) docNames.set(`${name}#${e.id}`, nameKey(e.name));
+  if (show) {
+    for (const e of a.entities) {
+      contexts.set(`${name}#${e.id}`, e.mentions.filter((m) => m.kind === 'name').slice(0, 3)
+        .map((m) => text.slice(Math.max(0, m.start - 50), m.end + 50).replace(/\s+/g, ' ')));
+    }
+  }
   pending.push({ doc: name, chains: [...chains.values()] });
 }
 const analyseMs = performance.now() - t0;
@@ -106,6 +120,21 @@ for (const p of pending) {
   }
 }
 const scored = items.filter((i) => i.corpusId);
+/**
+ * The second figure: only items whose name GUM links consistently, i.e. every aligned chain whose document
+ * entity has this name carries one and the same identifier across the corpus. It leaves out names GUM gives
+ * several identifiers ("America" → America / United_States, "England" → England / United_Kingdom /
+ * Northern_England / England_national_football_team, "New York" → the city / the state) — convention and real
+ * ambiguity alike, so it is an upper bound, not the bar figure.
+ */
+const idsOfName = new Map<string, Set<string>>();
+for (const i of scored) {
+  const k = docNames.get(`${i.doc}#${i.entityId}`) ?? '';
+  const ids = idsOfName.get(k) ?? new Set<string>();
+  ids.add(i.wiki);
+  idsOfName.set(k, ids);
+}
+const consistent = scored.filter((i) => idsOfName.get(docNames.get(`${i.doc}#${i.entityId}`) ?? '')!.size === 1);
 let tp = 0;
 let fp = 0;
 let fn = 0;
@@ -122,6 +151,22 @@ for (let i = 0; i < scored.length; i++) {
     else if (pred) { fp++; const k = `${a.corpusId}: ${[a.wiki, b.wiki].sort().join(' / ')}`; fpPairs.set(k, (fpPairs.get(k) ?? 0) + 1); }
     else if (gold) { fn++; const k = `${a.wiki}: ${[a.corpusId, b.corpusId].sort().join(' / ')}`; fnPairs.set(k, (fnPairs.get(k) ?? 0) + 1); }
   }
+}
+function pairScore(list: Item[]) {
+  let t = 0;
+  let p = 0;
+  let n = 0;
+  for (let i = 0; i < list.length; i++) {
+    for (let j = i + 1; j < list.length; j++) {
+      const a = list[i]!;
+      const b = list[j]!;
+      if (a.doc === b.doc) continue;
+      const gold = a.wiki === b.wiki;
+      const pred = a.corpusId === b.corpusId;
+      if (gold && pred) t++; else if (pred) p++; else if (gold) n++;
+    }
+  }
+  return { tp: t, fp: p, fn: n };
 }
 let goldPairs = 0;
 const byWiki = new Map<string, Map<string, number>>();
@@ -141,7 +186,19 @@ console.log(`GUM cross-document entities: ${files.length} documents, ${allGold.l
   + `${items.filter((i) => !i.entityId).length} not found), ${corpus.entities().length} corpus entities`);
 console.log(`pairwise precision ${pct(tp / Math.max(1, tp + fp))}  recall ${pct(tp / Math.max(1, tp + fn))}  `
   + `(tp ${tp}, fp ${fp}, fn ${fn}); recall over all ${goldPairs} gold cross-document pairs ${pct(tp / Math.max(1, goldPairs))}`);
+const cs = pairScore(consistent);
+console.log(`names GUM links consistently (${consistent.length} of ${scored.length} items): pairwise precision `
+  + `${pct(cs.tp / Math.max(1, cs.tp + cs.fp))}  recall ${pct(cs.tp / Math.max(1, cs.tp + cs.fn))}  (tp ${cs.tp}, fp ${cs.fp}, fn ${cs.fn})`);
 console.log(`analysis + corpus: ${(analyseMs / 1000).toFixed(1)} s`);
+if (show) {
+  for (const e of corpus.entities()) {
+    if (e.id.startsWith(show) || e.name.toLowerCase() === show) console.log(`${e.id}\t${e.links.map((l) => l.docId).join(' ')}\n    ${e.keptApart.join('\n    ')}`);
+  }
+  for (const i of items) {
+    if (!i.corpusId || (i.name.toLowerCase() !== show && i.corpusId !== show)) continue;
+    console.log(`${i.doc}\t${i.wiki}\t${i.corpusId}\n    ${(contexts.get(`${i.doc}#${i.entityId}`) ?? []).join('\n    ')}`);
+  }
+}
 if (verbose) {
   const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, verbose2 ? 1000 : 25).map(([k, v]) => `  ${v}\t${k}`).join('\n');
   console.log(`false merges (corpus id: gold identifiers):\n${top(fpPairs)}`);

@@ -144,6 +144,8 @@ export function groupKey(e: EntityDigest): string {
   if (cls === 'place' || cls === 'org') {
     const geo = lookupGeo(e.name);
     const country = COUNTRY_BY_NAME.get(key) ?? (geo?.kind === 'country' ? geo.country : undefined);
+    // A country named as a side in a match is its national team, another entity than the country.
+    if (country && e.cues?.includes('team')) return `org|${nameKey(country)} national team`;
     if (country) return `place|${nameKey(country)}`;
   }
   return `${cls}|${key}`;

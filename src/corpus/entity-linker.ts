@@ -7,6 +7,7 @@ import {
   groupKey, initials, linkable, nameKey, rolesConflict, slug, typeClass,
   type CorpusEntity, type EntityLink, type TypeClass,
 } from './entities.js';
+import { docCountry, isGenericInstitution, splitByFacets } from './entity-facets.js';
 import type { DocDigest, EntityDigest } from './record.js';
 
 interface Ref { doc: number; entity: EntityDigest }
@@ -46,17 +47,52 @@ export function linkEntities(docs: readonly DocDigest[], previousIds: Map<string
     contextOf.push(ctx);
   });
 
+  const countries = new Map<number, string | null>();
+  const countryOf = (doc: number) => {
+    if (!countries.has(doc)) countries.set(doc, docCountry(docs[doc]!));
+    return countries.get(doc)!;
+  };
   const clusters: Cluster[] = [];
-  for (const [key, refs] of groups) clusters.push(...splitByRoles(key, refs, contextOf));
+  for (const [key, refs] of groups) {
+    if (key.startsWith('person|')) {
+      clusters.push(...splitByRoles(key, refs, contextOf));
+      continue;
+    }
+    const cityToo = key.startsWith('place|') && groups.has(`${key} city`);
+    for (const g of splitByFacets(key.split('|')[1]!, refs, countryOf, cityToo)) {
+      const [c] = splitByRoles(key, g.refs, contextOf);
+      if (g.why) c!.keptApart.push(g.why);
+      clusters.push(c!);
+    }
+  }
 
   // Evidence that joins name groups, each accepted only when it names exactly one target.
   const parent = clusters.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const rootRoles = clusters.map((c) => c.roles.slice());
+  // A name group split by facets is ambiguous: name evidence ("House" is the short name of one House of
+  // Representatives) cannot tell which of its parts it names, so those parts join nothing by name.
+  const keyCount = new Map<string, number>();
+  for (const c of clusters) keyCount.set(c.key, (keyCount.get(c.key) ?? 0) + 1);
+  const split = (i: number) => clusters[i]!.cls !== 'person' && keyCount.get(clusters[i]!.key)! > 1;
+  const countriesOf = (i: number) => new Set(clusters[i]!.refs.map((r) => countryOf(r.doc)).filter((x) => x !== null));
+  // The generic short name of an institution ("the Constitution") names the full one ("Constitution of the
+  // United States") only in a document about the same country.
+  const countriesDiffer = (from: number, to: number) => {
+    if (!isGenericInstitution(clusters[from]!.key.split('|')[1]!) && !isGenericInstitution(clusters[to]!.key.split('|')[1]!)) return false;
+    const a = countriesOf(from);
+    const b = countriesOf(to);
+    return a.size > 0 && b.size > 0 && ![...a].some((x) => b.has(x));
+  };
   const join = (from: number, to: number, why: string) => {
+    if (split(from) || split(to)) return;
     const a = find(from);
     const b = find(to);
     if (a === b) return;
+    if (countriesDiffer(from, to)) {
+      clusters[from]!.keptApart.push(`not joined to ${clusters[to]!.refs[0]!.entity.name}: ${why}, but the documents are about different countries`);
+      return;
+    }
     if (rolesConflict(rootRoles[a]!, rootRoles[b]!)) {
       clusters[from]!.keptApart.push(`not joined to ${clusters[to]!.refs[0]!.entity.name}: ${why}, but roles conflict`);
       return;

@@ -4,6 +4,7 @@
  * plus the text fingerprint. The full record stays in the store; the corpus never needs the text again.
  */
 import type { AnalysisOut, ClaimStatus, EntityType, Span, StatementKind } from '../model/format.js';
+import { entityCues, placeEnds } from './entity-cues.js';
 import { murmur32 } from './hash.js';
 import { contentStems, FUNCTION_WORDS, paragraphs, stem, words } from './text.js';
 
@@ -20,6 +21,8 @@ export interface EntityDigest {
   /** Other names the document uses for it (acronyms, short forms), as written. */
   aliases: string[];
   mentions: number;
+  /** Which of several same-named things the words around its names point to (entity-cues.ts); absent in old stores. */
+  cues?: string[];
 }
 
 export interface StatementDigest {
@@ -117,6 +120,7 @@ export function digest(a: AnalysisOut): DocDigest {
   const entitiesIn = (s: { start: number; end: number }) =>
     [...new Set(nameMentions.filter((m) => m.start >= s.start && m.end <= s.end).map((m) => m.entity))];
 
+  const ends = placeEnds(a.entities);
   const entities: EntityDigest[] = a.entities.map((e) => {
     const aliases = new Set<string>();
     for (const m of e.mentions) {
@@ -124,7 +128,7 @@ export function digest(a: AnalysisOut): DocDigest {
     }
     return {
       id: e.id, name: e.name, type: e.type, roles: [...new Set(e.roles)], aliases: [...aliases],
-      mentions: e.mentions.length,
+      mentions: e.mentions.length, cues: entityCues(text, e, ends),
     };
   });
 
