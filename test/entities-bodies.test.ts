@@ -63,3 +63,15 @@ test('unnamed officials and sources of a country or body are a group, which no d
   resolveEntities(named);
   assert.equal(named.entities.length, 1);
 });
+
+test('unnamed officials the text names no owner for are one group per phrase; some of them or someone\'s are not', () => {
+  const doc = docWithNames(
+    'Officials said the road was closed. Later, officials reopened it. State prosecutors filed charges, but some '
+    + 'officials disagreed and the officials\' union objected.', [],
+  );
+  resolveEntities(doc);
+  assert.deepEqual(mentionTexts(doc, 'officials'), ['Officials', 'officials']);
+  assert.deepEqual(mentionTexts(doc, 'state prosecutors'), ['State prosecutors']);
+  assert.equal(doc.entities.find((e) => e.name === 'officials')?.type, 'PERSON');
+  assert.deepEqual(doc.entities.find((e) => e.name === 'officials')?.roles.map((r) => r.text), ['Officials']);
+});

@@ -11,7 +11,9 @@ import { lookupGeo } from '../../lexicon/geo.js';
 import { addMention, addRole, type EntityContext, newEntity } from './context.js';
 
 /** Plural nouns for unnamed people acting for a state or body ("U.S. officials", "FSB sources"). */
-const GROUP_NOUNS = new Set(['officials', 'sources', 'diplomats', 'investigators', 'negotiators', 'lawmakers']);
+const GROUP_NOUNS = new Set(['officials', 'sources', 'diplomats', 'investigators', 'negotiators', 'lawmakers', 'prosecutors']);
+/** Words before a group noun that make it someone else's or no one in particular ("some officials", "the officials'"). */
+const NOT_A_GROUP_OPENER = new Set(['some', 'many', 'few', 'several', 'other', 'no', 'two', 'three', 'these', 'those', 'all', 'most', 'its', 'their', 'his', 'her']);
 
 /** The country a name mention stands for, by name or nationality word ("Syria", "Syrian", "U.S."), or null. */
 function countryOfName(text: string): string | null {
@@ -62,4 +64,35 @@ export function addGovernmentsAndGroups(ctx: EntityContext): void {
     // "Syrian government", "government of Syria": the phrase without its article says what the body is.
     addRole(ctx, e, tokens[span[0]]!.lower === 'the' ? span[0] + 1 : span[0], span[1]);
   }
+  addUnnamedGroups(ctx, entityFor);
 }
+
+/**
+ * "officials said", "State prosecutors charged": unnamed people acting for a body the text does not name there,
+ * one entity per phrase (with at most one lower-case modifier: "local officials"). A name right before is the
+ * owner (above); a quantifier or possessive makes it some of them or someone's, not the group.
+ */
+function addUnnamedGroups(ctx: EntityContext, entityFor: (key: string, name: string, type: 'PERSON') => number): void {
+  const { doc, nameAt } = ctx;
+  const { tokens } = doc;
+  for (let t = 0; t < tokens.length; t++) {
+    if (!GROUP_NOUNS.has(tokens[t]!.lower) || nameAt[t]! >= 0 || nameAt[t - 1]! >= 0) continue;
+    const sentence = tokens[t]!.sentence;
+    let start = t;
+    const before = tokens[t - 1];
+    // A sentence's first word is capitalised whatever it is ("State prosecutors said").
+    const firstOfSentence = doc.sentences[sentence]!.tokenStart === t - 1;
+    if (before && before.sentence === sentence && (before.pos === 'ADJ' || before.pos === 'NOUN' || (firstOfSentence && before.pos === 'PROPN'))
+      && /^\p{L}+$/u.test(before.text) && nameAt[t - 2]! < 0) start = t - 1;
+    const opener = tokens[start - 1];
+    if (opener && opener.sentence === sentence && (NOT_A_GROUP_OPENER.has(opener.lower) || opener.pos === 'NUM')) continue;
+    if (POSSESSIVE_AFTER.has(tokens[t + 1]?.text ?? '')) continue;
+    const phrase = doc.text.slice(tokens[start]!.start, tokens[t]!.end);
+    const e = entityFor(`group:${phrase.toLowerCase()}`, phrase.toLowerCase(), 'PERSON');
+    ctx.facts[e]!.group = true;
+    addMention(ctx, start, t + 1, 'nominal', e);
+    if (!doc.entities[e]!.roles.length) addRole(ctx, e, start, t + 1);
+  }
+}
+
+const POSSESSIVE_AFTER = new Set(["'", '’', "'s", '’s']);
