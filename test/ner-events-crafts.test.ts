@@ -62,3 +62,12 @@ test('a bare name after a craft or storm joins it, by the end of its name only',
   resolveEntities(other);
   assert.deepEqual(mentionsOfEntityWith(other, 'Space Shuttle Endurance'), ['Space Shuttle Endurance']);
 });
+
+test('religions are groups of believers and religious observances events, whatever the tagger read', () => {
+  assert.equal(typeOf(['Buddhism'], 'LOC'), 'NORP');
+  assert.equal(typeOf(['Wicca'], 'ORG'), 'NORP');
+  assert.equal(typeOf(['Hajj'], 'LOC'), 'EVENT');
+  assert.equal(typeOf(['Diwali'], 'MISC'), 'EVENT');
+  // A person's name that is also a feast stays the person's.
+  assert.equal(typeOf(['Easter'], 'PER'), 'PERSON');
+});

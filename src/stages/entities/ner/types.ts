@@ -106,6 +106,13 @@ export const CRAFT_PREFIXES: ReadonlySet<string> = new Set(['shuttle', 'uss', 'h
 
 const CRAFT_BODIES = new Set(['program', 'programme', 'project', 'fleet', 'mission', 'missions', 'crew']);
 
+/** Religions and faiths, a group of believers rather than a place or body ("Islam", "Wicca"). */
+const RELIGIONS = new Set(['islam', 'christianity', 'judaism', 'hinduism', 'buddhism', 'sikhism', 'jainism', 'taoism',
+  'shinto', 'zoroastrianism', 'wicca', 'paganism', 'catholicism', 'protestantism', 'mormonism']);
+/** Religious observances and pilgrimages: events ("the Hajj", "Ramadan", "Diwali"). */
+const OBSERVANCES = new Set(['hajj', 'umrah', 'ramadan', 'eid', 'diwali', 'hanukkah', 'passover', 'yom kippur',
+  'rosh hashanah', 'easter', 'lent', 'christmas', 'holi', 'vesak']);
+
 /** A name opened by a storm or craft word, or ended by an event head: an event or a product whatever the tagger read. */
 function eventOrCraft(ctx: NameContext): EntityType | null {
   if (ctx.end - ctx.start < 2) return null;
@@ -191,6 +198,9 @@ function isNaturalFeature(ctx: NameContext): boolean {
 export function claimlineType(type: ConllType, ctx: NameContext): EntityType {
   const name = ctx.words.slice(ctx.start, ctx.end).join(' ');
   if (type !== 'PER' && isNaturalFeature(ctx)) return 'LOC';
+  const lowerName = name.toLowerCase();
+  if (RELIGIONS.has(lowerName)) return 'NORP';
+  if (OBSERVANCES.has(lowerName) && type !== 'PER') return 'EVENT';
   const special = eventOrCraft(ctx);
   if (special) return special;
   // A nationality word is never a place or a person, whatever the tagger made of it ("North Koreans").
