@@ -128,7 +128,8 @@ function personByPart(ctx: EntityContext, reg: NameRegistry, word: string, at: n
 
 /**
  * An organisation named by the start or end of a longer name seen before ("Scientology", "the Church" after "the
- * Church of Scientology"; "Air Force" after "U.S. Air Force"), nearest first.
+ * Church of Scientology"; "Air Force" after "U.S. Air Force"), nearest first; a craft or a storm by the end of
+ * its name only.
  */
 function orgByPart(ctx: EntityContext, reg: NameRegistry, words: string[], at: number): number {
   let best = -1;
@@ -136,8 +137,10 @@ function orgByPart(ctx: EntityContext, reg: NameRegistry, words: string[], at: n
   for (const e of reg.withEdgeWord(words[0]!, words[words.length - 1]!)) {
     const full = reg.fullName(e)!;
     const type = ctx.doc.entities[e]!.type;
-    if ((type !== 'ORG' && type !== 'FAC') || full.length <= words.length) continue;
-    const prefix = words.every((w, i) => full[i] === w);
+    // A craft or a storm goes by the end of its name ("Atlantis" after "Space Shuttle Atlantis", "Katrina").
+    const byEndOnly = type === 'PRODUCT' || type === 'EVENT';
+    if ((type !== 'ORG' && type !== 'FAC' && !byEndOnly) || full.length <= words.length) continue;
+    const prefix = !byEndOnly && words.every((w, i) => full[i] === w);
     const suffix = words.every((w, i) => full[full.length - words.length + i] === w);
     if (!prefix && !suffix) continue;
     const d = reg.distanceTo(e, at);
@@ -430,7 +433,7 @@ export function clusterNames(ctx: EntityContext): void {
           && full[full.length - 1] === words[words.length - 1]) { e = cand; break; }
       }
     }
-    if (e < 0 && m.type === 'ORG') e = orgByPart(ctx, reg, words, m.start);
+    if (e < 0 && (m.type === 'ORG' || m.type === 'PRODUCT' || m.type === 'EVENT')) e = orgByPart(ctx, reg, words, m.start);
     if (e >= 0 && isAcronymLike(surface) && !reg.byKey.has(key)) m.kind = 'acronym';
     // A place named elsewhere may be the one a place reading named: only places join such an entity.
     if (e < 0 && PLACE_TYPES.has(m.type)) e = reg.byKey.get(placeKey) ?? -1;
@@ -462,7 +465,12 @@ export function clusterNames(ctx: EntityContext): void {
       e = surnameOfMistyped(ctx, reg, words[0]!, personCued);
       if (e >= 0) retype(ctx, e, 'PERSON');
     }
-    if (e < 0 && m.type === 'ORG') e = orgByPart(ctx, reg, words, m.start);
+    if (e < 0 && m.type !== 'NORP') {
+      const part = orgByPart(ctx, reg, words, m.start);
+      const partType = part >= 0 ? doc.entities[part]!.type : null;
+      if (m.type === 'ORG' || partType === 'PRODUCT' || partType === 'EVENT') e = part;
+      if (e >= 0) m.type = doc.entities[e]!.type;
+    }
     if (e < 0) {
       e = newEntity(ctx, surface, m.type);
       reg.byKey.set(key, e);

@@ -16,6 +16,8 @@ export interface EntityFacts {
   roleWords: Set<string>;
   /** Country the entity is (for GPE entities built from the geo lexicon). */
   country: string | null;
+  /** Unnamed people taken together ("U.S. officials"): no pronoun or description of one person takes them up. */
+  group?: boolean;
 }
 
 export interface EntityContext {

@@ -155,7 +155,7 @@ class Resolver {
     for (let i = this.seen.length - 1; i >= 0; i--) {
       const s = this.seen[i]!;
       if (sentence - s.sentence > window) break;
-      if (!fits(s.entity, s)) continue;
+      if (this.ctx.facts[s.entity]!.group || !fits(s.entity, s)) continue;
       const score = 100 - 35 * (sentence - s.sentence) + (s.subject ? 25 : 0) - (s.quoted ? 20 : 0)
         + 3 * Math.min(this.mentionCount[s.entity]!, 5) + (i - this.seen.length) * 0.5;
       if (score > (scores.get(s.entity) ?? -Infinity)) scores.set(s.entity, score);
@@ -318,6 +318,13 @@ class Resolver {
     t: number, headWord: string, words: string[], modifiers: Token[], definite: boolean,
   ): number {
     const { doc, facts } = this.ctx;
+    // "the government" takes up a government the text named ("the Syrian government", see bodies.ts) only when its
+    // words are that government's ("the federal government" is not the Mexican one) and it was named lately.
+    if (headWord === 'government') {
+      const words = modifiers.map((m) => m.lower);
+      return this.best(t, PRONOUN_WINDOW, perEntity((e) => doc.entities[e]!.type === 'ORG'
+        && facts[e]!.nameWords.has('government') && words.every((w) => facts[e]!.nameWords.has(w))));
+    }
     const orgMarkers = ORG_HEADS.get(headWord);
     if (orgMarkers) {
       const marked = (e: number, markers: readonly string[]) =>
@@ -427,12 +434,29 @@ export function resolveCoreference(ctx: EntityContext): void {
   // Name mentions enter the history as the scan passes them; added mentions are appended after these.
   const named = doc.mentions.map((_, i) => i).filter((i) => doc.mentions[i]!.entity >= 0)
     .sort((a, b) => doc.mentions[a]!.tokenStart - doc.mentions[b]!.tokenStart);
+  // Descriptions already made mentions before this pass ("the Syrian government", bodies.ts) are not read again.
+  const nominalEnd = new Map<number, number>();
+  for (const i of named) {
+    const m = doc.mentions[i]!;
+    if (m.kind !== 'name') nominalEnd.set(m.tokenStart, Math.max(m.tokenEnd, nominalEnd.get(m.tokenStart) ?? 0));
+  }
   let next = 0;
   for (let t = 0; t < doc.tokens.length;) {
     while (next < named.length && doc.mentions[named[next]!]!.tokenStart <= t) {
       const m = doc.mentions[named[next]!]!;
       resolver.note(m.tokenStart, m.entity);
       next++;
+    }
+    const skipTo = nominalEnd.get(t);
+    if (skipTo !== undefined) {
+      // The names inside still enter the history as the scan passes them.
+      while (next < named.length && doc.mentions[named[next]!]!.tokenStart < skipTo) {
+        const m = doc.mentions[named[next]!]!;
+        resolver.note(m.tokenStart, m.entity);
+        next++;
+      }
+      t = skipTo;
+      continue;
     }
     if (nameAt[t]! >= 0) { t++; continue; }
     const tok = doc.tokens[t]!;

@@ -9,6 +9,7 @@ import { tagTokens } from './ner/model.js';
 import { claimlineType } from './ner/types.js';
 import {
   addDefinedAcronyms, completeHyphenTails, dropPartyLabels, extendNationalityToOrg, extendToOrgHead, joinOrgHeadOf, splitPersonFromNeighbour, addPersonAfterName, joinFeatureOf, joinPluralPossessive,
+  joinStormAndCraftPrefixes,
 } from './ner/repair.js';
 import { lookupGeo } from '../../lexicon/geo.js';
 import { taggerSentenceStarts, taggerWords } from './ner/words.js';
@@ -55,7 +56,8 @@ export function findNames(doc: Doc): void {
   const { words, first, touchesNext } = tw;
   const sentStart = taggerSentenceStarts(tokens, tw);
   const modelWords = words.map((w, k) => (titleCase[first[k]!] ? w.toUpperCase() : w));
-  const tagged = joinOrgHeadOf(words, sentStart, joinFeatureOf(words, tagTokens(modelWords, sentStart)));
+  const tagged = joinStormAndCraftPrefixes(words, sentStart,
+    joinOrgHeadOf(words, sentStart, joinFeatureOf(words, tagTokens(modelWords, sentStart))));
   const inTitleCase = words.map((_, k) => titleCase[first[k]!] === 1);
   const joined = extendToOrgHead(words, sentStart, inTitleCase,
     extendNationalityToOrg(words, sentStart, joinPluralPossessive(words, sentStart, tagged), isNationality), isNationality);

@@ -3,14 +3,16 @@
  * coreference. Runs after NER and before attribution, which looks speakers up among `doc.mentions`.
  *
  *  1. cluster names (after moving titles out of person-name spans) (countries by any name, capitals as metonyms when they act, surnames, acronyms);
- *  2. collect roles and titles around the name mentions;
- *  3. add pronoun and description mentions linked to those entities;
- *  4. put mentions in document order and entities in order of first mention.
+ *  2. add bodies named through a country or organisation ("the Syrian government", "U.S. officials");
+ *  3. collect roles and titles around the name mentions;
+ *  4. add pronoun and description mentions linked to those entities;
+ *  5. put mentions in document order and entities in order of first mention.
  */
 import type { Doc, Stage } from '../../model/document.js';
 import { buildContext } from './context.js';
 import { clusterNames, dropBareTitles, trimLeadingTitles } from './cluster.js';
 import { extractRoles } from './roles.js';
+import { addGovernmentsAndGroups } from './bodies.js';
 import { resolveCoreference } from './coref.js';
 
 /** Sorts mentions by position and entities by first mention, rewriting every index that points at them. */
@@ -39,6 +41,7 @@ export function resolveEntities(doc: Doc): void {
   doc.mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   const ctx = buildContext(doc);
   clusterNames(ctx);
+  addGovernmentsAndGroups(ctx);
   extractRoles(ctx);
   resolveCoreference(ctx);
   normaliseOrder(doc);

@@ -2,7 +2,7 @@
  * Span repairs after tagging, for patterns the training text rarely shows but news about geography often does.
  */
 import type { NameSpan } from './decode.js';
-import { FEATURE_HEADS, ORG_NAME_HEADS, STRONG_ORG_HEADS } from './types.js';
+import { CRAFT_PREFIXES, FEATURE_HEADS, ORG_NAME_HEADS, STORM_PREFIXES, STRONG_ORG_HEADS } from './types.js';
 import { genderOfFirstName } from '../../../lexicon/names.js';
 import { lookupGeo } from '../../../lexicon/geo.js';
 import { roleHeadOf } from '../../../lexicon/titles.js';
@@ -312,6 +312,26 @@ export function addPersonAfterName(words: readonly string[], sentStart: readonly
     let end = s.end;
     while (end < limit && !sentStart[end] && isNameWord(words[end]!)) end++;
     if (end - s.end >= 2 && (end === words.length || !/^\p{Lu}/u.test(words[end]!))) out.push({ start: s.end, end, type: 'PER' });
+  }
+  return out;
+}
+
+/**
+ * "Hurricane Katrina", "Space Shuttle Atlantis", "USS Cole": the tagger, which saw such prefixes rarely, often
+ * returns the name after the capitalised storm or craft word alone (as a person). The prefix joins the name, and
+ * the type mapper then reads the whole as an event or a product.
+ */
+export function joinStormAndCraftPrefixes(words: readonly string[], sentStart: readonly boolean[], spans: NameSpan[]): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (const s of spans) {
+    let start = s.start;
+    const prefix = (i: number): boolean => i >= 0 && !sentStart[i + 1] && /^[A-Z]/.test(words[i]!);
+    if (prefix(start - 1) && (STORM_PREFIXES.has(words[start - 1]!.toLowerCase())
+      || CRAFT_PREFIXES.has(words[start - 1]!.toLowerCase()))) start--;
+    if (words[start] === 'Shuttle' && prefix(start - 1) && words[start - 1] === 'Space') start--;
+    const last = out[out.length - 1];
+    if (start < s.start && last && last.end > start) { out.push(s); continue; }
+    out.push(start < s.start ? { start, end: s.end, type: s.type } : s);
   }
   return out;
 }

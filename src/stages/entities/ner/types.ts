@@ -90,6 +90,40 @@ export const STRONG_ORG_HEADS: ReadonlySet<string> = new Set([
   'gazette', 'tribune', 'herald', 'journal', 'chronicle', 'telegraph',
 ]);
 
+/**
+ * Heads that make any multi-word name an event, whatever the tagger's type ("Taipei Lantern Festival" read as an
+ * organisation, "Northern Arena Esports Championship" as one). Narrower than EVENT_WORDS: "Open", "Tour", "Series"
+ * or "Forum" end company and venue names as often.
+ */
+const STRONG_EVENT_HEADS: ReadonlySet<string> = new Set([
+  'festival', 'championship', 'championships', 'olympics', 'expo', 'marathon', 'tournament', 'stampede', 'uprising',
+]);
+
+/** Words that open the name of a storm ("Hurricane Katrina", "Typhoon Haiyan"): an event. */
+export const STORM_PREFIXES: ReadonlySet<string> = new Set(['hurricane', 'typhoon', 'cyclone', 'storm']);
+/** Words that open the name of a craft ("Space Shuttle Discovery", "USS Cole", "HMS Victory"): a product. */
+export const CRAFT_PREFIXES: ReadonlySet<string> = new Set(['shuttle', 'uss', 'hms', 'rms', 'mv', 'ins', 'hmas', 'hmcs']);
+
+const CRAFT_BODIES = new Set(['program', 'programme', 'project', 'fleet', 'mission', 'missions', 'crew']);
+
+/** Religions and faiths, a group of believers rather than a place or body ("Islam", "Wicca"). */
+const RELIGIONS = new Set(['islam', 'christianity', 'judaism', 'hinduism', 'buddhism', 'sikhism', 'jainism', 'taoism',
+  'shinto', 'zoroastrianism', 'wicca', 'paganism', 'catholicism', 'protestantism', 'mormonism']);
+/** Religious observances and pilgrimages: events ("the Hajj", "Ramadan", "Diwali"). */
+const OBSERVANCES = new Set(['hajj', 'umrah', 'ramadan', 'eid', 'diwali', 'hanukkah', 'passover', 'yom kippur',
+  'rosh hashanah', 'easter', 'lent', 'christmas', 'holi', 'vesak']);
+
+/** A name opened by a storm or craft word, or ended by an event head: an event or a product whatever the tagger read. */
+function eventOrCraft(ctx: NameContext): EntityType | null {
+  if (ctx.end - ctx.start < 2) return null;
+  const first = lower(ctx, ctx.start);
+  if (STORM_PREFIXES.has(first)) return 'EVENT';
+  // "the Space Shuttle Program" is the body that flies them.
+  if (CRAFT_BODIES.has(lower(ctx, ctx.end - 1))) return null;
+  if (CRAFT_PREFIXES.has(first) || (first === 'space' && lower(ctx, ctx.start + 1) === 'shuttle')) return 'PRODUCT';
+  return STRONG_EVENT_HEADS.has(lower(ctx, ctx.end - 1)) ? 'EVENT' : null;
+}
+
 /** Whether a name of two or more words ends in an organisation head ("... Foundation", "... Tourism Board"). */
 function hasOrgHead(ctx: NameContext): boolean {
   return ctx.end - ctx.start > 1 && STRONG_ORG_HEADS.has(lower(ctx, ctx.end - 1));
@@ -164,6 +198,11 @@ function isNaturalFeature(ctx: NameContext): boolean {
 export function claimlineType(type: ConllType, ctx: NameContext): EntityType {
   const name = ctx.words.slice(ctx.start, ctx.end).join(' ');
   if (type !== 'PER' && isNaturalFeature(ctx)) return 'LOC';
+  const lowerName = name.toLowerCase();
+  if (RELIGIONS.has(lowerName)) return 'NORP';
+  if (OBSERVANCES.has(lowerName) && type !== 'PER') return 'EVENT';
+  const special = eventOrCraft(ctx);
+  if (special) return special;
   // A nationality word is never a place or a person, whatever the tagger made of it ("North Koreans").
   if (lookupGeo(name)?.kind === 'demonym') return 'NORP';
   if (type !== 'ORG' && type !== 'MISC' && ORG_NOUNS.has(lower(ctx, ctx.start - 1))) return 'ORG';
