@@ -13,24 +13,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sharedDir } from '../src/util/paths.js';
+import { rng } from '../src/util/random.js';
 
 export interface SourceArticle { id: string; title: string; url: string | null; published: string | null; text: string }
 export interface CopiesSetRecord extends SourceArticle { group: string; transforms: string[] }
 
 export const TRANSFORMS = ['reheadline', 'trim', 'extend', 'reorder', 'edit'] as const;
 type Transform = (typeof TRANSFORMS)[number];
-
-/** mulberry32: small, seeded, good enough to shuffle. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function readWikinews2019(): SourceArticle[] {
   const shared = sharedDir();

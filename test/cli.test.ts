@@ -7,22 +7,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { spawnSync } from 'node:child_process';
-import { main } from '../src/cli/main.js';
+import { runCli } from './cli-run.js';
 import { validateAnalysis, type AnalysisOut } from '../src/index.js';
 import { packageRoot } from '../src/util/paths.js';
 
-async function run(argv: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => { out += d; });
-  stderr.on('data', (d) => { err += d; });
-  const code = await main(argv, { stdout, stderr, stdin: Readable.from([stdin]) });
-  return { code, out, err };
-}
+const run = runCli;
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'claimline-cli-'));
 const ARTICLE = 'Storm Closes Ports\n\nThe harbour master, Ana Souza, said on Monday that all ports would stay closed until Friday. "We cannot risk the crews," she told reporters.\n';

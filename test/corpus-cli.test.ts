@@ -6,21 +6,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
-import { main } from '../src/cli/main.js';
+import { runCli } from './cli-run.js';
 import { SqliteStore } from '../src/store/sqlite.js';
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => { out += d; });
-  stderr.on('data', (d) => { err += d; });
-  const code = await main(argv, { stdout, stderr, stdin: Readable.from(['']) });
-  return { code, out, err };
-}
+const run = runCli;
 
 const BODY = 'The Karlov dam will be closed in May for repairs, the regional water minister Petra Novak said on Monday. '
   + '"The inspection found cracks in the spillway and we cannot wait," Novak told reporters in Brno. '

@@ -4,15 +4,9 @@
  * fingerprints stay comparable.
  */
 
-/** MurmurHash3's finaliser: a bijection on 32-bit integers with good avalanche. */
-export function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+import { fmix32 } from '../learn/hash.js';
+
+export { fmix32 };
 
 /** MurmurHash3 (x86, 32-bit) over the UTF-16 code units of `s`, two units per block. */
 export function murmur32(s: string, seed = 0): number {

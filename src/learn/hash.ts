@@ -23,8 +23,11 @@ export function hashString30(s: string): number {
   return hashString(s) & 0x3fffffff;
 }
 
-/** Murmur3 finaliser: spreads the bits so mixed keys do not cluster in an open-addressing table. */
-function fmix(h: number): number {
+/**
+ * MurmurHash3's finaliser, a bijection on 32-bit integers with good avalanche: spreads the bits so mixed keys do
+ * not cluster in an open-addressing table (and the corpus fingerprints use it too).
+ */
+export function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -35,7 +38,7 @@ function fmix(h: number): number {
 
 /** NER feature key for template `t` applied to atoms `a` (and `b`). Never 0: 0 marks an empty table slot. */
 export function mix(t: number, a: number, b = 0): number {
-  const h = fmix(Math.imul(t + 1, 0x9e3779b1) ^ fmix(a ^ Math.imul(b, 0x27d4eb2f) ^ (b >>> 7)));
+  const h = fmix32(Math.imul(t + 1, 0x9e3779b1) ^ fmix32(a ^ Math.imul(b, 0x27d4eb2f) ^ (b >>> 7)));
   return h === 0 ? 1 : h;
 }
 
