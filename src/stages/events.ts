@@ -9,6 +9,7 @@
  * the report itself.
  */
 import type { Doc, DocEvent, Stage, TimeRelation, Token } from '../model/document.js';
+import { firstStartingAt } from '../util/sorted.js';
 
 /** Verbs that only carry grammar, speech or stance: never event triggers on their own. */
 const NON_EVENT_VERBS = new Set([
@@ -85,14 +86,7 @@ function contentOwners(doc: Doc): Int32Array {
   const owner = new Int32Array(tokens.length).fill(-1);
   doc.statements.forEach((st, si) => {
     for (const c of st.content) {
-      let lo = 0;
-      let hi = tokens.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (tokens[mid]!.start < c.start) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo; i < tokens.length && tokens[i]!.end <= c.end; i++) if (owner[i]! < 0) owner[i] = si;
+      for (let i = firstStartingAt(tokens, c.start); i < tokens.length && tokens[i]!.end <= c.end; i++) if (owner[i]! < 0) owner[i] = si;
     }
   });
   return owner;

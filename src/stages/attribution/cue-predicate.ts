@@ -13,6 +13,7 @@
 import type { Doc, SpanRange, Statement, Token } from '../../model/document.js';
 import { cueInfo, learnedCueRate, particleRate } from './cues.js';
 import { PARTICLES } from './lexicon.js';
+import { firstStartingAt } from '../../util/sorted.js';
 
 /** A verb after "to" joins the predicate when it is this likely a cue in PolNeAR train (outside the hand lexicon). */
 const LEARNED_CUE_RATE = 0.2;
@@ -26,17 +27,6 @@ const NOT_MANNER = new Set(['only', 'early', 'recently', 'lately', 'previously',
 /** Forms of "say" and "state", which take no particle. */
 const SAY_STATE = /^(say|says|said|saying|state|states|stated|stating)$/;
 const ADJUNCT_AFTER_SAY = new Set(['on', 'in', 'at', 'of', 'during', 'after', 'before', 'from', 'over', 'via', 'through']);
-
-function tokenStartingAt(toks: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 const isSpeechOrThought = (lower: string) => cueInfo(lower) !== undefined
   || (learnedCueRate(lower) ?? 0) >= LEARNED_CUE_RATE;
@@ -70,7 +60,7 @@ export function widenPredicate(doc: Doc, st: Statement): void {
   const cue = st.cuePhrase ?? st.cue;
   if (!cue) return;
   const toks = doc.tokens;
-  const s = tokenStartingAt(toks, cue.start);
+  const s = firstStartingAt(toks, cue.start);
   let e = s;
   while (e < toks.length && toks[e]!.end <= cue.end) e++;
   if (e <= s) return;

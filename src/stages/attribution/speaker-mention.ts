@@ -8,6 +8,7 @@
  */
 import type { Doc, Mention, SpanRange, Statement, Token } from '../../model/document.js';
 import { relativeAntecedent } from './phrases.js';
+import { firstStartingAt } from '../../util/sorted.js';
 
 export interface SpeakerSpans {
   mention: SpanRange | null;
@@ -21,21 +22,9 @@ const POST_MODIFIER_ADP = new Set(['of', 'for', 'at', 'with', 'from', 'in', 'to'
 const PARTITIVE = new Set(['one', 'some', 'many', 'most', 'all', 'none', 'each', 'both', 'several', 'few', 'two',
   'three', 'half', 'majority', 'any', 'either', 'neither']);
 
-/** Index of the token starting at or after `offset` (tokens are sorted by start). */
-function tokenAt(toks: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** `[s, e)` token range of a character span, or null when no token lies inside it. */
 function tokenRange(toks: readonly Token[], r: SpanRange): { s: number; e: number } | null {
-  const s = tokenAt(toks, r.start);
+  const s = firstStartingAt(toks, r.start);
   let e = s;
   while (e < toks.length && toks[e]!.end <= r.end) e++;
   return e > s ? { s, e } : null;
@@ -64,7 +53,7 @@ function wholePhrase(doc: Doc, st: Statement, cueStarts: readonly number[]): Spa
       if (cueStarts.some((c) => c >= from && c < end)) end = from;
     }
   }
-  const k = tokenAt(doc.tokens, end);
+  const k = firstStartingAt(doc.tokens, end);
   const next = doc.tokens[k];
   // Only before a noun cue: "He's said" and "Trump's been saying" are contractions of "has".
   const cue = doc.tokens[k + 1];
@@ -150,7 +139,7 @@ export function speakerSpans(doc: Doc): SpeakerSpans[] {
     const r = (sentence ? relativeAntecedent(toks, range, sentence.tokenStart) : null) ?? range;
     const head = headOfPhrase(doc, r.s, r.e);
     const described = !doc.mentions.some((m) => m.kind === 'name' && m.start <= head.start && head.end <= m.end)
-      && toks[tokenAt(toks, head.start)]!.pos === 'NOUN';
+      && toks[firstStartingAt(toks, head.start)]!.pos === 'NOUN';
     return { mention, head: (described ? appositiveName(doc, r.e, mention) : null) ?? head };
   });
 }

@@ -9,6 +9,7 @@ import {
   AUXILIARY, BE_FORMS, FACTIVE_GOVERNORS, HEDGING_GOVERNORS, HEDGING_MODALS, HEDGING_MODALS_FOR_REPORTS,
   NEGATIONS, REFUSING_GOVERNORS, type ActClass,
 } from './lexicon.js';
+import { firstStartingAt } from '../../util/sorted.js';
 
 export interface VerbGroup {
   /** Index of the group's first token (negation, auxiliary or governing verb): where evidence starts. */
@@ -100,12 +101,5 @@ export function statusOfAct(act: ActClass, g: VerbGroup, positiveForm: boolean):
 
 /** Index of the first token starting at or after `offset`. */
 export function tokenAtOrAfter(doc: Doc, offset: number): number {
-  let lo = 0;
-  let hi = doc.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstStartingAt(doc.tokens, offset);
 }

@@ -6,21 +6,12 @@
  */
 import type { Doc, Mention, Stage } from '../../model/document.js';
 import type { EntityType } from '../../model/format.js';
+import { firstStartingAt } from '../../util/sorted.js';
 
 const SINGULAR = new Set(['I', 'me', 'my', 'mine', 'myself', 'Me', 'My', 'Myself']);
 const PLURAL = new Set(['we', 'us', 'our', 'ours', 'ourselves', 'We', 'Our', 'Ours', 'Ourselves']);
 /** Speakers that say "we" of themselves. */
 const COLLECTIVE = new Set<EntityType>(['ORG', 'GPE', 'NORP']);
-
-/** Index of the first token starting at or after `offset` (tokens are in text order). */
-function firstTokenFrom(doc: Doc, offset: number): number {
-  let lo = 0, hi = doc.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.tokens[mid]!.start < offset) lo = mid + 1; else hi = mid;
-  }
-  return lo;
-}
 
 export function linkQuotedFirstPerson(doc: Doc): void {
   const taken = new Set<number>();
@@ -35,7 +26,7 @@ export function linkQuotedFirstPerson(doc: Doc): void {
     const words = entity.type === 'PERSON' ? SINGULAR : COLLECTIVE.has(entity.type) ? PLURAL : null;
     if (!words) continue;
     for (const piece of statement.content) {
-      for (let t = firstTokenFrom(doc, piece.start); t < doc.tokens.length && doc.tokens[t]!.end <= piece.end; t++) {
+      for (let t = firstStartingAt(doc.tokens, piece.start); t < doc.tokens.length && doc.tokens[t]!.end <= piece.end; t++) {
         const tok = doc.tokens[t]!;
         if (!words.has(tok.text) || taken.has(t)) continue;
         taken.add(t);
