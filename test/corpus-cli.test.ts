@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runCli } from './cli-run.js';
+import Database from 'better-sqlite3';
 import { SqliteStore } from '../src/store/sqlite.js';
 
 const run = runCli;
@@ -47,6 +48,22 @@ describe('corpus CLI', () => {
     } finally {
       await s.close();
     }
+  });
+
+  it('an ingest that stores nothing new leaves the corpus state as it was (not rewritten)', async () => {
+    const stamp = () => {
+      const db = new Database(store, { readonly: true });
+      try {
+        return db.prepare('SELECT updated_at, documents FROM corpus_state WHERE id = 1').get();
+      } finally {
+        db.close();
+      }
+    };
+    const before = stamp();
+    const r = await run(['ingest', path.join(dir, 'in.jsonl'), '--store', store, '--format', 'json', '--quiet']);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(JSON.parse(r.out).unchanged, 3);
+    assert.deepEqual(stamp(), before);
   });
 
   it('copies: the syndicated copy is grouped under the earlier original; the unrelated story is not', async () => {

@@ -1,12 +1,12 @@
 /**
  * The corpus layer (src/corpus) kept in a store. The persisted value is the corpus state plus the revision of each
- * document it holds (version and analysis time), so bringing it up to date is a comparison with the store's own list: whatever
- * is new, or changed, or was stored by a run that died before updating the corpus, is added; nothing is added
- * twice. `updateStoreCorpus` does that in one write transaction (ingest calls it once per run); `loadCorpus`
+ * document it holds (version and analysis time), so bringing it up to date is a comparison with the store's own
+ * list: whatever is new, or changed, or was stored by a run that died before updating the corpus, is added;
+ * nothing is added twice. `updateStoreCorpus` does that in one write transaction (ingest calls it once per run); `loadCorpus`
  * gives a store's corpus, reading it from the stored analyses when the persisted state is missing or behind.
  */
 import { Corpus, type CorpusState } from '../corpus/index.js';
-import type { CorpusSource, Store } from './store.js';
+import type { Store } from './store.js';
 
 const KEPT_SCHEMA = 'claimline/store-corpus-1';
 
@@ -22,42 +22,46 @@ function isKept(v: unknown): v is KeptCorpus {
 }
 
 /** Restores the persisted corpus, or null when there is none or it was written in another format. */
-function restore(v: unknown): { corpus: Corpus; versions: Map<string, string> } | null {
+function restore(v: unknown): Corpus | null {
   if (!isKept(v)) return null;
   try {
-    return { corpus: Corpus.fromState(v.corpus), versions: new Map(v.versions) };
+    return Corpus.fromState(v.corpus);
   } catch {
     return null;
   }
 }
 
-/** Adds every stored document the corpus lacks or holds at another version; returns how many it added. */
-function catchUp(corpus: Corpus, versions: Map<string, string>, docs: CorpusSource, firstSeen: string | null): number {
-  let added = 0;
-  for (const [id, revision] of docs.revisions()) {
-    if (versions.get(id) === revision) continue;
-    const a = docs.analysis(id);
-    if (!a) continue;
-    corpus.add(a, { firstSeen });
-    versions.set(id, revision);
-    added++;
-  }
-  return added;
-}
-
 /**
- * Brings the store's persisted corpus up to date with every stored document, in one write transaction. Cheap when
- * nothing changed (one pass over the ids); the documents stored since the last update are analysed into the
- * corpus (their analyses are read back from the store, never re-run).
+ * Brings the store's persisted corpus up to date with every stored document, in one write transaction. When
+ * nothing changed it costs one pass over the ids and writes nothing (the corpus is not even restored); otherwise
+ * the documents stored since the last update are added (their analyses read back from the store, never re-run).
  */
 export async function updateStoreCorpus(store: Store): Promise<void> {
   const now = new Date().toISOString();
   await store.updateCorpusState((state, docs) => {
-    const kept = restore(state) ?? { corpus: new Corpus(), versions: new Map<string, string>() };
+    const revisions = [...docs.revisions()];
+    const kept = isKept(state) ? state : null;
+    const versions = new Map<string, string>(kept?.versions ?? []);
+    const stale = revisions.filter(([id, revision]) => versions.get(id) !== revision);
+    if (kept && stale.length === 0) return null;
+    let corpus = restore(kept);
+    let toAdd = stale;
+    if (!corpus) {
+      // No usable state: build it from every stored document.
+      corpus = new Corpus();
+      versions.clear();
+      toAdd = revisions;
+    }
     // A corpus built now from documents stored earlier has no first-seen time for them: null, not now.
-    catchUp(kept.corpus, kept.versions, docs, state === null ? null : now);
-    const value: KeptCorpus = { schema: KEPT_SCHEMA, corpus: kept.corpus.toState(), versions: [...kept.versions] };
-    return { state: value, documents: kept.versions.size };
+    const firstSeen = state === null ? null : now;
+    for (const [id, revision] of toAdd) {
+      const a = docs.analysis(id);
+      if (!a) continue;
+      corpus.add(a, { firstSeen });
+      versions.set(id, revision);
+    }
+    const value: KeptCorpus = { schema: KEPT_SCHEMA, corpus: corpus.toState(), versions: [...versions] };
+    return { state: value, documents: versions.size };
   });
 }
 
@@ -66,7 +70,7 @@ export async function loadCorpus(store: Store): Promise<Corpus> {
   const saved = await store.corpusState();
   const { documents } = await store.stats();
   const kept = saved ? restore(saved.state) : null;
-  if (kept && saved!.documents === documents) return kept.corpus;
+  if (kept && saved!.documents === documents) return kept;
   // A store written before the corpus layer, or by a run that died before updating it: read every stored
   // analysis (read-only here; the next ingest persists an up-to-date state).
   const corpus = new Corpus();

@@ -320,7 +320,7 @@ export class SqliteStore implements Store {
     return row ? { state: JSON.parse(row.state), documents: row.documents } : null;
   }
 
-  async updateCorpusState(update: (state: unknown | null, docs: CorpusSource) => { state: unknown; documents: number }): Promise<void> {
+  async updateCorpusState(update: (state: unknown | null, docs: CorpusSource) => { state: unknown; documents: number } | null): Promise<void> {
     const db = this.db;
     const read = db.prepare('SELECT analysis FROM documents WHERE id = ?').pluck();
     const docs: CorpusSource = {
@@ -334,6 +334,7 @@ export class SqliteStore implements Store {
     this.retrying(() => db.transaction(() => {
       const row = db.prepare('SELECT state FROM corpus_state WHERE id = 1').pluck().get() as string | undefined;
       const next = update(row === undefined ? null : JSON.parse(row), docs);
+      if (next === null) return;
       db.prepare(`INSERT INTO corpus_state (id, state, documents, updated_at) VALUES (1, ?, ?, ?)
         ON CONFLICT (id) DO UPDATE SET state = excluded.state, documents = excluded.documents, updated_at = excluded.updated_at`)
         .run(JSON.stringify(next.state), next.documents, new Date().toISOString());

@@ -219,8 +219,9 @@ export interface Store {
   /**
    * Brings the corpus state up to date in one write transaction: `update` gets the stored state (or null) and the
    * store's current documents (each id with its current version, and its analysis read on demand), and returns
-   * the new state. Two writers doing this at once queue for the lock, so neither loses the other's documents.
+   * the new state, or null when nothing changed (nothing is written). Two writers doing this at once queue for
+   * the lock, so neither loses the other's documents.
    */
-  updateCorpusState(update: (state: unknown | null, docs: CorpusSource) => { state: unknown; documents: number }): Promise<void>;
+  updateCorpusState(update: (state: unknown | null, docs: CorpusSource) => { state: unknown; documents: number } | null): Promise<void>;
   close(): Promise<void>;
 }
