@@ -37,6 +37,7 @@ import { docView } from './span-tagger/features.js';
 import { relativeAntecedent } from './phrases.js';
 import { headOfPhrase } from './speaker-mention.js';
 import { linkSpeaker, resolvePronounSpeaker } from './speakers.js';
+import { shareChannels, type Continuation } from './speech-events.js';
 
 /** How far back (characters) a pronoun speaker looks for whom it stands for: about two paragraphs. */
 const PRONOUN_WINDOW = 1200;
@@ -89,6 +90,7 @@ export function attribute(doc: Doc, tagger = false): void {
   const out: Statement[] = [];
   const index = new Map<Draft, number>();
   const spoken: { speakers: number[]; at: number }[] = [];
+  const continuations: Continuation[] = [];
   const learned = tagger ? learnedAttributions(docView(doc, ruleReadings(cx), cx)) : [];
   const matched = matchLearned(cx.drafts, learned);
   // Learned attributions no rule reading explains become readings of their own (no channel, addressee or chain).
@@ -130,6 +132,7 @@ export function attribute(doc: Doc, tagger = false): void {
     if (speakers.length > 0 && speakerSpan) spoken.push({ speakers, at: speakerSpan.start });
     const speakerText = speakerRef ? doc.text.slice(speakerRef.start, speakerRef.end) : '';
     const content = l && l.content.length > 0 ? l.content : d.content;
+    if (inherited !== undefined) continuations.push({ child: out.length, base: inherited });
     index.set(d, out.length);
     out.push({
       kind: kindOf(cx, { ...d, content }, speakerText),
@@ -151,6 +154,7 @@ export function attribute(doc: Doc, tagger = false): void {
     const cuePhrase = l ? l.cue : d.cuePhrase;
     if (cuePhrase && (cuePhrase.s !== d.cue?.s || cuePhrase.e !== d.cue.e)) st.cuePhrase = span(cuePhrase);
   }
+  shareChannels(cx, doc, out, continuations, sorted);
   if (tagger) out.sort((a, b) => (a.cue?.start ?? a.content[0]?.start ?? 0) - (b.cue?.start ?? b.content[0]?.start ?? 0));
   for (const st of out) widenPredicate(doc, st);
   doc.statements = out;
