@@ -6,7 +6,7 @@
  */
 import type { ReadingContext } from './context.js';
 import { channelAt, channelPhrase, frontedChannel, recordChannel } from './channels.js';
-import { addresseeEnd, contentAfter, continuation, objectOnly, onlyPlaces, skipAdjuncts } from './content-ends.js';
+import { addresseeEnd, clause, contentAfter, continuation, objectOnly, onlyPlaces, skipAdjuncts } from './content-ends.js';
 import { CHANNEL_HEADS, particleRate, type CueInfo } from './cues.js';
 import { draft, type Range } from './draft.js';
 import {
@@ -44,7 +44,11 @@ export function skipTimeLeft(cx: ReadingContext, v: number, min: number): number
     if (p < min || !TIME_WORDS.has(toks[p]!.lower) || isNamePart(toks, p)
       || (NAMEABLE_TIME.has(toks[p]!.lower) && CAPITALIZED.test(toks[p]!.text))) return v;
     v = p;
-    if (v - 1 >= min && (TIME_MODIFIERS.has(toks[v - 1]!.lower) || ADJUNCT_ADP.has(toks[v - 1]!.lower))) v--;
+    // "during the weekend", "on the same day": a determiner and adjectives between the preposition and the noun.
+    let d = v;
+    while (d - 1 > min && (toks[d - 1]!.pos === 'DET' || toks[d - 1]!.pos === 'ADJ') && !ADJUNCT_ADP.has(toks[d - 1]!.lower)) d--;
+    if (d < v && d - 1 >= min && toks[d - 1]!.pos === 'ADP' && ADJUNCT_ADP.has(toks[d - 1]!.lower)) v = d - 1;
+    else if (v - 1 >= min && (TIME_MODIFIERS.has(toks[v - 1]!.lower) || ADJUNCT_ADP.has(toks[v - 1]!.lower))) v--;
     v = verbGroupStart(cx, v, min);
   }
 }
@@ -64,6 +68,8 @@ export function subjectBefore(cx: ReadingContext, v: number, min: number):
     // "The ambassador, who did not provide details, said": skip back over the parenthetical.
     let c = end - 1;
     while (c >= min && toks[c]!.lower !== ',' && cx.quoteOfToken[c]! < 0 && !cx.isMark(c)) c--;
+    // "The security firm Acme, has said that ...": a stray comma after a subject that opens the sentence.
+    if (c < min) return strayCommaSubject(cx, end, min);
     if (c <= min || toks[c]!.lower !== ',') return null;
     const inner = toks[c + 1]!;
     const aside = (inner.pos === 'VERB' && inner.lower.endsWith('ing')) || inner.pos === 'ADP';
@@ -92,8 +98,33 @@ export function subjectBefore(cx: ReadingContext, v: number, min: number):
     const prev = toks[i - 1]!.pos;
     if (toks[i]!.pos === 'DET' && (prev === 'NOUN' || prev === 'PROPN')) s0 = i;
   }
-  const s = extendCoordination(toks, s0, min);
+  let s = extendCoordination(toks, s0, min);
+  // "The decree signed by the Pope read": the agent of a reduced relative is inside the subject, not the subject.
+  if (s - 3 >= min && toks[s - 1]!.lower === 'by' && toks[s - 2]!.pos === 'VERB' && PARTICIPLE.test(toks[s - 2]!.lower)) {
+    const outer = npEndingAt(toks, s - 3, min);
+    if (outer >= 0) s = outer;
+  }
   return { np: { s, e: end + 1 }, phrase: { s, e: phraseEnd }, ...(asideRange ? { aside: asideRange } : {}) };
+}
+
+/** Words that may open a coordinated subject before its first conjunct ("Both he and the mayor"). */
+const COORDINATION_OPENERS = new Set(['both', 'either', 'neither']);
+/** Parts of speech a subject standing before a stray comma is made of. */
+const SUBJECT_WORD = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON', 'CCONJ', 'PART']);
+
+/**
+ * The subject before a stray comma (at `comma`): the whole stretch from the sentence start `min` must be one noun
+ * phrase, possibly coordinated ("Both he and the county's commissioner, urged ..."); null otherwise.
+ */
+function strayCommaSubject(cx: ReadingContext, comma: number, min: number): { np: Range; phrase: Range } | null {
+  const { toks } = cx;
+  if (comma - 1 < min || npEndingAt(toks, comma - 1, min) < 0) return null;
+  // Only nouns, names, determiners, pronouns and conjunctions: "the county's Police and Crime Commissioner".
+  for (let i = min; i < comma; i++) {
+    const t = toks[i]!;
+    if (!SUBJECT_WORD.has(t.pos) && !COORDINATION_OPENERS.has(t.lower) && t.lower !== "'s" && t.lower !== '’s') return null;
+  }
+  return { np: { s: min, e: comma }, phrase: { s: min, e: comma } };
 }
 
 /** Prepositions whose object is the subject of the gerund after it ("with Lopez describing ..."). */
@@ -216,6 +247,16 @@ function writtenChannel(cx: ReadingContext, source: Range, min: number): { sourc
     const subject = subjectBefore(cx, skipTimeLeft(cx, verbGroupStart(cx, verb, min), min), min);
     return subject ? { source: subject.np, channel: antecedent } : null;
   }
+  // "A report from the ministry said", "The letter signed by 40 doctors said": the channel's author spoke.
+  for (let i = source.s + 1; i + 1 < source.e; i++) {
+    const w = toks[i]!.lower;
+    if (w !== 'from' && w !== 'by') continue;
+    const head = toks[i - 1]!.pos === 'VERB' && i - 2 >= source.s ? i - 2 : i - 1;
+    if (CHANNEL_HEADS.has(toks[head]!.lower) && (toks[i + 1]!.pos !== 'NUM' || i + 2 < source.e)) {
+      return { source: { s: i + 1, e: source.e }, channel: { s: source.s, e: head + 1 } };
+    }
+    break;
+  }
   if (!CHANNEL_HEADS.has(toks[source.e - 1]!.lower)) return null;
   for (let i = source.s + 1; i < source.e - 1; i++) {
     if (toks[i]!.lower === "'s" || toks[i]!.lower === '’s' || toks[i]!.lower === "'") {
@@ -287,9 +328,11 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
   // Passive ("was told", "is expected"): the grammatical subject did not speak; with a "by" agent the agent did
   // and the subject is what it said or did ("The issue was first reported by The Washington Post").
   let passive = false;
-  for (let i = v; i < t; i++) if (BE.has(toks[i]!.lower) && PARTICIPLE.test(toks[t]!.lower)) passive = true;
+  // "was on Wednesday reported": a time adjunct may stand between the auxiliary and the participle.
+  const group = skipTimeLeft(cx, v, min);
+  for (let i = group; i < t; i++) if (BE.has(toks[i]!.lower) && PARTICIPLE.test(toks[t]!.lower)) passive = true;
   if (passive) {
-    passiveByAgent(cx, si, t, v, cueEnd, info);
+    if (!passiveByAgent(cx, si, t, group, cueEnd, info)) raisingPassive(cx, si, t, group, info);
     return;
   }
   // PolNeAR's cue is the whole verb group: "has also said", "is saying".
@@ -427,16 +470,41 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
 }
 
 /** `CONTENT was CUE by SOURCE`: the passive subject is the content, the "by" agent the source. */
-function passiveByAgent(cx: ReadingContext, si: number, t: number, v: number, cueEnd: number, info: CueInfo): void {
+function passiveByAgent(cx: ReadingContext, si: number, t: number, v: number, cueEnd: number, info: CueInfo): boolean {
   const { toks } = cx;
   const min = cx.windowStart[si]!;
   const max = cx.windowEnd[si]!;
-  if (cueEnd >= max || toks[cueEnd]!.lower !== 'by') return;
+  if (cueEnd >= max || toks[cueEnd]!.lower !== 'by') return false;
   const e = npStartingAt(toks, cueEnd + 1, max);
   const subject = subjectBefore(cx, skipTimeLeft(cx, v, min), min);
-  if (e < 0 || !subject) return;
+  if (e < 0 || !subject) return false;
   cx.push(draft({
     cls: info.cls, cue: { s: t, e: cueEnd }, source: { s: cueEnd + 1, e }, cuePhrase: { s: v, e: cueEnd + 1 },
     content: [subject.np], sentence: si, clause: v, config: 'pass',
+  }));
+  return true;
+}
+
+/** Participles of a passive that reports what unnamed others say or believe ("X is said to have ..."). */
+const RAISING = new Set(['said', 'reported', 'alleged', 'claimed', 'rumored', 'rumoured', 'believed']);
+/** What may open the infinitive after "to" ("to have", "to not be", "to be"). */
+const INFINITIVE_START = new Set(['VERB', 'AUX', 'PART', 'ADV']);
+
+/**
+ * `SUBJ was reported to V ...` with no agent: someone unnamed reports that the subject Vs. The statement has no
+ * speaker; its content is the subject and the infinitive clause ("Ivan's condition" … "not be serious").
+ */
+function raisingPassive(cx: ReadingContext, si: number, t: number, v: number, info: CueInfo): void {
+  const { toks } = cx;
+  const min = cx.windowStart[si]!;
+  const max = cx.windowEnd[si]!;
+  if (!RAISING.has(toks[t]!.lower) || t + 2 >= max || toks[t + 1]!.lower !== 'to'
+    || !INFINITIVE_START.has(toks[t + 2]!.pos)) return;
+  const subject = subjectBefore(cx, v, min);
+  if (!subject) return;
+  const rest = clause(cx, t + 2, max);
+  cx.push(draft({
+    cls: info.cls, cue: { s: t, e: t + 1 }, cuePhrase: { s: v, e: t + 1 }, content: [subject.np, rest],
+    sentence: si, clause: subject.np.s, config: 'pass',
   }));
 }
