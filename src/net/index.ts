@@ -5,3 +5,5 @@
 export { safeFetch, FETCH_DEFAULTS, type FetchOptions, type FetchResult, type Resolver, type ResolvedAddress } from './fetch.js';
 export { FetchError, FetchFailed, FetchRefused } from './errors.js';
 export { blockedReason } from './address.js';
+export { pollFeed, feedEntries, DEFAULT_MAX_SEEN, type FeedEntry, type FeedState, type PollOptions, type PollResult } from './feed.js';
+export { fetchArticle, type FetchedArticle } from './article.js';
