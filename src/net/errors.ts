@@ -46,3 +46,16 @@ export function httpStatusError(url: string, status: number, finalUrl: string): 
   const where = finalUrl === url ? '' : ` (at ${finalUrl})`;
   return new FetchFailed(url, `HTTP ${status}${where}`, status >= 500 || status === 408 || status === 429, status);
 }
+
+/**
+ * The reason line for a failed URL, for printing beside the URL (`claimline: URL: reason`): says whether it was
+ * refused or failed, and for refused addresses how to opt in.
+ */
+export function describeFetchError(e: unknown): string {
+  if (e instanceof FetchRefused) {
+    const hint = /resolves to|which is/.test(e.reason) ? '; --allow-private-addresses lets them through (unsafe)' : '';
+    return `refused: ${e.reason}${hint}`;
+  }
+  if (e instanceof FetchError) return `fetch failed: ${e.reason}`;
+  return `fetch failed: ${(e as Error).message}`;
+}

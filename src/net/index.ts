@@ -3,7 +3,7 @@
  * `claimline watch` build on: safeFetch, pollFeed, fetchArticle and the two error classes.
  */
 export { safeFetch, FETCH_DEFAULTS, type FetchOptions, type FetchResult, type Resolver, type ResolvedAddress } from './fetch.js';
-export { FetchError, FetchFailed, FetchRefused } from './errors.js';
+export { describeFetchError, FetchError, FetchFailed, FetchRefused } from './errors.js';
 export { blockedReason } from './address.js';
 export { pollFeed, feedEntries, DEFAULT_MAX_SEEN, type FeedEntry, type FeedState, type PollOptions, type PollResult } from './feed.js';
 export { fetchArticle, type FetchedArticle } from './article.js';

@@ -10,7 +10,7 @@ import { canonicalUrl } from '../input/identity.js';
 import { plainTextTitle } from '../input/text.js';
 import { inputWarning, type InputItem, type RawDoc, type UrlInputOptions } from '../input/types.js';
 import { articleFromResponse, isHtmlResponse } from './article.js';
-import { FetchError, FetchRefused, httpStatusError } from './errors.js';
+import { describeFetchError, httpStatusError } from './errors.js';
 import { safeFetch, type FetchResult } from './fetch.js';
 
 const FEED_TYPES = /^(application\/(rss|atom|rdf)\+xml|application\/xml|text\/xml)$/;
@@ -21,7 +21,7 @@ export async function* readUrlInput(url: string, maxBytes: number, opts: UrlInpu
     res = await safeFetch(url, { maxBytes, allowPrivate: opts.allowPrivate, timeoutMs: opts.timeoutMs });
     if (res.status < 200 || res.status > 299) throw httpStatusError(url, res.status, res.url);
   } catch (e) {
-    yield { ok: false, source: url, reason: failureReason(e) };
+    yield { ok: false, source: url, reason: describeFetchError(e) };
     return;
   }
   if (typeof res.body !== 'string') {
@@ -60,16 +60,6 @@ function htmlDocument(url: string, res: FetchResult): InputItem {
     };
     return { ok: true, doc };
   } catch (e) {
-    return { ok: false, source: url, reason: failureReason(e) };
+    return { ok: false, source: url, reason: describeFetchError(e) };
   }
-}
-
-/** The reason line for a failed URL (the URL itself is printed beside it). */
-function failureReason(e: unknown): string {
-  if (e instanceof FetchRefused) {
-    const hint = /resolves to|which is/.test(e.reason) ? '; --allow-private-addresses lets them through (unsafe)' : '';
-    return `refused: ${e.reason}${hint}`;
-  }
-  if (e instanceof FetchError) return `fetch failed: ${e.reason}`;
-  return `fetch failed: ${(e as Error).message}`;
 }
