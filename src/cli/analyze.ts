@@ -19,11 +19,16 @@ const IDENTITY_HELP = `  --id ID                  the document's id (one input d
   --root DIR               paths are taken relative to DIR, whose name leads the id (default: each input's own
                            folder, e.g. news/world/story.txt for input news/)`;
 
+const URL_HELP = `  --allow-private-addresses
+                           UNSAFE: let URL inputs reach loopback, private and link-local addresses (a trusted
+                           intranet, tests); by default they are refused (see docs/fetch.md)`;
+
 export const ANALYZE_HELP = `Usage: claimline analyze <inputs...|-> [options]
 
 Analyse news documents and print one claimline/1 record per document.
-Inputs: files, directories (recursive), or - for standard input. Plain text, HTML, RSS/Atom feeds (one
-document per item) and JSONL ({id, text|html, title?, url?, published?} per line). A sidecar
+Inputs: files, directories (recursive), - for standard input, or http(s) URLs (fetched safely; a page's
+identity is its canonical URL). Plain text, HTML, RSS/Atom feeds (one document per item) and JSONL
+({id, text|html, title?, url?, published?} per line). A sidecar
 <name>.meta.json ({title, published, url}) beside a file supplies its metadata.
 
 Options:
@@ -34,6 +39,7 @@ Options:
   --attribution MODE       rules (default) or tagger: the learned span tagger on top of the rules (PolNeAR dev
                            exact F1 +2.5 source, +1.2 cue, +3.1 content; the attribution stage about 3.5x slower)
 ${IDENTITY_HELP}
+${URL_HELP}
   --quiet                  no progress or summary on stderr
   -h, --help               this help
 
@@ -57,6 +63,7 @@ ${STORE_FLAG_HELP}
   --attribution MODE       rules (default) or tagger: the learned span tagger on top of the rules (PolNeAR dev
                            exact F1 +2.5 source, +1.2 cue, +3.1 content; the attribution stage about 3.5x slower)
 ${IDENTITY_HELP}
+${URL_HELP}
   --quiet                  no progress or summary on stderr
   -h, --help               this help
 
@@ -82,11 +89,13 @@ interface RunOptions {
   attribution: AttributionMode;
   id: string | undefined;
   root: string | undefined;
+  allowPrivateAddresses: boolean;
 }
 
 const RUN_FLAGS = {
   published: { type: 'string' }, 'max-bytes': { type: 'string' }, quiet: { type: 'boolean' }, attribution: { type: 'string' },
   id: { type: 'string' }, root: { type: 'string' },
+  'allow-private-addresses': { type: 'boolean' },
 } as const;
 
 /**
@@ -98,7 +107,7 @@ function parseRunArgs(
 ): { inputs: string[]; opts: RunOptions; values: Parsed['values'] } | null {
   const { values, positionals } = parse(args, { ...RUN_FLAGS, ...own });
   if (values.help) { ctx.stdout.write(help + '\n'); return null; }
-  if (positionals.length === 0) throw new UsageError(`${command} needs at least one input (a file, a directory or -)`);
+  if (positionals.length === 0) throw new UsageError(`${command} needs at least one input (a file, a directory, an http(s) URL or -)`);
   const opts: RunOptions = {
     published: defaultPublished(values.published as string | undefined),
     maxBytes: positiveInt('max-bytes', values['max-bytes'] as string | undefined, 20 * 1024 * 1024),
@@ -106,6 +115,7 @@ function parseRunArgs(
     attribution: oneOf('attribution', values.attribution as string | undefined, ATTRIBUTION_MODES, 'rules'),
     id: values.id as string | undefined,
     root: values.root as string | undefined,
+    allowPrivateAddresses: Boolean(values['allow-private-addresses']),
   };
   if (opts.id !== undefined && opts.id.trim() === '') throw new UsageError('--id must not be empty');
   return { inputs: positionals, opts, values };
@@ -119,6 +129,7 @@ async function eachAnalysis(
   const progress = new Progress(ctx.stderr, opts.quiet, verb);
   for await (const item of readInputs(inputs, {
     stdin: ctx.stdin, maxBytes: opts.maxBytes, identity: { id: opts.id?.trim(), root: opts.root },
+    url: { allowPrivate: opts.allowPrivateAddresses },
   })) {
     if (!item.ok) {
       // Things passed over on purpose inside a folder (unknown file kinds, links to folders) are not failures.

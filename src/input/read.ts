@@ -14,7 +14,9 @@ import { jsonlItems } from './jsonl.js';
 import { publishedOrWarn } from './published.js';
 import { decodeText, InputError, plainTextTitle } from './text.js';
 import type { Diagnostic } from '../model/format.js';
-import { inputWarning, type InputFormat, type InputItem, type RawDoc, type ReadOptions } from './types.js';
+import {
+  inputWarning, type InputFormat, type InputItem, type RawDoc, type ReadOptions, type UrlInputOptions,
+} from './types.js';
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 const SIDECAR = '.meta.json';
@@ -25,7 +27,7 @@ export async function* readInputs(inputs: string[], opts: ReadOptions = {}): Asy
     return;
   }
   const seen = new Map<string, number>();
-  for await (const item of readAll(inputs, opts.maxBytes ?? DEFAULT_MAX_BYTES, opts.stdin ?? process.stdin)) {
+  for await (const item of readAll(inputs, opts.maxBytes ?? DEFAULT_MAX_BYTES, opts.stdin ?? process.stdin, opts.url)) {
     if (item.ok) uniqueId(item.doc, seen);
     yield item;
   }
@@ -39,9 +41,9 @@ async function* readWithIdentity(inputs: string[], opts: ReadOptions): AsyncGene
   const { id, root } = opts.identity!;
   let documents = 0;
   for (const input of inputs) {
-    const inputRoot = input === '-' ? null
+    const inputRoot = input === '-' || isUrlInput(input) ? null
       : root ?? ((await stat(input).catch(() => null))?.isDirectory() ? input : dirname(input));
-    for await (const item of readAll([input], opts.maxBytes ?? DEFAULT_MAX_BYTES, opts.stdin ?? process.stdin)) {
+    for await (const item of readAll([input], opts.maxBytes ?? DEFAULT_MAX_BYTES, opts.stdin ?? process.stdin, opts.url)) {
       if (item.ok && id !== undefined) {
         if (++documents > 1) {
           yield { ok: false, source: item.doc.source, reason: '--id names one document, but the inputs hold more' };
@@ -71,10 +73,16 @@ function uniqueId(doc: RawDoc, seen: Map<string, number>): void {
   doc.id = id;
 }
 
-async function* readAll(inputs: string[], maxBytes: number, stdin: NodeJS.ReadableStream): AsyncGenerator<InputItem> {
+async function* readAll(
+  inputs: string[], maxBytes: number, stdin: NodeJS.ReadableStream, urlOptions?: UrlInputOptions,
+): AsyncGenerator<InputItem> {
   for (const input of inputs) {
     if (input === '-') {
       yield* readStdin(stdin, maxBytes);
+      continue;
+    }
+    if (isUrlInput(input)) {
+      yield* readUrl(input, maxBytes, urlOptions);
       continue;
     }
     let info;
@@ -87,6 +95,17 @@ async function* readAll(inputs: string[], maxBytes: number, stdin: NodeJS.Readab
     if (info.isDirectory()) yield* readDirectory(input, maxBytes);
     else yield* readPath(input, maxBytes, true);
   }
+}
+
+/** `https://…` arguments. Loaded on first use so that runs over files never load the HTTP stack. */
+async function* readUrl(url: string, maxBytes: number, urlOptions?: UrlInputOptions): AsyncGenerator<InputItem> {
+  const { readUrlInput } = await import('../net/read-url.js');
+  yield* readUrlInput(url, maxBytes, urlOptions);
+}
+
+/** Input arguments with a scheme (`https://…`; `file://…` too, which the fetcher then refuses by name). */
+function isUrlInput(input: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(input);
 }
 
 /** Recursive, sorted by name so runs are reproducible; hidden entries and sidecars are not documents. */

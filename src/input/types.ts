@@ -35,6 +35,16 @@ export interface ReadOptions {
   maxBytes?: number;
   /** Give each document its store identity (see identity.ts) instead of its file-name id. */
   identity?: IdentityOptions;
+  /** How http(s) URL inputs are fetched (see src/net/read-url.ts). */
+  url?: UrlInputOptions;
+}
+
+/** Fetch settings for URL inputs; the size limit is ReadOptions.maxBytes. */
+export interface UrlInputOptions {
+  /** UNSAFE: let URL inputs reach loopback, private and link-local addresses (`--allow-private-addresses`). */
+  allowPrivate?: boolean;
+  /** Deadline per URL in milliseconds (default 30 s). */
+  timeoutMs?: number;
 }
 
 export interface IdentityOptions {
