@@ -144,12 +144,12 @@ export function exportBrat(a: AnalysisOut): BratDocument {
 
 /**
  * File names for documents written side by side: the id with anything but letters, digits, `.`, `_` and `-`
- * made `_`, a number added when two ids come out the same.
+ * made `_` and a file extension dropped (news/a.txt → news_a), a number added when two ids come out the same.
  */
 export function fileStems(): (docId: string) => string {
   const used = new Set<string>();
   return (docId) => {
-    const base = docId.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 120) || 'document';
+    const base = docId.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\.[A-Za-z0-9]{1,5}$/, '').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 120) || 'document';
     let stem = base;
     for (let n = 2; used.has(stem.toLowerCase()); n++) stem = `${base}-${n}`;
     used.add(stem.toLowerCase());
