@@ -30,6 +30,7 @@ Commands:
   search QUERY              full-text search (FTS5 syntax) over stored documents and statements
   stats                     counts of what the store holds
   validate <files...>       check claimline/1 JSON or JSONL files against the schema
+  export --format F         a store or claimline/1 files as JSON, JSONL, CSV, ClaimReview, Web Annotation, TimeML or brat
   eval <layer> [...]        score a layer on a standard dataset: timex, ner, attribution, coref, news
 
 Run 'claimline <command> --help' for a command's options. 'claimline --version' prints the version.
@@ -59,6 +60,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   corpus: async () => (await import('./corpus.js')).corpusExportCommand,
   versions: async () => (await import('./query.js')).versionsCommand,
   validate: async () => (await import('./validate.js')).validateCommand,
+  export: async () => (await import('./export.js')).exportCommand,
   eval: async () => evalCommand,
 };
 
