@@ -65,7 +65,7 @@ test('enqueue puts each document on the queue once; a worker stores them and upd
   const changed = await runCliProcess(['enqueue', docs, ...q, '--store', store, '--format', 'jsonl']);
   assert.match(changed.stderr, /1 queued, 0 already queued or done, 2 already stored/);
   const worker2 = await runCliProcess(['worker', ...q, '--store', store, '--until-empty', '--poll', '0.5', '--format', 'jsonl']);
-  assert.deepEqual(worker2.json<{ docId: string; status: string; version: number }>().map((e) => [e.docId, e.status, e.version]),
+  assert.deepEqual(worker2.json<{ type: string; docId: string; status: string; version: number }>().filter((e) => e.type === 'stored').map((e) => [e.docId, e.status, e.version]),
     [['basic/tram.txt', 'new-version', 2]]);
 
   const s = await openStore(store, { readonly: true });
@@ -134,7 +134,7 @@ test('a job no retry can fix goes to the dead letters at once, listed by `claiml
     await queue.close();
   }
   const worker = await runCliProcess(['worker', ...q, '--store', path.join(tmp, 'dead.db'), '--until-empty', '--poll', '0.5', '--format', 'jsonl']);
-  const [failure] = worker.json<{ type: string; attempt: number; willRetry: boolean }>();
+  const [failure] = worker.json<{ type: string; attempt: number; willRetry: boolean }>().filter((e) => e.type !== 'started');
   assert.deepEqual([failure?.type, failure?.attempt, failure?.willRetry], ['failed', 1, false]);
   assert.match(worker.stderr, /job format 99 is not 1.*moved to the dead letters/);
   const listed = await runCliProcess(['dead-letters', ...q, '--format', 'json']);

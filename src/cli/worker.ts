@@ -73,7 +73,8 @@ export async function workerCommand(args: string[], ctx: RunContext): Promise<nu
     fetcher: null,
     holdAfterStoreMs: Number(process.env.CLAIMLINE_QUEUE_TEST_HOLD_MS ?? 0) || undefined,
     onEvent: (e) => {
-      if (format === 'jsonl' && (e.type === 'stored' || e.type === 'failed' || e.type === 'expanded')) ctx.stdout.write(JSON.stringify(e) + '\n');
+      // jsonl: one line when a job starts and one for its outcome, so a supervisor (or a test) can follow each job.
+      if (format === 'jsonl' && (e.type === 'started' || e.type === 'stored' || e.type === 'failed' || e.type === 'expanded')) ctx.stdout.write(JSON.stringify(e) + '\n');
       progress.event(e);
     },
   });

@@ -19,6 +19,7 @@ import { jobSubject, parseJob, PermanentJobError, type IngestJob } from './jobs.
 import { resolveUrlJob, type PageFetcher } from './url-jobs.js';
 
 export type WorkerEvent =
+  | { type: 'started'; job: string; docId: string | null; source: string; attempt: number }
   | { type: 'stored'; job: string; docId: string; status: IngestStatus; version: number; source: string; attempt: number }
   | { type: 'expanded'; job: string; source: string; queued: number; duplicate: number }
   | { type: 'failed'; job: string; source: string; docId: string | null; error: string; attempt: number; willRetry: boolean }
@@ -133,6 +134,7 @@ export class IngestWorker {
       data = parseJob(job.data);
       const subject = jobSubject(data);
       this.inFlight.set(job.id, subject.id ?? subject.source);
+      this.opts.onEvent({ type: 'started', job: job.id, docId: subject.id, source: subject.source, attempt });
       let doc;
       if (data.kind === 'url') {
         const outcome = await resolveUrlJob(data, this.opts.fetcher);
