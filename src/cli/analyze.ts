@@ -3,7 +3,7 @@
  * failures per input without stopping the run. They differ only in where each record goes.
  */
 import { readInputs, parsePublished, type RawDoc } from '../input/index.js';
-import { analyze } from '../pipeline/analyze.js';
+import { analyzeRaw } from '../queue/ingest-one.js';
 import type { AnalysisOut } from '../model/format.js';
 import { toMarkdown } from '../output/markdown.js';
 import { toTimeML } from '../export/timeml.js';
@@ -14,7 +14,7 @@ import { ATTRIBUTION_MODES, type AttributionMode } from '../pipeline/stages.js';
 import { STORE_FLAGS, STORE_FLAG_HELP, storeLocation } from './store-open.js';
 import type { IngestStatus } from '../store/store.js';
 
-const IDENTITY_HELP = `  --id ID                  the document's id (one input document only); otherwise a JSONL/sidecar id or feed
+export const IDENTITY_HELP = `  --id ID                  the document's id (one input document only); otherwise a JSONL/sidecar id or feed
                            guid, else the canonical URL, else the path relative to --root, else a hash of the text
   --root DIR               paths are taken relative to DIR, whose name leads the id (default: each input's own
                            folder, e.g. news/world/story.txt for input news/)`;
@@ -82,7 +82,7 @@ function defaultPublished(value: string | undefined): string | null {
 }
 
 /** What `analyze` and `ingest` both take from the command line. */
-interface RunOptions {
+export interface RunOptions {
   published: string | null;
   maxBytes: number;
   quiet: boolean;
@@ -102,7 +102,7 @@ const RUN_FLAGS = {
  * Parses the flags `analyze` and `ingest` share plus the command's own (`own`). Returns null after printing
  * `help` for --help; throws a UsageError for a bad flag or value, or no input.
  */
-function parseRunArgs(
+export function parseRunArgs(
   command: string, help: string, args: string[], own: Parameters<typeof parse>[1], ctx: RunContext,
 ): { inputs: string[]; opts: RunOptions; values: Parsed['values'] } | null {
   const { values, positionals } = parse(args, { ...RUN_FLAGS, ...own });
@@ -139,10 +139,7 @@ async function eachAnalysis(
     }
     const raw = item.doc;
     try {
-      const a = analyze({
-        text: raw.text, id: raw.id, title: raw.title, url: raw.url, source: raw.source,
-        published: raw.published ?? opts.published, warnings: raw.warnings, attribution: opts.attribution,
-      });
+      const a = analyzeRaw(raw, opts);
       await sink(a, raw);
       progress.done(raw.source, raw.text);
     } catch (e) {

@@ -29,6 +29,9 @@ Commands:
                             events and statements by event time
   search QUERY              full-text search (FTS5 syntax) over stored documents and statements
   stats                     counts of what the store holds
+  enqueue <inputs...|URLs>  put documents or article/feed URLs on an ingestion queue (--queue postgres://…)
+  worker                    take queued documents, analyse and store them (--queue …, --store …); any number
+  dead-letters              queued documents that failed for good, with their errors (--queue …)
   validate <files...>       check claimline/1 JSON or JSONL files against the schema
   export --format F         a store or claimline/1 files as JSON, JSONL, CSV, ClaimReview, Web Annotation, TimeML or brat
   eval <layer> [...]        score a layer on a standard dataset: timex, ner, attribution, coref, news
@@ -62,6 +65,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./validate.js')).validateCommand,
   export: async () => (await import('./export.js')).exportCommand,
   eval: async () => evalCommand,
+  enqueue: async () => (await import('./enqueue.js')).enqueueCommand,
+  worker: async () => (await import('./worker.js')).workerCommand,
+  'dead-letters': async () => (await import('./worker.js')).deadLettersCommand,
 };
 
 const EVALUATORS: Record<string, () => Promise<(args: string[]) => Promise<number>>> = {
