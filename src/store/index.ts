@@ -13,6 +13,6 @@ export type { ClaimCluster, CopyGroup, CorpusExport, CorpusState, SpeakerReport,
 export { openStore, type OpenStoreOptions } from './open.js';
 export { canonicalUrl, contentIdentity, pathIdentity } from '../input/identity.js';
 export type {
-  ClaimBrief, ClaimQuery, ClaimRow, IngestResult, IngestStatus, Page, PageQuery, SearchHit, SearchQuery, StatementBrief,
+  ClaimBrief, ClaimQuery, ClaimRow, CorpusSource, CorpusUpdate, IngestResult, IngestStatus, Page, PageQuery, SearchHit, SearchQuery, StatementBrief,
   StatementQuery, StatementRow, Store, StoreStats, TimelineQuery, TimelineRow, VersionChanges, VersionRow,
 } from './store.js';
