@@ -336,7 +336,7 @@ export class SqliteStore implements Store {
     // The update is asynchronous, so the transaction is opened by hand rather than by db.transaction(); the
     // in-process queue keeps this store's other writes from running inside it while it awaits.
     await this.exclusive(async () => {
-      this.retrying(() => db.exec('BEGIN IMMEDIATE'));
+      await this.beginImmediateYielding();
       try {
         const row = db.prepare('SELECT state FROM corpus_state WHERE id = 1').pluck().get() as string | undefined;
         const next = await update(row === undefined ? null : JSON.parse(row), docs);
@@ -351,6 +351,29 @@ export class SqliteStore implements Store {
         throw e;
       }
     });
+  }
+
+  /**
+   * BEGIN IMMEDIATE without blocking the thread while another connection holds the write lock: that holder may
+   * be in this same process, awaiting its own asynchronous update, and needs the event loop to finish.
+   */
+  private async beginImmediateYielding(): Promise<void> {
+    const busyTimeout = this.db.pragma('busy_timeout', { simple: true }) as number;
+    const deadline = Date.now() + this.retryForMs;
+    this.db.pragma('busy_timeout = 0');
+    try {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          this.db.exec('BEGIN IMMEDIATE');
+          return;
+        } catch (e) {
+          if (!BUSY.has((e as { code?: string }).code ?? '') || Date.now() > deadline) throw e;
+          await new Promise((r) => setTimeout(r, Math.min(200, 5 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random())));
+        }
+      }
+    } finally {
+      this.db.pragma(`busy_timeout = ${busyTimeout}`);
+    }
   }
 
   /** Runs `fn` after every write this store started before it has finished: one write transaction at a time. */
