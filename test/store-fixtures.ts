@@ -78,3 +78,32 @@ export function zolaAnalysis(): AnalysisOut {
     timexes: [], claims: [], events: [], quantities: [],
   };
 }
+
+/** Berg's article edited: s1 reworded, s4 dropped, a new statement, and the council now confirms the cost. */
+export function bergEdited(): AnalysisOut {
+  const a = bergAnalysis();
+  const text = 'Mayor Anna Berg said on Monday that the bridge was entirely safe now. "Traffic will flow again," she told '
+    + 'Radio Westport.\n\nThe council confirmed that the repairs cost 2 million euros. The police said the road was open.';
+  const s = (x: string, nth = 0) => span(text, x, nth);
+  a.document.text = text;
+  a.document.title = 'Bridge reopens (updated)';
+  a.entities = [
+    { id: 'e1', name: 'Anna Berg', type: 'PERSON', roles: ['Mayor'], roleSpans: [s('Mayor')], mentions: [{ ...s('Anna Berg'), kind: 'name' }] },
+    { id: 'e3', name: 'the council', type: 'ORG', roles: [], roleSpans: [], mentions: [{ ...s('The council'), kind: 'name' }] },
+    { id: 'e5', name: 'the police', type: 'ORG', roles: [], roleSpans: [], mentions: [{ ...s('The police'), kind: 'name' }] },
+  ];
+  const st = (id: string, entity: string, mention: string, cue: string, content: string, cueNth = 0) => ({
+    id, kind: 'indirect' as const, speaker: { mention: s(mention), entity, name: null, entities: [] }, cue: s(cue, cueNth),
+    content: [s(content)], channel: null, via: [], addressee: null, time: null,
+  });
+  a.statements = [
+    st('s1', 'e1', 'Anna Berg', 'said', 'the bridge was entirely safe now'),
+    { ...st('s2', 'e1', 'she', 'told', '"Traffic will flow again,"'), kind: 'direct', channel: s('Radio Westport') },
+    st('s3', 'e3', 'The council', 'confirmed', 'the repairs cost 2 million euros'),
+    st('s4', 'e5', 'The police', 'said', 'the road was open', 1),
+  ];
+  a.timexes = [{ id: 't1', ...s('Monday'), type: 'DATE', value: '2024-03-04', resolved: true, anchor: 'dct' }];
+  a.claims = [{ id: 'c1', statement: 's3', text: s('the repairs cost 2 million euros'), status: 'confirmed', by: ['e3'],
+    evidence: s('confirmed') }];
+  return a;
+}

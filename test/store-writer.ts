@@ -2,9 +2,10 @@
  * A child process for the store's concurrency tests: ingests `count` copies of a hand-written analysis, with ids
  * `<prefix>-<i>`, into one store, optionally pausing between documents, updating the corpus state every 50
  * documents and at the end (as each `claimline ingest` run does), and prints what each ingest did.
- * Usage: node dist/test/store-writer.js STORE PREFIX COUNT [PAUSE_MS]
+ * Writers given one prefix ingest the same ids: each document must then be stored once, whoever gets there first.
+ * Usage: node dist/test/store-writer.js STORE PREFIX COUNT [PAUSE_MS]   (STORE: a SQLite file or postgres:// URL)
  */
-import { SqliteStore, updateStoreCorpus } from '../src/store/index.js';
+import { openStore, updateStoreCorpus } from '../src/store/index.js';
 import { bergAnalysis } from './store-fixtures.js';
 
 const [file, prefix, count, pauseMs] = process.argv.slice(2);
@@ -12,7 +13,7 @@ if (!file || !prefix || !count) {
   process.stderr.write('usage: store-writer STORE PREFIX COUNT [PAUSE_MS]\n');
   process.exit(2);
 }
-const store = SqliteStore.open(file);
+const store = await openStore(file);
 const statuses: Record<string, number> = {};
 for (let i = 0; i < Number(count); i++) {
   const a = bergAnalysis();

@@ -38,8 +38,8 @@ function restore(v: unknown): Corpus | null {
  */
 export async function updateStoreCorpus(store: Store): Promise<void> {
   const now = new Date().toISOString();
-  await store.updateCorpusState((state, docs) => {
-    const revisions = [...docs.revisions()];
+  await store.updateCorpusState(async (state, docs) => {
+    const revisions = await docs.revisions();
     const kept = isKept(state) ? state : null;
     const versions = new Map<string, string>(kept?.versions ?? []);
     const stale = revisions.filter(([id, revision]) => versions.get(id) !== revision);
@@ -55,7 +55,7 @@ export async function updateStoreCorpus(store: Store): Promise<void> {
     // A corpus built now from documents stored earlier has no first-seen time for them: null, not now.
     const firstSeen = state === null ? null : now;
     for (const [id, revision] of toAdd) {
-      const a = docs.analysis(id);
+      const a = await docs.analysis(id);
       if (!a) continue;
       corpus.add(a, { firstSeen });
       versions.set(id, revision);

@@ -1,27 +1,25 @@
 /**
  * Where a store lives, from the one string the user gives (`--store`): a file path, `sqlite:PATH`, `file:PATH`
- * (or `file:///abs/path`), and later `postgres://...`.
+ * (or `file:///abs/path`), or a PostgreSQL URL (`postgres://` or `postgresql://`, optionally `?schema=NAME`).
  */
 
 /** The location names a kind of store this claimline cannot open (yet). */
 export class StoreUnsupportedError extends Error {}
 
-export interface StoreLocation {
-  kind: 'sqlite';
-  file: string;
-}
+export type StoreLocation =
+  | { kind: 'sqlite'; file: string }
+  /** `url` as given, password included: pass it to the store, never print it (see `redactLocation`). */
+  | { kind: 'postgres'; url: string };
 
-/** `postgres://user:secret@host/db` printed without the password. */
-function redact(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:]*):[^/@]*@/i, '$1:***@');
+/** `postgres://user:secret@host/db` printed without the password (also `?password=`). */
+export function redactLocation(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:]*):[^/@]*@/i, '$1:***@').replace(/([?&]password=)[^&]*/i, '$1***');
 }
 
 export function parseStoreLocation(spec: string): StoreLocation {
   const s = spec.trim();
   if (s === '') throw new StoreUnsupportedError('the store location is empty');
-  if (/^postgres(ql)?:\/\//i.test(s)) {
-    throw new StoreUnsupportedError(`${redact(s)}: PostgreSQL stores are not supported yet; use a SQLite file (--store FILE)`);
-  }
+  if (/^postgres(ql)?:\/\//i.test(s)) return { kind: 'postgres', url: s };
   const prefixed = /^(sqlite3?|file):(.*)$/i.exec(s);
   if (prefixed) {
     let rest = prefixed[2]!;
@@ -34,6 +32,7 @@ export function parseStoreLocation(spec: string): StoreLocation {
   }
   // A Windows drive letter (C:\...) is a path, not a scheme.
   const scheme = /^([a-z][a-z0-9+.-]+):\/\//i.exec(s);
-  if (scheme) throw new StoreUnsupportedError(`${redact(s)}: '${scheme[1]}' stores are not supported; use a SQLite file (--store FILE)`);
+  if (scheme) throw new StoreUnsupportedError(`${redactLocation(s)}: '${scheme[1]}' stores are not supported; use a SQLite file `
+    + '(--store FILE) or a PostgreSQL URL (--store postgres://user@host/database)');
   return { kind: 'sqlite', file: s };
 }

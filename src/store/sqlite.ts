@@ -12,7 +12,7 @@ import { migrate, sha256 } from './migrations.js';
 import { listClaims, listStatements, listTimeline, searchPage, storeStats } from './sqlite-read.js';
 import { APPLICATION_ID, FTS_ROWS_PER_DOC, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import type {
-  ClaimQuery, ClaimRow, CorpusSource, IngestResult, IngestStatus, Page, SearchHit, SearchQuery, StatementQuery, StatementRow, Store,
+  ClaimQuery, ClaimRow, CorpusSource, CorpusUpdate, IngestResult, IngestStatus, Page, SearchHit, SearchQuery, StatementQuery, StatementRow, Store,
   StoreStats, TimelineQuery, TimelineRow, VersionRow,
 } from './store.js';
 
@@ -40,6 +40,8 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly readonly: boolean;
   private readonly retryForMs: number;
+  /** The tail of this store's queue of write transactions (see `exclusive`). */
+  private writes: Promise<unknown> = Promise.resolve();
 
   constructor(readonly file: string, opts: SqliteOpenOptions = {}) {
     this.readonly = opts.readonly ?? false;
@@ -146,7 +148,7 @@ export class SqliteStore implements Store {
     const textHash = sha256(a.document.text);
     // One IMMEDIATE transaction per document; better-sqlite3 rolls it back if the function throws.
     const tx = this.db.transaction(() => this.ingestTx(a, json, hash, textHash));
-    return this.retrying(() => tx.immediate());
+    return this.exclusive(async () => this.retrying(() => tx.immediate()));
   }
 
   private ingestTx(a: AnalysisOut, json: string, hash: string, textHash: string): IngestResult {
@@ -320,25 +322,65 @@ export class SqliteStore implements Store {
     return row ? { state: JSON.parse(row.state), documents: row.documents } : null;
   }
 
-  async updateCorpusState(update: (state: unknown | null, docs: CorpusSource) => { state: unknown; documents: number } | null): Promise<void> {
+  async updateCorpusState(update: (state: unknown | null, docs: CorpusSource) => CorpusUpdate | Promise<CorpusUpdate>): Promise<void> {
     const db = this.db;
     const read = db.prepare('SELECT analysis FROM documents WHERE id = ?').pluck();
     const docs: CorpusSource = {
-      revisions: () => db.prepare(`SELECT id, version || '@' || ingested_at FROM documents
+      revisions: async () => db.prepare(`SELECT id, version || '@' || ingested_at FROM documents
         ORDER BY coalesce(published, '~'), id`).raw().all() as [string, string][],
-      analysis: (id) => {
+      analysis: async (id) => {
         const json = read.get(id) as string | undefined;
         return json ? (JSON.parse(json) as AnalysisOut) : null;
       },
     };
-    this.retrying(() => db.transaction(() => {
-      const row = db.prepare('SELECT state FROM corpus_state WHERE id = 1').pluck().get() as string | undefined;
-      const next = update(row === undefined ? null : JSON.parse(row), docs);
-      if (next === null) return;
-      db.prepare(`INSERT INTO corpus_state (id, state, documents, updated_at) VALUES (1, ?, ?, ?)
-        ON CONFLICT (id) DO UPDATE SET state = excluded.state, documents = excluded.documents, updated_at = excluded.updated_at`)
-        .run(JSON.stringify(next.state), next.documents, new Date().toISOString());
-    }).immediate());
+    // The update is asynchronous, so the transaction is opened by hand rather than by db.transaction(); the
+    // in-process queue keeps this store's other writes from running inside it while it awaits.
+    await this.exclusive(async () => {
+      await this.beginImmediateYielding();
+      try {
+        const row = db.prepare('SELECT state FROM corpus_state WHERE id = 1').pluck().get() as string | undefined;
+        const next = await update(row === undefined ? null : JSON.parse(row), docs);
+        if (next !== null) {
+          db.prepare(`INSERT INTO corpus_state (id, state, documents, updated_at) VALUES (1, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET state = excluded.state, documents = excluded.documents, updated_at = excluded.updated_at`)
+            .run(JSON.stringify(next.state), next.documents, new Date().toISOString());
+        }
+        db.exec('COMMIT');
+      } catch (e) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw e;
+      }
+    });
+  }
+
+  /**
+   * BEGIN IMMEDIATE without blocking the thread while another connection holds the write lock: that holder may
+   * be in this same process, awaiting its own asynchronous update, and needs the event loop to finish.
+   */
+  private async beginImmediateYielding(): Promise<void> {
+    const busyTimeout = this.db.pragma('busy_timeout', { simple: true }) as number;
+    const deadline = Date.now() + this.retryForMs;
+    this.db.pragma('busy_timeout = 0');
+    try {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          this.db.exec('BEGIN IMMEDIATE');
+          return;
+        } catch (e) {
+          if (!BUSY.has((e as { code?: string }).code ?? '') || Date.now() > deadline) throw e;
+          await new Promise((r) => setTimeout(r, Math.min(200, 5 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random())));
+        }
+      }
+    } finally {
+      this.db.pragma(`busy_timeout = ${busyTimeout}`);
+    }
+  }
+
+  /** Runs `fn` after every write this store started before it has finished: one write transaction at a time. */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.writes.then(fn);
+    this.writes = run.catch(() => undefined);
+    return run;
   }
 
   async close(): Promise<void> {

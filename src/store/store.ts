@@ -1,6 +1,6 @@
 /**
- * The storage interface every backend implements. SQLite is the only one today; the methods return promises so
- * a networked backend (PostgreSQL) can implement the same interface later without changing callers.
+ * The storage interface every backend implements: SQLite (one file) and PostgreSQL (a shared server). The methods
+ * return promises so callers do not care which one they talk to.
  */
 import type { AnalysisOut, ClaimStatus, StatementKind } from '../model/format.js';
 
@@ -172,13 +172,19 @@ export interface VersionChanges {
   claimStatusChanged: { before: ClaimBrief; after: ClaimBrief }[];
 }
 
-/** The store's current documents, as the corpus layer reads them inside `updateCorpusState`. */
+/**
+ * The store's current documents, as the corpus layer reads them inside `updateCorpusState`. Asynchronous because a
+ * networked backend answers each read over its connection, inside the update's transaction.
+ */
 export interface CorpusSource {
   /** Every stored document's id and current revision: its version and when that was last analysed. */
-  revisions(): Iterable<[string, string]>;
+  revisions(): Promise<[string, string][]>;
   /** A document's current analysis; null when the id is not stored. */
-  analysis(docId: string): AnalysisOut | null;
+  analysis(docId: string): Promise<AnalysisOut | null>;
 }
+
+/** What `updateCorpusState`'s update returns: the new state, or null when nothing changed (nothing is written). */
+export type CorpusUpdate = { state: unknown; documents: number } | null;
 
 export interface StoreStats {
   documents: number;
@@ -222,6 +228,6 @@ export interface Store {
    * the new state, or null when nothing changed (nothing is written). Two writers doing this at once queue for
    * the lock, so neither loses the other's documents.
    */
-  updateCorpusState(update: (state: unknown | null, docs: CorpusSource) => { state: unknown; documents: number } | null): Promise<void>;
+  updateCorpusState(update: (state: unknown | null, docs: CorpusSource) => CorpusUpdate | Promise<CorpusUpdate>): Promise<void>;
   close(): Promise<void>;
 }

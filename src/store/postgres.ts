@@ -1,0 +1,419 @@
+/**
+ * The PostgreSQL backend: one shared server that many processes (ingest runs, queue workers, the web server)
+ * write and query at once. Each ingested document is one transaction holding a transaction-level advisory lock on
+ * its id, so two processes ingesting the same document queue instead of both inserting it or losing one version;
+ * documents with different ids never wait for each other.
+ */
+import type pg from 'pg';
+import type { AnalysisOut, StatementOut } from '../model/format.js';
+import { SCHEMA_ID } from '../model/format.js';
+import { sentenceAround } from '../util/sentence-around.js';
+import { diffVersions } from './diff.js';
+import { sha256 } from './migrations.js';
+import {
+  StoreConnectionError, connectionError, createPool, isConnectionFailure, parsePgLocation, type PgLocation,
+} from './postgres-connect.js';
+import { listClaims, listStatements, listTimeline, searchPage, storeStats } from './postgres-read.js';
+import {
+  PG_APPLICATION, PG_MIGRATIONS, PG_SCHEMA_SQL, PG_SCHEMA_VERSION, SEARCH_CONFIG, SEARCH_PART_CHARS,
+} from './postgres-schema.js';
+import { StoreFormatError } from './sqlite.js';
+import { entityNames, speakerName, statementContent } from './statement-text.js';
+import type {
+  ClaimQuery, ClaimRow, CorpusSource, CorpusUpdate, IngestResult, IngestStatus, Page, SearchHit, SearchQuery, StatementQuery,
+  StatementRow, Store, StoreStats, TimelineQuery, TimelineRow, VersionRow,
+} from './store.js';
+
+export { StoreConnectionError };
+
+export interface PostgresOpenOptions {
+  /** For queries only: every transaction is READ ONLY, so nothing can be written even by mistake. */
+  readonly?: boolean;
+  /** Connections this process may hold (default 4). */
+  poolSize?: number;
+  /** How long to wait for the server to accept a connection (ms, default 5000). */
+  connectTimeoutMs?: number;
+}
+
+/** Advisory lock (class, key) pairs: the schema lock, and the class of per-document locks. */
+const SCHEMA_LOCK = [0x434c4d31, 1] as const;
+const DOCUMENT_LOCK_CLASS = 0x434c4d32;
+/** SQLSTATEs a transaction may simply be run again after: serialization failure, deadlock. */
+const RETRYABLE = new Set(['40001', '40P01']);
+const ATTEMPTS = 5;
+
+export class PostgresStore implements Store {
+  private constructor(private readonly pool: pg.Pool, private readonly where: PgLocation, private readonly readonly: boolean) {}
+
+  /**
+   * Connects, creating the store's tables when the database (or `?schema=`) has none and migrating older ones.
+   * A read-only open never creates or migrates: it says what to do instead.
+   */
+  static async open(url: string, opts: PostgresOpenOptions = {}): Promise<PostgresStore> {
+    const where = parsePgLocation(url);
+    const readonly = opts.readonly ?? false;
+    const pool = createPool(where, { readonly, max: opts.poolSize, connectTimeoutMs: opts.connectTimeoutMs });
+    try {
+      await prepareSchema(pool, where, readonly);
+    } catch (e) {
+      await pool.end().catch(() => undefined);
+      throw connectionError(where, e);
+    }
+    return new PostgresStore(pool, where, readonly);
+  }
+
+  /** The store's location, password hidden. */
+  get location(): string {
+    return this.where.shown;
+  }
+
+  /** Runs `fn` in one transaction on one connection, again from the start after a deadlock or serialization failure. */
+  private async transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.connect();
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        const result = await fn(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (e) {
+        broken = isConnectionFailure(e);
+        if (!broken) await client.query('ROLLBACK').catch(() => { broken = true; });
+        const code = (e as { code?: string }).code ?? '';
+        if (!RETRYABLE.has(code) || attempt >= ATTEMPTS) throw connectionError(this.where, e);
+        await new Promise((r) => setTimeout(r, 20 * attempt * (0.5 + Math.random())));
+      } finally {
+        // A connection that failed mid-transaction is discarded, not handed to the next caller.
+        client.release(broken);
+      }
+    }
+  }
+
+  private async connect(): Promise<pg.PoolClient> {
+    try {
+      return await this.pool.connect();
+    } catch (e) {
+      throw connectionError(this.where, e);
+    }
+  }
+
+  private async query<R extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<pg.QueryResult<R>> {
+    try {
+      return await this.pool.query<R>(sql, values);
+    } catch (e) {
+      throw connectionError(this.where, e);
+    }
+  }
+
+  private async reading<T>(fn: (db: pg.Pool) => Promise<T>): Promise<T> {
+    try {
+      return await fn(this.pool);
+    } catch (e) {
+      throw connectionError(this.where, e);
+    }
+  }
+
+  async ingest(a: AnalysisOut): Promise<IngestResult> {
+    if (a?.schema !== SCHEMA_ID) throw new Error(`not a ${SCHEMA_ID} analysis (schema: ${JSON.stringify(a?.schema)})`);
+    if (!a.document?.id) throw new Error('analysis has no document id');
+    if (this.readonly) throw new Error(`${this.where.shown} is open read-only`);
+    const json = JSON.stringify(a);
+    const hash = sha256(json);
+    const textHash = sha256(a.document.text);
+    return this.transaction((client) => this.ingestTx(client, a, json, hash, textHash));
+  }
+
+  private async ingestTx(db: pg.PoolClient, a: AnalysisOut, json: string, hash: string, textHash: string): Promise<IngestResult> {
+    const d = a.document;
+    // Held to the end of this transaction: another ingest of this id waits here, then sees what this one stored.
+    await db.query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema() || \'/\' || $2))', [DOCUMENT_LOCK_CLASS, d.id]);
+    const old = (await db.query<{ version: number; textHash: string; hash: string }>(
+      'SELECT version, text_hash AS "textHash", content_hash AS hash FROM documents WHERE id = $1', [d.id])).rows[0];
+    let status: IngestStatus;
+    let version: number;
+    if (old === undefined) {
+      status = 'inserted';
+      version = 1;
+    } else if (old.textHash === textHash) {
+      if (old.hash === hash) return { status: 'unchanged', docId: d.id, version: old.version };
+      status = 'reanalysed';
+      version = old.version;
+    } else {
+      status = 'new-version';
+      version = old.version + 1;
+      // The superseded version keeps its own text and analysis: nothing is ever silently replaced.
+      await db.query(`UPDATE document_versions v SET text = d.text, analysis = d.analysis FROM documents d
+        WHERE d.id = $1 AND v.doc_id = d.id AND v.version = $2`, [d.id, old.version]);
+    }
+    // Derived rows (search rows included) go with the document row: ON DELETE CASCADE.
+    if (old !== undefined) await db.query('DELETE FROM documents WHERE id = $1', [d.id]);
+    const now = new Date().toISOString();
+    await db.query(`INSERT INTO documents (id, title, url, published, language, source, text, content_hash, analysis,
+      ingested_at, version, text_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    [d.id, d.title, d.url, d.published, d.language, d.source, pgText(d.text), hash, pgText(json), now, version, textHash]);
+    await db.query(`INSERT INTO document_versions (doc_id, version, text_hash, title, published, ingested_at)
+      VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (doc_id, version) DO UPDATE SET title = excluded.title,
+      published = excluded.published, ingested_at = excluded.ingested_at`, [d.id, version, textHash, d.title, d.published, now]);
+    await insertDerived(db, a);
+    return { status, docId: d.id, version };
+  }
+
+  async analysis(docId: string, version?: number): Promise<AnalysisOut | null> {
+    const { rows } = version === undefined
+      ? await this.query<{ json: string }>('SELECT analysis AS json FROM documents WHERE id = $1', [docId])
+      : await this.query<{ json: string | null }>(`SELECT coalesce(v.analysis, d.analysis) AS json FROM document_versions v
+          LEFT JOIN documents d ON d.id = v.doc_id AND d.version = v.version
+          WHERE v.doc_id = $1 AND v.version = $2`, [docId, version]);
+    const json = rows[0]?.json;
+    return json == null ? null : (JSON.parse(json) as AnalysisOut);
+  }
+
+  async *analyses(): AsyncIterable<AnalysisOut> {
+    // Keyset batches rather than one open cursor: the caller may query the store between items.
+    let after = { k: '', id: '' };
+    for (;;) {
+      const { rows } = await this.query<{ k: string; id: string; analysis: string }>(`SELECT coalesce(published, '~') AS k, id,
+          analysis FROM documents WHERE (coalesce(published, '~'), id) > ($1, $2)
+        ORDER BY coalesce(published, '~'), id LIMIT 200`, [after.k, after.id]);
+      for (const r of rows) yield JSON.parse(r.analysis) as AnalysisOut;
+      if (rows.length < 200) return;
+      const last = rows[rows.length - 1]!;
+      after = { k: last.k, id: last.id };
+    }
+  }
+
+  async versions(docId: string): Promise<VersionRow[]> {
+    const { rows } = await this.query<{ version: number; title: string | null; published: string | null; ingestedAt: string;
+      textHash: string; current: boolean; analysis: string | null }>(`SELECT v.version, v.title, v.published,
+        v.ingested_at AS "ingestedAt", v.text_hash AS "textHash", d.version IS NOT NULL AS current,
+        coalesce(v.analysis, d.analysis) AS analysis
+      FROM document_versions v LEFT JOIN documents d ON d.id = v.doc_id AND d.version = v.version
+      WHERE v.doc_id = $1 ORDER BY v.version`, [docId]);
+    let previous: AnalysisOut | null = null;
+    return rows.map((r) => {
+      const a = r.analysis === null ? null : (JSON.parse(r.analysis) as AnalysisOut);
+      const changes = previous && a ? diffVersions(previous, a) : null;
+      previous = a;
+      return { docId, version: r.version, current: r.current, title: r.title, published: r.published,
+        ingestedAt: r.ingestedAt, textHash: r.textHash, changes };
+    });
+  }
+
+  async statements(q: StatementQuery = {}): Promise<Page<StatementRow>> {
+    return this.reading((db) => listStatements(db, q));
+  }
+
+  async claims(q: ClaimQuery = {}): Promise<Page<ClaimRow>> {
+    return this.reading((db) => listClaims(db, q));
+  }
+
+  async timeline(q: TimelineQuery = {}): Promise<Page<TimelineRow>> {
+    return this.reading((db) => listTimeline(db, q));
+  }
+
+  async search(q: SearchQuery): Promise<Page<SearchHit>> {
+    return this.reading((db) => searchPage(db, q));
+  }
+
+  async stats(): Promise<StoreStats> {
+    return this.reading((db) => storeStats(db));
+  }
+
+  async corpusState(): Promise<{ state: unknown; documents: number } | null> {
+    const { rows } = await this.query<{ state: string | null; documents: number }>(
+      'SELECT state, documents FROM corpus_state WHERE id = 1');
+    const row = rows[0];
+    return row?.state == null ? null : { state: JSON.parse(row.state), documents: row.documents };
+  }
+
+  async updateCorpusState(update: (state: unknown | null, docs: CorpusSource) => CorpusUpdate | Promise<CorpusUpdate>): Promise<void> {
+    if (this.readonly) throw new Error(`${this.where.shown} is open read-only`);
+    await this.transaction(async (db) => {
+      // The row lock queues concurrent updaters; each reads the documents committed before it got the lock
+      // (READ COMMITTED: every statement sees the latest commits), so none loses another's additions.
+      const { rows } = await db.query<{ state: string | null }>('SELECT state FROM corpus_state WHERE id = 1 FOR UPDATE');
+      const docs: CorpusSource = {
+        revisions: async () => (await db.query<[string, string]>({
+          text: `SELECT id, version || '@' || ingested_at FROM documents ORDER BY coalesce(published, '~'), id`, rowMode: 'array',
+        })).rows,
+        analysis: async (id) => {
+          const json = (await db.query<{ analysis: string }>('SELECT analysis FROM documents WHERE id = $1', [id])).rows[0]?.analysis;
+          return json ? (JSON.parse(json) as AnalysisOut) : null;
+        },
+      };
+      const stored = rows[0]?.state;
+      const next = await update(stored == null ? null : JSON.parse(stored), docs);
+      if (next === null) return;
+      await db.query('UPDATE corpus_state SET state = $1, documents = $2, updated_at = $3 WHERE id = 1',
+        [pgText(JSON.stringify(next.state)), next.documents, new Date().toISOString()]);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end().catch(() => undefined);
+  }
+}
+
+/** PostgreSQL text cannot hold NUL; U+FFFD keeps every other character, and offsets, where they were. */
+function pgText(s: string): string;
+function pgText(s: string | null): string | null;
+function pgText(s: string | null): string | null {
+  return s !== null && s.includes('\u0000') ? s.replace(/\u0000/g, '\uFFFD') : s;
+}
+
+/** Inserts `rows` (one array per row, in `columns` order) in one statement: `unnest` of one array per column. */
+async function insertRows(db: pg.PoolClient, table: string, columns: [name: string, type: string][], rows: unknown[][],
+  onConflict = ''): Promise<void> {
+  if (rows.length === 0) return;
+  const arrays = columns.map((_, i) => rows.map((r) => (typeof r[i] === 'string' ? pgText(r[i] as string) : r[i])));
+  const names = columns.map(([name]) => (name === 'end' ? '"end"' : name)).join(', ');
+  const unnest = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
+  await db.query(`INSERT INTO ${table} (${names}) SELECT * FROM unnest(${unnest}) ${onConflict}`, arrays);
+}
+
+/** The rows derived from one analysis: entities, mentions, timexes, statements and their links, claims, search rows. */
+async function insertDerived(db: pg.PoolClient, a: AnalysisOut): Promise<void> {
+  const doc = a.document;
+  const id = doc.id;
+  await insertRows(db, 'entities', [['doc_id', 'text'], ['entity_id', 'text'], ['name', 'text'], ['type', 'text'], ['roles', 'jsonb']],
+    a.entities.map((e) => [id, e.id, e.name, e.type, JSON.stringify(e.roles)]));
+  await insertRows(db, 'mentions',
+    [['doc_id', 'text'], ['entity_id', 'text'], ['start', 'int'], ['end', 'int'], ['text', 'text'], ['kind', 'text']],
+    a.entities.flatMap((e) => e.mentions.map((m) => [id, e.id, m.start, m.end, m.text, m.kind])));
+  await insertRows(db, 'timexes', [['doc_id', 'text'], ['timex_id', 'text'], ['start', 'int'], ['end', 'int'], ['text', 'text'],
+    ['type', 'text'], ['value', 'text'], ['resolved', 'bool'], ['sentence_start', 'int'], ['sentence_end', 'int'], ['sentence', 'text']],
+  a.timexes.map((t) => {
+    const s = sentenceAround(doc.text, t.start, t.end);
+    return [id, t.id, t.start, t.end, t.text, t.type, t.value, t.resolved, s.start, s.end, doc.text.slice(s.start, s.end)];
+  }));
+  const timeValues = new Map(a.timexes.map((t) => [t.id, t.value]));
+  const names = entityNames(a);
+  const statements: unknown[][] = [];
+  const links: unknown[][] = [];
+  const search: unknown[][] = textParts(doc.text).map((body, part) => [id, 'document', null, part, body]);
+  for (const st of a.statements) {
+    const spans = statementSpans(st);
+    const start = Math.min(...spans.map((s) => s.start));
+    const end = Math.max(...spans.map((s) => s.end));
+    const sentence = sentenceAround(doc.text, start, end);
+    const content = statementContent(st);
+    statements.push([id, st.id, st.kind, st.speaker.entity, speakerName(names, st), st.cue?.text ?? null, content,
+      st.channel?.text ?? null, st.time ? timeValues.get(st.time) ?? null : null, start, end, sentence.start, sentence.end]);
+    for (const entity of [st.speaker.entity, ...st.speaker.entities]) if (entity) links.push([id, st.id, entity, 'speaker']);
+    for (const e of a.entities) {
+      if (e.mentions.some((m) => st.content.some((c) => m.start >= c.start && m.end <= c.end))) links.push([id, st.id, e.id, 'about']);
+    }
+    if (content) search.push([id, 'statement', st.id, 0, content]);
+  }
+  // No ON CONFLICT here: a duplicate statement id fails the ingest, as it does in SQLite.
+  await insertRows(db, 'statements', [['doc_id', 'text'], ['statement_id', 'text'], ['kind', 'text'], ['speaker_entity', 'text'],
+    ['speaker_name', 'text'], ['cue', 'text'], ['content', 'text'], ['channel', 'text'], ['report_time', 'text'], ['start', 'int'],
+    ['end', 'int'], ['sentence_start', 'int'], ['sentence_end', 'int']], statements);
+  // A speaker may also be named inside the content, or listed twice: one link each (SQLite: INSERT OR IGNORE).
+  await insertRows(db, 'statement_entities', [['doc_id', 'text'], ['statement_id', 'text'], ['entity_id', 'text'], ['role', 'text']], links,
+    'ON CONFLICT DO NOTHING');
+  await insertRows(db, 'claims', [['doc_id', 'text'], ['claim_id', 'text'], ['statement_id', 'text'], ['text', 'text'], ['start', 'int'],
+    ['end', 'int'], ['status', 'text'], ['by_entities', 'jsonb'], ['evidence', 'text']],
+  a.claims.map((c) => [id, c.id, c.statement, c.text.text, c.text.start, c.text.end, c.status, JSON.stringify(c.by), c.evidence?.text ?? null]));
+  await insertRows(db, 'search_rows', [['doc_id', 'text'], ['kind', 'text'], ['statement_id', 'text'], ['part', 'int'], ['body', 'text']],
+    search);
+}
+
+/** A document's text in pieces of at most SEARCH_PART_CHARS, cut at whitespace where there is any. */
+export function textParts(text: string): string[] {
+  const parts: string[] = [];
+  let at = 0;
+  while (text.length - at > SEARCH_PART_CHARS) {
+    let cut = text.lastIndexOf(' ', at + SEARCH_PART_CHARS);
+    const newline = text.lastIndexOf('\n', at + SEARCH_PART_CHARS);
+    cut = Math.max(cut, newline);
+    if (cut <= at + SEARCH_PART_CHARS / 2) cut = at + SEARCH_PART_CHARS;
+    parts.push(text.slice(at, cut));
+    at = cut;
+  }
+  parts.push(text.slice(at));
+  return parts;
+}
+
+/** Every span a statement covers, so its extent and sentence include the speaker and cue, not just the quote. */
+function statementSpans(st: StatementOut): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [...st.content];
+  for (const s of [st.speaker.mention, st.cue, st.channel]) if (s) spans.push(s);
+  if (spans.length === 0) throw new Error(`statement ${st.id} has no spans (no content, speaker or cue)`);
+  return spans;
+}
+
+/**
+ * Creates or checks the store's tables under the schema lock, so processes opening one new database at once do
+ * not both create it. The text search configuration folds diacritics with `unaccent` when the server has it.
+ */
+async function prepareSchema(pool: pg.Pool, where: PgLocation, readonly: boolean): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1, $2)', [...SCHEMA_LOCK]);
+    if (where.schema && !readonly) await client.query(`CREATE SCHEMA IF NOT EXISTS ${where.schema}`);
+    const found = (await client.query<{ versions: string | null; documents: string | null }>(
+      "SELECT to_regclass('schema_version')::text AS versions, to_regclass('documents')::text AS documents")).rows[0]!;
+    const place = `${where.shown}${where.schema ? '' : ' (schema public)'}`;
+    if (found.versions === null) {
+      if (found.documents !== null) throw new StoreFormatError(`${place} is not a claimline store (it holds other data)`);
+      if (readonly) throw new StoreFormatError(`${place}: no claimline store here (create one with 'claimline ingest')`);
+      await createSchema(client);
+    } else {
+      const row = (await client.query<{ application: string; version: number }>(
+        'SELECT application, version FROM schema_version WHERE id = 1')).rows[0];
+      if (row?.application !== PG_APPLICATION) throw new StoreFormatError(`${place} is not a claimline store (it holds other data)`);
+      if (row.version > PG_SCHEMA_VERSION) {
+        throw new StoreFormatError(`${place} has store schema ${row.version}; this claimline reads up to ${PG_SCHEMA_VERSION}`);
+      }
+      if (row.version < PG_SCHEMA_VERSION) {
+        if (readonly) {
+          throw new StoreFormatError(`${place} has store schema ${row.version}; this claimline needs ${PG_SCHEMA_VERSION}: `
+            + 'open it once for writing (claimline ingest) to migrate it');
+        }
+        for (let v = row.version; v < PG_SCHEMA_VERSION; v++) {
+          const step = PG_MIGRATIONS[v];
+          if (step === undefined) throw new StoreFormatError(`no migration from store schema ${v} to ${v + 1}`);
+          await client.query(step);
+        }
+        await client.query('UPDATE schema_version SET version = $1, updated_at = $2 WHERE id = 1',
+          [PG_SCHEMA_VERSION, new Date().toISOString()]);
+      }
+    }
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+async function createSchema(client: pg.PoolClient): Promise<void> {
+  await client.query(`CREATE TEXT SEARCH CONFIGURATION ${SEARCH_CONFIG} (COPY = pg_catalog.simple)`);
+  const unaccent = await unaccentDictionary(client);
+  if (unaccent) {
+    await client.query(`ALTER TEXT SEARCH CONFIGURATION ${SEARCH_CONFIG}
+      ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH ${unaccent}, simple`);
+  }
+  await client.query(PG_SCHEMA_SQL);
+  await client.query('INSERT INTO schema_version (id, application, version, updated_at) VALUES (1, $1, $2, $3)',
+    [PG_APPLICATION, PG_SCHEMA_VERSION, new Date().toISOString()]);
+}
+
+/** The qualified name of the `unaccent` dictionary, installing the extension when allowed; null without it. */
+async function unaccentDictionary(client: pg.PoolClient): Promise<string | null> {
+  await client.query('SAVEPOINT unaccent');
+  try {
+    // In public, not the store's schema: dropping one store's schema must not take the extension from the others.
+    await client.query('CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public');
+    await client.query('RELEASE SAVEPOINT unaccent');
+  } catch {
+    await client.query('ROLLBACK TO SAVEPOINT unaccent');
+  }
+  const { rows } = await client.query<{ name: string }>(`SELECT quote_ident(n.nspname) || '.unaccent' AS name
+    FROM pg_ts_dict t JOIN pg_namespace n ON n.oid = t.dictnamespace WHERE t.dictname = 'unaccent' LIMIT 1`);
+  return rows[0]?.name ?? null;
+}
