@@ -29,6 +29,7 @@ Commands:
                             events and statements by event time
   search QUERY              full-text search (FTS5 syntax) over stored documents and statements
   stats                     counts of what the store holds
+  serve                     a web app and JSON API over a store (--store, --port, --host, --token)
   validate <files...>       check claimline/1 JSON or JSONL files against the schema
   eval <layer> [...]        score a layer on a standard dataset: timex, ner, attribution, coref, news
 
@@ -59,6 +60,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   corpus: async () => (await import('./corpus.js')).corpusExportCommand,
   versions: async () => (await import('./query.js')).versionsCommand,
   validate: async () => (await import('./validate.js')).validateCommand,
+  serve: async () => (await import('./serve.js')).serveCommand,
   eval: async () => evalCommand,
 };
 
