@@ -65,6 +65,8 @@ button{cursor:pointer}
 .legend span{margin-right:1rem}
 footer.site{margin-top:3rem;border-top:1px solid var(--line);color:var(--muted)}
 .export{margin-left:.5rem}
+.swatch{display:inline-block;width:.8rem;height:.8rem;margin-right:.4rem;background:var(--spk-line);border-radius:50%}
+.superseded{color:var(--muted);text-decoration:line-through}
 body.enhanced .statement-detail[hidden]{display:none}
 body.enhanced .statement-details{position:sticky;top:0}
 @media (max-width:48rem){.article-layout{grid-template-columns:1fr}dl.fields{grid-template-columns:1fr}body{padding:0 .6rem 2rem}h1{font-size:1.3rem}}

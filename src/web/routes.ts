@@ -9,6 +9,11 @@ import { openApiDocument } from './openapi.js';
 import { ANALYSE_FIELDS, analyseForm, analysePost } from './pages/analyse.js';
 import { articlePage } from './pages/article.js';
 import { articlesPage, homePage } from './pages/home.js';
+import { claimPage, claimsPage } from './pages/claims.js';
+import { searchPage, FACETS } from './pages/search.js';
+import { speakerPage, speakersPage } from './pages/speakers.js';
+import { storiesPage, storyPage } from './pages/stories.js';
+import { rowsExport } from './exports.js';
 import type { ParamDoc, RequestContext, Route } from './router.js';
 
 const ID: ParamDoc[] = [{ name: 'id', description: 'the id (percent-encoded as one path segment)' }];
@@ -70,6 +75,47 @@ export function buildRoutes(): Route[] {
         if (!a) throw new HttpError(404, `no stored document has the id '${ctx.params.id}'`);
         return download(analysisExport(a, format), format, a.document.id);
       } },
+    { method: 'GET', path: '/speakers', summary: 'Speakers across the store, most statements first', json: true, handle: speakersPage,
+      query: [{ name: 'q', description: 'name, alias or role contains this (case and accents ignored)' }, ...WINDOW], response: PAGE_OF() },
+    { method: 'GET', path: '/speaker/{id}', summary: 'Everything one speaker said, in time order, with the roles held as of each date',
+      json: true, handle: speakerPage, pathParams: ID, query: WINDOW,
+      response: { type: 'object', properties: { speaker: { type: 'object' }, entities: { type: 'array', items: { type: 'object' } }, statements: PAGE_OF() } } },
+    { method: 'GET', path: '/speaker/{id}/export', summary: 'Download a speaker\'s statements', json: false, pathParams: ID,
+      handle: async (ctx) => {
+        const format = exportFormat(ctx);
+        const view = await ctx.app.corpus.current();
+        const r = view.corpus.speaker(ctx.params.id!);
+        if (r.entities.length === 0) throw new HttpError(404, `no speaker in the store matches '${ctx.params.id}'`);
+        const rows = r.statements.items.map((s) => ({ ...s, claims: s.claims.map((c) => `${c.status}: ${c.proposition}`) }));
+        return download(rowsExport(rows, ['reportTime', 'docId', 'statementId', 'kind', 'cue', 'content', 'channel', 'via', 'roles', 'claims'], format), format, ctx.params.id!);
+      } },
+    { method: 'GET', path: '/claims', summary: 'Claims clustered across articles, with status by party and independent sources', json: true, handle: claimsPage,
+      query: [{ name: 'status', description: 'a status, or several comma-separated: asserted, confirmed, denied, unconfirmed, disputed, retracted' },
+        { name: 'party', description: 'a party by name, alias, surname or id' }, { name: 'entity', description: 'an entity named in the claim (id or name)' },
+        { name: 'about', description: 'words of the proposition' }, { name: 'since', description: 'last asserted on or after (YYYY, YYYY-MM, YYYY-MM-DD)' },
+        { name: 'until', description: 'first asserted on or before' }, ...WINDOW], response: PAGE_OF() },
+    { method: 'GET', path: '/claims/export', summary: 'Download the filtered claims', json: false,
+      handle: async (ctx) => {
+        const format = exportFormat(ctx);
+        const reply = await claimsPage(Object.assign({}, ctx, { query: new URLSearchParams([...ctx.query].filter(([k]) => k !== 'format' && k !== 'limit')) }));
+        const rows = (reply.data as { results: import('../corpus/index.js').ClaimCluster[] }).results.map((c) => ({
+          id: c.id, proposition: c.proposition, first: c.first, last: c.last,
+          current: c.current.map((x) => `${x.party.name}: ${x.status}`),
+          independentSources: Object.entries(c.statuses).map(([s, v]) => `${s}: ${v!.independentSources}`),
+        }));
+        return download(rowsExport(rows, ['id', 'proposition', 'first', 'last', 'current', 'independentSources'], format), format, 'claims');
+      } },
+    { method: 'GET', path: '/claim/{id}', summary: 'A claim card: status by party over time and the independent sources behind each status',
+      json: true, handle: claimPage, pathParams: ID,
+      response: { type: 'object', properties: { claim: { type: 'object' }, byParty: { type: 'array', items: { type: 'object' } }, sources: { type: 'object' } } } },
+    { method: 'GET', path: '/search', summary: 'Full-text search over statements and articles with facets', json: true, handle: searchPage,
+      query: [{ name: 'q', description: 'FTS5 syntax: words, "phrases", OR, NOT, prefix*' },
+        ...FACETS.map((f) => ({ name: f, description: `keep hits with this ${f}${f === 'date' ? ' (YYYY-MM)' : ''}` })), ...WINDOW],
+      response: { type: 'object', properties: { query: { type: 'string' }, total: { type: 'integer' }, results: { type: 'array', items: { type: 'object' } }, facets: { type: 'object' } } } },
+    { method: 'GET', path: '/stories', summary: 'Stories (articles grouped), latest first', json: true, handle: storiesPage, query: WINDOW, response: PAGE_OF() },
+    { method: 'GET', path: '/story/{id}', summary: 'A story\'s events and statements by event time, report time beside (SVG timeline on the page)',
+      json: true, handle: storyPage, pathParams: ID, query: WINDOW,
+      response: { type: 'object', properties: { story: { type: 'object' }, results: { type: 'array', items: { type: 'object' } } } } },
     { method: 'GET', path: '/static/app.css', summary: 'stylesheet', json: false,
       handle: async () => ({ kind: 'raw', contentType: 'text/css; charset=utf-8', body: APP_CSS, headers: { 'Cache-Control': 'max-age=300' } }) },
     { method: 'GET', path: '/static/app.js', summary: 'script', json: false,
