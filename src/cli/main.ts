@@ -32,6 +32,7 @@ Commands:
   enqueue <inputs...|URLs>  put documents or article/feed URLs on an ingestion queue (--queue postgres://…)
   worker                    take queued documents, analyse and store them (--queue …, --store …); any number
   dead-letters              queued documents that failed for good, with their errors (--queue …)
+  serve                     a web app and JSON API over a store (--store, --port, --host, --token)
   validate <files...>       check claimline/1 JSON or JSONL files against the schema
   export --format F         a store or claimline/1 files as JSON, JSONL, CSV, ClaimReview, Web Annotation, TimeML or brat
   eval <layer> [...]        score a layer on a standard dataset: timex, ner, attribution, coref, news
@@ -64,6 +65,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   versions: async () => (await import('./query.js')).versionsCommand,
   validate: async () => (await import('./validate.js')).validateCommand,
   export: async () => (await import('./export.js')).exportCommand,
+  serve: async () => (await import('./serve.js')).serveCommand,
   eval: async () => evalCommand,
   enqueue: async () => (await import('./enqueue.js')).enqueueCommand,
   worker: async () => (await import('./worker.js')).workerCommand,

@@ -1,0 +1,64 @@
+/**
+ * Export links and downloads. Every list and page offers its data as files; the formats beyond the JSON twin
+ * come from the export layer (src/export) once it is there — until then JSON, JSONL and CSV are written here.
+ */
+import type { AnalysisOut } from '../model/format.js';
+import { pathSegment } from './security.js';
+
+export const EXPORT_FORMATS = ['json', 'jsonl', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export type ExportKind = 'article' | 'claims' | 'speaker' | 'search';
+
+/** The download links of one page; `params` are the page's id or filters. */
+export function exportLinks(kind: ExportKind, params: Record<string, string | undefined>): { format: string; href: string }[] {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '' && k !== 'id') q.set(k, v);
+  const base = kind === 'article' ? `/article/${pathSegment(params.id ?? '')}/export` : `/${kind === 'claims' ? 'claims' : kind}/export`;
+  return EXPORT_FORMATS.map((format) => {
+    const fq = new URLSearchParams(q);
+    fq.set('format', format);
+    return { format, href: `${base}?${fq.toString()}` };
+  });
+}
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  json: 'application/json; charset=utf-8', jsonl: 'application/x-ndjson; charset=utf-8', csv: 'text/csv; charset=utf-8',
+};
+
+export function contentTypeOf(format: ExportFormat): string {
+  return CONTENT_TYPES[format];
+}
+
+/** A CSV cell: quoted when needed, and a leading = + - @ neutralised so a spreadsheet never runs it as a formula. */
+export function csvCell(v: unknown): string {
+  let s = v === null || v === undefined ? '' : Array.isArray(v) ? v.join('; ') : String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csv(rows: Record<string, unknown>[], columns: string[]): string {
+  return [columns.join(','), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(','))].join('\r\n') + '\r\n';
+}
+
+/** One analysis in a format: the record itself (JSON, JSONL) or its statements as rows (CSV). */
+export function analysisExport(a: AnalysisOut, format: ExportFormat): string {
+  if (format === 'json') return JSON.stringify(a, null, 2) + '\n';
+  if (format === 'jsonl') return JSON.stringify(a) + '\n';
+  const entity = new Map(a.entities.map((e) => [e.id, e.name]));
+  const rows = a.statements.map((s) => ({
+    docId: a.document.id, statementId: s.id, kind: s.kind,
+    speaker: (s.speaker.entity ? entity.get(s.speaker.entity) : null) ?? s.speaker.name ?? s.speaker.mention?.text ?? '',
+    cue: s.cue?.text ?? '', content: s.content.map((c) => c.text).join(' … '), channel: s.channel?.text ?? '',
+    claims: a.claims.filter((c) => c.statement === s.id).map((c) => c.status),
+    start: Math.min(...s.content.map((c) => c.start)), end: Math.max(...s.content.map((c) => c.end)),
+  }));
+  return csv(rows, ['docId', 'statementId', 'kind', 'speaker', 'cue', 'content', 'channel', 'claims', 'start', 'end']);
+}
+
+/** Rows (already plain objects) in a format. */
+export function rowsExport(rows: Record<string, unknown>[], columns: string[], format: ExportFormat): string {
+  if (format === 'json') return JSON.stringify(rows, null, 2) + '\n';
+  if (format === 'jsonl') return rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : '');
+  return csv(rows, columns);
+}
