@@ -103,11 +103,11 @@ async function inPageProblems(page: Page): Promise<string[]> {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       if (!controls.test(n.nodeValue ?? '')) continue;
-      let isolated = false;
-      for (let el = n.parentElement; el && el !== document.body && !isolated; el = el.parentElement) {
-        const ub = getComputedStyle(el).unicodeBidi;
-        isolated = el.tagName === 'BDI' || ub === 'isolate' || ub === 'isolate-override' || ub === 'plaintext';
-      }
+      // The control's own element must isolate it (a block does, by the browser's default style; <bdi> or
+      // unicode-bidi: isolate does): in an inline element it would reorder the text that follows it.
+      const el = n.parentElement;
+      const ub = el ? getComputedStyle(el).unicodeBidi : 'normal';
+      const isolated = el?.tagName === 'BDI' || ub === 'isolate' || ub === 'isolate-override' || ub === 'plaintext';
       if (!isolated) found.push(`a raw direction control outside an isolating element: ${JSON.stringify((n.nodeValue ?? '').slice(0, 60))}`);
     }
     return found;
@@ -183,7 +183,7 @@ describe('hostile input in a real browser', { skip: SERVE_MISSING }, () => {
     it('the checks see a payload that runs (on a page without the app\'s escaping or policy)', async () => {
       const page = await context.newPage();
       const watch = watchPage(page);
-      await page.setContent(`<p>${IMG('control')}</p><a href="${JS_URL('control-link')}">x</a><p>a${RLO}b</p>`, { waitUntil: 'load' });
+      await page.setContent(`<p>${IMG('control')}</p><a href="${JS_URL('control-link')}">x</a><p>a <span>b${RLO}c</span> d</p>`, { waitUntil: 'load' });
       await page.waitForFunction(() => (window as unknown as { __pwned?: string }).__pwned !== undefined, undefined, { timeout: 5_000 });
       const found = await inPageProblems(page);
       for (const sign of ['a payload ran', 'event-handler attribute', 'script URL link', 'a raw direction control']) {
