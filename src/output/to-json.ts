@@ -4,7 +4,7 @@
  * interface (CLI, library, store, exports) shares one shape.
  */
 import type { Doc, SpanRange } from '../model/document.js';
-import { reportTimex } from '../stages/time/report-time.js';
+import { reportTimexes } from '../stages/time/report-time.js';
 import { SCHEMA_ID, warningLine, type AnalysisOut, type Granularity, type Span } from '../model/format.js';
 import { speakerSpans } from '../stages/attribution/speaker-mention.js';
 
@@ -17,6 +17,7 @@ export function toOutput(doc: Doc): AnalysisOut {
   const tidOrNull = (i: number | null) => (i === null ? null : tid(i));
   const sid = (i: number) => `s${i + 1}`;
   const speakerOf = speakerSpans(doc);
+  const reportTimeOf = reportTimexes(doc);
 
   return {
     schema: SCHEMA_ID,
@@ -63,7 +64,7 @@ export function toOutput(doc: Doc): AnalysisOut {
       channel: spanOrNull(s.channel),
       via: s.via.map(eid),
       addressee: spanOrNull(s.addressee),
-      time: tidOrNull(reportTimex(doc, i)),
+      time: tidOrNull(reportTimeOf[i] ?? null),
     })),
     timexes: doc.timexes.map((t, i) => ({
       id: tid(i), start: t.start, end: t.end, text: text.slice(t.start, t.end), type: t.type, value: t.value,

@@ -35,7 +35,7 @@ import { readAttributions, ruleReadings } from './readings.js';
 import { learnedAttributions } from './span-tagger/index.js';
 import { docView } from './span-tagger/features.js';
 import { relativeAntecedent } from './phrases.js';
-import { headOfPhrase } from './speaker-mention.js';
+import { headOfPhrase, NameMentions } from './speaker-mention.js';
 import { linkSpeaker, resolvePronounSpeaker } from './speakers.js';
 import { shareChannels, type Continuation } from './speech-events.js';
 
@@ -86,6 +86,8 @@ function kindOf(cx: ReadingContext, d: Draft, sourceText: string): StatementKind
 export function attribute(doc: Doc, tagger = false): void {
   const cx = readAttributions(doc);
   const sorted: Mention[] = [...doc.mentions].sort((a, b) => a.start - b.start || b.end - a.end);
+  // Built on first need: most documents have no appositive speaker.
+  let nameMentions: NameMentions | undefined;
   const span = (x: Range) => ({ start: doc.tokens[x.s]!.start, end: doc.tokens[x.e - 1]!.end });
   const out: Statement[] = [];
   const index = new Map<Draft, number>();
@@ -121,7 +123,7 @@ export function attribute(doc: Doc, tagger = false): void {
       && !/^(who|which|whose)$/i.test(doc.tokens[source.e + 1]!.text)) {
       const named = linkSpeaker(doc, span({ s: source.e + 1, e: phrase.e }), sorted);
       // Only the phrase's head counts ("Dunn's mother": Dunn is the possessor, not the speaker).
-      const own = linkSpeaker(doc, headOfPhrase(doc, source.s, source.e), sorted);
+      const own = linkSpeaker(doc, headOfPhrase(doc, source.s, source.e, nameMentions ??= new NameMentions(doc.mentions)), sorted);
       if (named.length === 1 && doc.entities[named[0]!]!.type === 'PERSON'
         && !own.some((e) => doc.entities[e]!.type === 'PERSON')) speakerRef = span({ s: source.e + 1, e: phrase.e });
     }

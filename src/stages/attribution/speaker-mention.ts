@@ -8,7 +8,7 @@
  */
 import type { Doc, Mention, SpanRange, Statement, Token } from '../../model/document.js';
 import { relativeAntecedent } from './phrases.js';
-import { firstStartingAt } from '../../util/sorted.js';
+import { firstStartingAt, lowerBound } from '../../util/sorted.js';
 
 export interface SpeakerSpans {
   mention: SpanRange | null;
@@ -37,6 +37,7 @@ const contains = (outer: SpanRange, inner: SpanRange) => outer.start <= inner.st
  * that follows it ("Tulsa police's statement": the determiner phrase is "Tulsa police's").
  */
 function wholePhrase(doc: Doc, st: Statement, cueStarts: readonly number[]): SpanRange {
+  // `cueStarts` is sorted: the first cue at or after `from` tells whether one starts before `end`.
   const base = st.speakerSpan!;
   // The stage's phrase when it holds the base phrase (an appositive) or trims it ("predictable - Donald J. Trump");
   // a phrase elsewhere (the span tagger's reading of another subject) would not name the linked speaker.
@@ -50,7 +51,7 @@ function wholePhrase(doc: Doc, st: Statement, cueStarts: readonly number[]): Spa
     const clause = /,\s*(who|which|whose)\b/i.exec(doc.text.slice(base.end, end));
     if (clause) {
       const from = base.end + clause.index;
-      if (cueStarts.some((c) => c >= from && c < end)) end = from;
+      if ((cueStarts[lowerBound(cueStarts, from)] ?? Infinity) < end) end = from;
     }
   }
   const k = firstStartingAt(doc.tokens, end);
@@ -60,6 +61,39 @@ function wholePhrase(doc: Doc, st: Statement, cueStarts: readonly number[]): Spa
   if (next && next.start === end && POSSESSIVE_MARK.has(next.lower) && st.cue && cue && cue.start === st.cue.start
     && (cue.pos === 'NOUN' || cue.pos === 'ADJ')) end = next.end;
   return { start, end };
+}
+
+const NAME_KINDS: ReadonlySet<string> = new Set(['name', 'acronym']);
+
+/**
+ * The name and acronym mentions of a document sorted by start, so that those overlapping a span are found by
+ * binary search instead of a scan of every mention (a scan per statement made a long document quadratic).
+ * Lookups return mentions in `doc.mentions` order, the order the scans they replace saw them in.
+ */
+export class NameMentions {
+  private readonly byStart: { m: Mention; i: number }[] = [];
+  private readonly starts: number[];
+  /** The longest mention: one overlapping a span starts at most this far before it. */
+  private longest = 0;
+
+  constructor(mentions: readonly Mention[]) {
+    mentions.forEach((m, i) => {
+      if (!NAME_KINDS.has(m.kind)) return;
+      this.byStart.push({ m, i });
+      this.longest = Math.max(this.longest, m.end - m.start);
+    });
+    this.byStart.sort((a, b) => a.m.start - b.m.start || a.i - b.i);
+    this.starts = this.byStart.map((x) => x.m.start);
+  }
+
+  /** Mentions with `m.start < end && m.end > start`, in document-mention order. */
+  overlapping(start: number, end: number): Mention[] {
+    const hits: { m: Mention; i: number }[] = [];
+    for (let k = lowerBound(this.starts, start - this.longest); k < this.byStart.length && this.starts[k]! < end; k++) {
+      if (this.byStart[k]!.m.end > start) hits.push(this.byStart[k]!);
+    }
+    return hits.sort((a, b) => a.i - b.i).map((x) => x.m);
+  }
 }
 
 /** The name mention (not a description or pronoun) that covers token i, if any. */
@@ -74,9 +108,11 @@ function nameMentionAt(doc: Doc, names: readonly Mention[], i: number): Mention 
  * the word before a post-modifier ("a spokesman for the campaign"), after a partitive ("one of his advisers")
  * and never the possessor ("Dunn's mother" → "mother"); a name mention holding that word stands for it whole.
  */
-export function headOfPhrase(doc: Doc, s: number, e: number): SpanRange {
+export function headOfPhrase(doc: Doc, s: number, e: number, nameMentions?: NameMentions): SpanRange {
   const toks = doc.tokens;
-  const names = doc.mentions.filter((m) => NAME_KINDS.has(m.kind) && m.start < toks[e - 1]!.end && m.end > toks[s]!.start);
+  const names = nameMentions
+    ? nameMentions.overlapping(toks[s]!.start, toks[e - 1]!.end)
+    : doc.mentions.filter((m) => NAME_KINDS.has(m.kind) && m.start < toks[e - 1]!.end && m.end > toks[s]!.start);
   let end = e;
   // A parenthesised tag after the phrase ("Sen. David Perdue (R-Ga.)") is not its head.
   if (toks[e - 1]!.lower === ')') {
@@ -103,15 +139,13 @@ export function headOfPhrase(doc: Doc, s: number, e: number): SpanRange {
   return { start: toks[first]!.start, end: toks[last]!.end };
 }
 
-const NAME_KINDS: ReadonlySet<string> = new Set(['name', 'acronym']);
-
 /** "Dunn's mother, Charlotte Charles": the name in an appositive right after the phrase says who it is. */
-function appositiveName(doc: Doc, afterBase: number, within: SpanRange): SpanRange | null {
+function appositiveName(doc: Doc, nameMentions: NameMentions, afterBase: number, within: SpanRange): SpanRange | null {
   const toks = doc.tokens;
   if (afterBase + 1 >= toks.length || toks[afterBase]!.lower !== ',') return null;
   const first = toks[afterBase + 1]!;
   if (first.end > within.end) return null;
-  for (const m of doc.mentions) {
+  for (const m of nameMentions.overlapping(first.start, first.start + 1)) {
     if (m.start === first.start && m.kind === 'name' && m.type === 'PERSON' && m.end <= within.end) {
       return { start: m.start, end: m.end };
     }
@@ -124,7 +158,8 @@ export function speakerSpans(doc: Doc): SpeakerSpans[] {
   const toks = doc.tokens;
   // A statement that inherits its speaker (a floating quote) shows the phrase of the statement it inherits from.
   const phraseOf = new Map<string, SpanRange>();
-  const cueStarts = doc.statements.flatMap((st) => (st.cue ? [st.cue.start] : []));
+  const cueStarts = doc.statements.flatMap((st) => (st.cue ? [st.cue.start] : [])).sort((a, b) => a - b);
+  const nameMentions = new NameMentions(doc.mentions);
   for (const st of doc.statements) {
     if (st.speakerSpan && st.cue) phraseOf.set(`${st.speakerSpan.start}:${st.speakerSpan.end}`, wholePhrase(doc, st, cueStarts));
   }
@@ -137,9 +172,10 @@ export function speakerSpans(doc: Doc): SpeakerSpans[] {
     // "police, who said": the relative pronoun's antecedent says who spoke.
     const sentence = doc.sentences[toks[range.s]!.sentence];
     const r = (sentence ? relativeAntecedent(toks, range, sentence.tokenStart) : null) ?? range;
-    const head = headOfPhrase(doc, r.s, r.e);
-    const described = !doc.mentions.some((m) => m.kind === 'name' && m.start <= head.start && head.end <= m.end)
+    const head = headOfPhrase(doc, r.s, r.e, nameMentions);
+    const described = !nameMentions.overlapping(head.start, head.end)
+      .some((m) => m.kind === 'name' && m.start <= head.start && head.end <= m.end)
       && toks[firstStartingAt(toks, head.start)]!.pos === 'NOUN';
-    return { mention, head: (described ? appositiveName(doc, r.e, mention) : null) ?? head };
+    return { mention, head: (described ? appositiveName(doc, nameMentions, r.e, mention) : null) ?? head };
   });
 }

@@ -59,6 +59,14 @@ const NON_COMPANY_MARKERS = [
 ];
 /** How many sentences back a pronoun looks for its antecedent. */
 const PRONOUN_WINDOW = 3;
+/**
+ * How many sentences back a description looks at most ("the company", "the president"), far beyond any news
+ * article's length so that articles read as if the reach were unbounded. Without a bound every description that
+ * finds no antecedent walks back to the start of the document, which made a book-length text quadratic.
+ */
+const DESCRIPTION_REACH = 400;
+/** The most the subject (+25) and mention-count (+15) terms of `best`'s score can add to a mention's score. */
+const SCORE_BONUS_MAX = 40;
 
 /** Rank words that make a different office ("vice president", "former president" are not "the president"). */
 const RANKS = new Set(['vice', 'deputy', 'assistant', 'associate', 'under', 'lieutenant', 'former']);
@@ -151,14 +159,21 @@ class Resolver {
    */
   private best(at: number, window: number, fits: (e: number, s: Seen) => boolean): number {
     const sentence = this.ctx.doc.tokens[at]!.sentence;
+    const reach = Math.min(window, DESCRIPTION_REACH);
     const scores = new Map<number, number>();
+    let top = -Infinity;
     for (let i = this.seen.length - 1; i >= 0; i--) {
       const s = this.seen[i]!;
-      if (sentence - s.sentence > window) break;
+      if (sentence - s.sentence > reach) break;
+      const distanceAndRecency = 100 - 35 * (sentence - s.sentence) + (i - this.seen.length) * 0.5;
+      // Mentions further back score no higher than this one could, so once even its greatest score falls short
+      // of the best so far (strictly: an equal score could still change which entity wins the tie), stop.
+      if (distanceAndRecency + SCORE_BONUS_MAX < top) break;
       if (this.ctx.facts[s.entity]!.group || !fits(s.entity, s)) continue;
-      const score = 100 - 35 * (sentence - s.sentence) + (s.subject ? 25 : 0) - (s.quoted ? 20 : 0)
-        + 3 * Math.min(this.mentionCount[s.entity]!, 5) + (i - this.seen.length) * 0.5;
+      const score = distanceAndRecency + (s.subject ? 25 : 0) - (s.quoted ? 20 : 0)
+        + 3 * Math.min(this.mentionCount[s.entity]!, 5);
       if (score > (scores.get(s.entity) ?? -Infinity)) scores.set(s.entity, score);
+      if (score > top) top = score;
     }
     let bestE = -1;
     let bestScore = -Infinity;

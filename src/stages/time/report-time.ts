@@ -6,6 +6,7 @@
  * to the publication date.
  */
 import type { Doc, SpanRange, Statement } from '../../model/document.js';
+import { lowerBound } from '../../util/sorted.js';
 
 /** A value that names a day ("2024-03-12", "2024-03-12T10:00", "2024-03-12TMO"): the grain a report time needs. */
 const RE_DAY_VALUE = /^\d{4}-\d{2}-\d{2}(?:T|$)/;
@@ -16,31 +17,50 @@ const RE_DAY_VALUE = /^\d{4}-\d{2}-\d{2}(?:T|$)/;
 const RE_OPENER = /(?:^|[^\p{L}])(?:who|whom|whose|which|when|while|where|after|before|since|until|following|ahead)(?![\p{L}])/iu;
 
 /**
- * Index into `doc.timexes` of the report time of statement `si`, or null. Candidates are the day-grained DATE and
- * TIME expressions of the statement's sentence outside every content span of that sentence, not in a clause or
- * phrase of their own, and not after the publication date (nothing reported was said later than the report); the
- * one nearest the cue wins.
+ * Index into `doc.timexes` of the report time of each statement, in statement order (null where none). Candidates
+ * for a statement are the day-grained DATE and TIME expressions of its sentence outside every content span of that
+ * sentence, not in a clause or phrase of their own, and not after the publication date (nothing reported was said
+ * later than the report); the one nearest the cue wins, the earlier in `doc.timexes` on a tie.
+ *
+ * All statements at once, so that each looks only at its own sentence's contents and timexes (found by binary
+ * search) rather than at every statement and timex of the document: a long document stays linear.
  */
-export function reportTimex(doc: Doc, si: number): number | null {
-  const st = doc.statements[si];
-  const sent = st ? doc.sentences[st.sentence] : undefined;
-  if (!st || !sent) return null;
-  const contents: SpanRange[] = [];
-  for (const other of doc.statements) if (other.sentence === st.sentence) contents.push(...other.content);
+export function reportTimexes(doc: Doc): (number | null)[] {
+  const contentsOf = new Map<number, SpanRange[]>();
+  for (const st of doc.statements) {
+    const list = contentsOf.get(st.sentence);
+    if (list) list.push(...st.content); else contentsOf.set(st.sentence, [...st.content]);
+  }
   const published = doc.meta.published?.slice(0, 10) ?? null;
-  const anchor = st.cue ?? st.speakerSpan;
-  let best: number | null = null;
-  let bestDistance = Infinity;
+  const dayTimexes: number[] = [];
   doc.timexes.forEach((t, k) => {
-    if (t.start < sent.start || t.end > sent.end) return;
     if ((t.type !== 'DATE' && t.type !== 'TIME') || !RE_DAY_VALUE.test(t.value)) return;
-    if (contents.some((c) => t.start < c.end && t.end > c.start)) return;
     if (published && t.value.slice(0, 10) > published) return;
-    if (inClauseOfItsOwn(doc, st, sent.start, t)) return;
-    const distance = anchor ? Math.max(anchor.start - t.end, t.start - anchor.end, 0) : 0;
-    if (distance < bestDistance) { best = k; bestDistance = distance; }
+    dayTimexes.push(k);
   });
-  return best;
+  dayTimexes.sort((a, b) => doc.timexes[a]!.start - doc.timexes[b]!.start || a - b);
+  const dayStarts = dayTimexes.map((k) => doc.timexes[k]!.start);
+  return doc.statements.map((st) => {
+    const sent = doc.sentences[st.sentence];
+    if (!sent) return null;
+    const contents = contentsOf.get(st.sentence) ?? [];
+    const inSentence: number[] = [];
+    for (let j = lowerBound(dayStarts, sent.start); j < dayTimexes.length && dayStarts[j]! <= sent.end; j++) {
+      if (doc.timexes[dayTimexes[j]!]!.end <= sent.end) inSentence.push(dayTimexes[j]!);
+    }
+    inSentence.sort((a, b) => a - b);
+    const anchor = st.cue ?? st.speakerSpan;
+    let best: number | null = null;
+    let bestDistance = Infinity;
+    for (const k of inSentence) {
+      const t = doc.timexes[k]!;
+      if (contents.some((c) => t.start < c.end && t.end > c.start)) continue;
+      if (inClauseOfItsOwn(doc, st, sent.start, t)) continue;
+      const distance = anchor ? Math.max(anchor.start - t.end, t.start - anchor.end, 0) : 0;
+      if (distance < bestDistance) { best = k; bestDistance = distance; }
+    }
+    return best;
+  });
 }
 
 /**
