@@ -5,8 +5,26 @@
 import type { AnalysisOut } from '../model/format.js';
 import { pathSegment } from './security.js';
 
+import { EXPORT_FORMATS as DOCUMENT_FORMATS, exportClusters, exportDocuments, type ExportFormat as DocumentFormat } from '../export/index.js';
+import type { ClaimCluster } from '../corpus/index.js';
+
+/** Formats every list offers (rows); an article offers every document format, claims also ClaimReview. */
 export const EXPORT_FORMATS = ['json', 'jsonl', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const ARTICLE_FORMATS: readonly DocumentFormat[] = DOCUMENT_FORMATS;
+export const CLAIM_FORMATS: readonly DocumentFormat[] = ['json', 'jsonl', 'csv', 'claimreview'];
+
+/** An article in one of the export layer's formats beyond the row formats (ClaimReview, Web Annotation, TimeML, brat). */
+export function documentExport(a: AnalysisOut, format: DocumentFormat): { body: string; contentType: string; extension: string } {
+  const f = exportDocuments(format, [a]);
+  return { body: f.body, contentType: f.contentType, extension: f.extension };
+}
+
+/** Claim clusters as schema.org ClaimReview JSON-LD (the status as reported, never a verdict). */
+export function claimReviewExport(clusters: readonly ClaimCluster[]): { body: string; contentType: string; extension: string } {
+  const f = exportClusters('claimreview', clusters);
+  return { body: f.body, contentType: f.contentType, extension: f.extension };
+}
 
 export type ExportKind = 'article' | 'claims' | 'speaker' | 'search';
 
@@ -15,7 +33,8 @@ export function exportLinks(kind: ExportKind, params: Record<string, string | un
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '' && k !== 'id') q.set(k, v);
   const base = kind === 'article' ? `/article/${pathSegment(params.id ?? '')}/export` : `/${kind === 'claims' ? 'claims' : kind}/export`;
-  return EXPORT_FORMATS.map((format) => {
+  const formats = kind === 'article' ? ARTICLE_FORMATS : kind === 'claims' ? CLAIM_FORMATS : EXPORT_FORMATS;
+  return formats.map((format) => {
     const fq = new URLSearchParams(q);
     fq.set('format', format);
     return { format, href: `${base}?${fq.toString()}` };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { packageRoot } from '../util/paths.js';
 import { APP_CSS, APP_JS } from './assets.js';
 import { HttpError } from './body.js';
-import { analysisExport, contentTypeOf, EXPORT_FORMATS, type ExportFormat } from './exports.js';
+import { analysisExport, ARTICLE_FORMATS, CLAIM_FORMATS, claimReviewExport, contentTypeOf, documentExport, EXPORT_FORMATS, type ExportFormat } from './exports.js';
 import { openApiDocument } from './openapi.js';
 import { ANALYSE_FIELDS, analyseForm, analysePost } from './pages/analyse.js';
 import { articlePage } from './pages/article.js';
@@ -26,10 +26,20 @@ const PAGE_OF = (item: Record<string, unknown> = { type: 'object' }) => ({
   properties: { total: { type: 'integer' }, offset: { type: 'integer' }, returned: { type: 'integer' }, more: { type: 'integer' }, results: { type: 'array', items: item } },
 });
 
-export function exportFormat(ctx: RequestContext): ExportFormat {
+export function exportFormat(ctx: RequestContext, allowed: readonly string[] = EXPORT_FORMATS): ExportFormat {
   const f = ctx.query.get('format') ?? 'json';
-  if (!(EXPORT_FORMATS as readonly string[]).includes(f)) throw new HttpError(400, `format must be one of ${EXPORT_FORMATS.join(', ')} (got '${f}')`);
+  if (!allowed.includes(f)) throw new HttpError(400, `format must be one of ${allowed.join(', ')} (got '${f}')`);
   return f as ExportFormat;
+}
+
+/** A download in a format from the export layer, with that format's own content type and file extension. */
+function downloadFile(file: { body: string; contentType: string; extension: string }, name: string) {
+  const base = name.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80) || 'export';
+  const ext = file.extension.replace(/^\./, '');
+  return {
+    kind: 'raw' as const, contentType: file.contentType, body: file.body,
+    headers: { 'Content-Disposition': `attachment; filename="${base}.${ext}"` },
+  };
 }
 
 /** A download: the browser saves it under a file name made of safe characters only. */
@@ -70,10 +80,11 @@ export function buildRoutes(): Route[] {
           entities: { type: 'array', items: { type: 'object' } }, warnings: { type: 'array', items: { type: 'string' } }, versions: { type: 'array', items: { type: 'object' } } } } },
     { method: 'GET', path: '/article/{id}/export', summary: 'Download an article\'s analysis', json: false, pathParams: ID,
       handle: async (ctx) => {
-        const format = exportFormat(ctx);
+        const format = exportFormat(ctx, ARTICLE_FORMATS) as string;
         const a = await ctx.app.store.analysis(ctx.params.id!);
         if (!a) throw new HttpError(404, `no stored document has the id '${ctx.params.id}'`);
-        return download(analysisExport(a, format), format, a.document.id);
+        if ((EXPORT_FORMATS as readonly string[]).includes(format)) return download(analysisExport(a, format as ExportFormat), format as ExportFormat, a.document.id);
+        return downloadFile(documentExport(a, format as (typeof ARTICLE_FORMATS)[number]), a.document.id);
       } },
     { method: 'GET', path: '/speakers', summary: 'Speakers across the store, most statements first', json: true, handle: speakersPage,
       query: [{ name: 'q', description: 'name, alias or role contains this (case and accents ignored)' }, ...WINDOW], response: PAGE_OF() },
@@ -96,14 +107,16 @@ export function buildRoutes(): Route[] {
         { name: 'until', description: 'first asserted on or before' }, ...WINDOW], response: PAGE_OF() },
     { method: 'GET', path: '/claims/export', summary: 'Download the filtered claims', json: false,
       handle: async (ctx) => {
-        const format = exportFormat(ctx);
+        const format = exportFormat(ctx, CLAIM_FORMATS) as string;
         const reply = await claimsPage(Object.assign({}, ctx, { query: new URLSearchParams([...ctx.query].filter(([k]) => k !== 'format' && k !== 'limit')) }));
-        const rows = (reply.data as { results: import('../corpus/index.js').ClaimCluster[] }).results.map((c) => ({
+        const clusters = (reply.data as { results: import('../corpus/index.js').ClaimCluster[] }).results;
+        if (format === 'claimreview') return downloadFile(claimReviewExport(clusters), 'claims');
+        const rows = clusters.map((c) => ({
           id: c.id, proposition: c.proposition, first: c.first, last: c.last,
           current: c.current.map((x) => `${x.party.name}: ${x.status}`),
           independentSources: Object.entries(c.statuses).map(([s, v]) => `${s}: ${v!.independentSources}`),
         }));
-        return download(rowsExport(rows, ['id', 'proposition', 'first', 'last', 'current', 'independentSources'], format), format, 'claims');
+        return download(rowsExport(rows, ['id', 'proposition', 'first', 'last', 'current', 'independentSources'], format as ExportFormat), format as ExportFormat, 'claims');
       } },
     { method: 'GET', path: '/claim/{id}', summary: 'A claim card: status by party over time and the independent sources behind each status',
       json: true, handle: claimPage, pathParams: ID,
