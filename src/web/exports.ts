@@ -5,7 +5,7 @@
 import type { AnalysisOut } from '../model/format.js';
 import { pathSegment } from './security.js';
 
-import { EXPORT_FORMATS as DOCUMENT_FORMATS, exportClusters, exportDocuments, type ExportFormat as DocumentFormat } from '../export/index.js';
+import { EXPORT_FORMATS as DOCUMENT_FORMATS, csvRecord, exportClusters, exportDocuments, type ExportFormat as DocumentFormat } from '../export/index.js';
 import type { ClaimCluster } from '../corpus/index.js';
 
 /** Formats every list offers (rows); an article offers every document format, claims also ClaimReview. */
@@ -49,15 +49,9 @@ export function contentTypeOf(format: ExportFormat): string {
   return CONTENT_TYPES[format];
 }
 
-/** A CSV cell: quoted when needed, and a leading = + - @ neutralised so a spreadsheet never runs it as a formula. */
-export function csvCell(v: unknown): string {
-  let s = v === null || v === undefined ? '' : Array.isArray(v) ? v.join('; ') : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function csv(rows: Record<string, unknown>[], columns: string[]): string {
-  return [columns.join(','), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(','))].join('\r\n') + '\r\n';
+/** Rows as CSV: the export layer's RFC 4180 writer, with its formula defusing (one CSV writer for the CLI and the web). */
+function csv(rows: Record<string, unknown>[], columns: string[]): string {
+  return csvRecord(columns) + rows.map((r) => csvRecord(columns.map((c) => r[c]))).join('');
 }
 
 /** One analysis in a format: the record itself (JSON, JSONL) or its statements as rows (CSV). */
