@@ -13,7 +13,7 @@ import type { CorpusEntity } from './entities.js';
 import { fingerprint, MINHASH_SIZE, simhashHex, type Fingerprint } from './fingerprint.js';
 import { digest, type DocDigest } from './record.js';
 import { buildTimeline, groupStories, type Story, type Timeline } from './stories.js';
-import { speakerReport, type SpeakerReport } from './speakers.js';
+import { buildSpeakerIndex, speakerReport, type SpeakerIndex, type SpeakerReport } from './speakers.js';
 import { filterClaims, type ClaimQuery, type Page } from './query.js';
 import {
   CORPUS_SCHEMA, STATE_SCHEMA, type CopyGroup, type CorpusExport, type CorpusState, type DocState,
@@ -47,6 +47,7 @@ interface Derived {
   entities?: { list: CorpusEntity[]; byRef: Map<string, string>; byId: Map<string, CorpusEntity> };
   claims?: ClaimCluster[];
   stories?: { stories: Story[]; storyOf: Map<number, number> };
+  speakers?: SpeakerIndex;
   boilerplate: Map<number, Set<number>>;
 }
 
@@ -185,7 +186,7 @@ export class Corpus {
     return speakerReport(nameOrId, options.limit, {
       docs: this.docs, live: this.live, entities: list, byId, byRef, firstSeen: this.firstSeen,
       origin: (n) => this.docs[this.originOf(n)]!.id, boilerplate: (n) => this.boilerplateOf(n),
-      claims: () => this.claimClusters(),
+      index: () => (this.derived.speakers ??= buildSpeakerIndex(this.docs, this.live, byRef, this.claimClusters())),
     });
   }
 

@@ -48,33 +48,75 @@ export interface SpeakerContext {
   firstSeen: readonly (string | null)[];
   origin: (n: number) => string;
   boilerplate: (n: number) => ReadonlySet<number>;
-  claims: () => ClaimCluster[];
+  /** The corpus's speaker index, built once per corpus state (see `buildSpeakerIndex`). */
+  index: () => SpeakerIndex;
+}
+
+type ClaimRef = { cluster: string; status: ClaimStatus; proposition: string };
+
+/**
+ * Which statements each corpus entity is a speaker of, and which claim clusters each statement landed in: built
+ * in one pass over the corpus and kept until the corpus changes, so a speaker page reads only that speaker's
+ * statements instead of scanning every stored statement and every claim cluster per request.
+ */
+export interface SpeakerIndex {
+  /** Corpus entity id → (document number, statement) pairs, in corpus order. */
+  statementsOf: Map<string, { n: number; i: number }[]>;
+  /** `docId#statementId` → the claim clusters of the claims that statement makes. */
+  claimsOf: Map<string, ClaimRef[]>;
+}
+
+export function buildSpeakerIndex(
+  docs: readonly DocDigest[], live: (n: number) => boolean, byRef: Map<string, string>, claims: ClaimCluster[],
+): SpeakerIndex {
+  const statementsOf: SpeakerIndex['statementsOf'] = new Map();
+  docs.forEach((d, n) => {
+    if (!live(n)) return;
+    d.statements.forEach((s, i) => {
+      // A statement with two local speakers linked to one corpus entity is listed once for it.
+      const seen = new Set<string>();
+      for (const local of s.speakers) {
+        const id = byRef.get(refKey(n, local));
+        if (!id || seen.has(id)) continue;
+        seen.add(id);
+        const l = statementsOf.get(id);
+        if (l) l.push({ n, i }); else statementsOf.set(id, [{ n, i }]);
+      }
+    });
+  });
+  const claimsOf = new Map<string, ClaimRef[]>();
+  for (const c of claims) {
+    for (const a of c.assertions) {
+      if (!a.statementId) continue;
+      const k = `${a.docId}#${a.statementId}`;
+      const l = claimsOf.get(k);
+      const ref = { cluster: c.id, status: a.status, proposition: c.proposition };
+      if (l) l.push(ref); else claimsOf.set(k, [ref]);
+    }
+  }
+  return { statementsOf, claimsOf };
 }
 
 export function speakerReport(nameOrId: string, limit: number | undefined, ctx: SpeakerContext): SpeakerReport {
   const byId = ctx.byId.get(nameOrId);
   const key = nameKey(nameOrId);
   const matched = byId ? [byId] : ctx.entities.filter((e) => nameMatches(key, [e.name, ...e.aliases]));
-  const ids = new Set(matched.map((e) => e.id));
-  const claimOf = new Map<string, { cluster: string; status: ClaimStatus; proposition: string }[]>();
+  const out: SpeakerStatement[] = [];
   if (matched.length > 0) {
-    for (const c of ctx.claims()) {
-      for (const a of c.assertions) {
-        if (!a.statementId) continue;
-        const k = `${a.docId}#${a.statementId}`;
-        const l = claimOf.get(k) ?? [];
-        l.push({ cluster: c.id, status: a.status, proposition: c.proposition });
-        claimOf.set(k, l);
+    const index = ctx.index();
+    // Several matched entities can share a statement: list it once, under the first that spoke it.
+    const hits = new Map<string, { n: number; i: number; who: string }>();
+    for (const e of matched) {
+      for (const { n, i } of index.statementsOf.get(e.id) ?? []) {
+        const k = `${n}#${i}`;
+        if (!hits.has(k)) hits.set(k, { n, i, who: e.id });
       }
     }
-  }
-  const out: SpeakerStatement[] = [];
-  ctx.docs.forEach((d, n) => {
-    if (!ctx.live(n)) return;
-    const boiler = ctx.boilerplate(n);
-    for (const s of d.statements) {
-      const who = s.speakers.map((id) => ctx.byRef.get(refKey(n, id))).find((c) => c && ids.has(c));
-      if (!who) continue;
+    // Corpus order first, so the stable sort by report time below keeps equal times in reading order.
+    const ordered = [...hits.values()].sort((a, b) => a.n - b.n || a.i - b.i);
+    for (const { n, i, who } of ordered) {
+      const d = ctx.docs[n]!;
+      const s = d.statements[i]!;
       const reportTime = s.time ?? d.published;
       const origin = ctx.origin(n);
       out.push({
@@ -82,10 +124,10 @@ export function speakerReport(nameOrId: string, limit: number | undefined, ctx: 
         channel: s.channel, via: s.via.map((v) => ctx.byId.get(ctx.byRef.get(refKey(n, v)) ?? '')?.name
           ?? d.entities.find((e) => e.id === v)?.name ?? v),
         roles: rolesAsOf(ctx.byId.get(who)!, reportTime, ctx.docs),
-        claims: claimOf.get(`${d.id}#${s.id}`) ?? [], origin, copy: origin !== d.id, boilerplate: boiler.has(s.paragraph),
+        claims: index.claimsOf.get(`${d.id}#${s.id}`) ?? [], origin, copy: origin !== d.id, boilerplate: ctx.boilerplate(n).has(s.paragraph),
       });
     }
-  });
+  }
   const order = (s: SpeakerStatement) => s.reportTime ?? '\uffff';
   out.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
   const items = limit === undefined ? out : out.slice(0, limit);
