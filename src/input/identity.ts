@@ -20,18 +20,24 @@ export function markExplicitId(doc: RawDoc): void {
 /** Query parameters that only say how a reader arrived, never which article it is. */
 const TRACKING_PARAM = /^(utm_[a-z]+|fbclid|gclid|dclid|mc_cid|mc_eid|ocid|cmpid|smid|ref_src)$/i;
 
+/** The text as an absolute http(s) URL (never `javascript:`, `data:`, `file:` or a relative path), else null. */
+export function parseHttpUrl(text: string): URL | null {
+  let u: URL;
+  try {
+    u = new URL(text.trim());
+  } catch {
+    return null;
+  }
+  return u.protocol === 'http:' || u.protocol === 'https:' ? u : null;
+}
+
 /**
  * The form of a web address that identifies an article: http and https alike, host in lower case, no default
  * port, no fragment, no tracking parameters, no trailing slash. Null for anything that is not an http(s) URL.
  */
 export function canonicalUrl(url: string): string | null {
-  let u: URL;
-  try {
-    u = new URL(url.trim());
-  } catch {
-    return null;
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+  const u = parseHttpUrl(url);
+  if (!u) return null;
   u.protocol = 'https:';
   u.hash = '';
   u.username = '';

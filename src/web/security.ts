@@ -6,6 +6,7 @@
  */
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseHttpUrl } from '../input/identity.js';
 
 /** The Content-Security-Policy of every response: no inline script or style, nothing from elsewhere. */
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
@@ -30,15 +31,7 @@ export function esc(value: unknown): string {
 
 /** The address when it is an absolute http(s) URL (so never `javascript:`, `data:` or a relative path), else null. */
 export function safeHttpUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  let u: URL;
-  try {
-    u = new URL(url.trim());
-  } catch {
-    return null;
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-  return u.toString();
+  return url ? parseHttpUrl(url)?.toString() ?? null : null;
 }
 
 /** An outside link when the URL is http(s); otherwise the URL as plain escaped text. */
