@@ -62,11 +62,13 @@ export interface NewsSite {
   feedRequests: { ifNoneMatch?: string; ifModifiedSince?: string; status: number }[];
   /** Article pages requested, by slug. */
   articleRequests: string[];
+  /** Slugs whose page answers 503 for now (a site having a bad minute). */
+  unavailable: Set<string>;
   close(): Promise<void>;
 }
 
 export async function startNewsSite(): Promise<NewsSite> {
-  const site = { feed: { items: [] as SiteItem[], version: 1 }, feedRequests: [] as NewsSite['feedRequests'], articleRequests: [] as string[] };
+  const site = { feed: { items: [] as SiteItem[], version: 1 }, feedRequests: [] as NewsSite['feedRequests'], articleRequests: [] as string[], unavailable: new Set<string>() };
   const modified = () => new Date(Date.UTC(2024, 2, 1) + site.feed.version * 3600_000).toUTCString();
   let origin = '';
   const routes: Record<string, (req: IncomingMessage, res: import('node:http').ServerResponse) => void> = {
@@ -88,6 +90,10 @@ export async function startNewsSite(): Promise<NewsSite> {
   for (const item of ITEMS) {
     routes[`/articles/${item.slug}`] = (_req, res) => {
       site.articleRequests.push(item.slug);
+      if (site.unavailable.has(item.slug)) {
+        res.writeHead(503, { 'content-type': 'text/plain' }).end('try later');
+        return;
+      }
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articlePage(item));
     };
   }

@@ -162,6 +162,24 @@ describe('watch with a queue', () => {
     ]);
   });
 
+  it('a worker without --allow-private-addresses refuses a queued item on a private address: dead letter at once, naming the URL', async () => {
+    const schema = uniqueSchema('watch_dead');
+    schemas.push(schema);
+    site.feed.items = [ITEMS[0]!];
+    site.feed.version = 50;
+    const feeds = feedsFile('feeds-dead.txt', [`${site.origin}/news.xml`]);
+    const q = ['--queue', PG_URL, '--queue-schema', schema];
+    const watch = await runCli(['watch', feeds, '--once', ...q, '--allow-private-addresses', '--quiet']);
+    assert.equal(watch.code, 0, watch.err);
+    const n = site.articleRequests.length;
+    const worker = await runCli(['worker', ...q, '--store', path.join(tmp, 'dead.db'), '--until-empty', '--poll', '0.5']);
+    assert.equal(worker.code, 0, worker.err);
+    assert.match(worker.err, new RegExp(`${site.origin}/articles/harbour-dredging: refused: 127\\.0\\.0\\.1, which is loopback.*\\(try 1; moved to the dead letters\\)`));
+    assert.equal(site.articleRequests.length, n, 'the page was never requested');
+    const dead = await runCli(['dead-letters', ...q, '--format', 'json']);
+    assert.deepEqual((JSON.parse(dead.out) as { docId: string; permanent: boolean }[]).map((d) => [d.docId, d.permanent]), [['coast-101', true]]);
+  });
+
   it('stops on SIGTERM after the poll in flight, saving its state, and exits 0', async () => {
     const schema = uniqueSchema('watch_term');
     schemas.push(schema);
@@ -197,6 +215,29 @@ describe('watch without a queue', () => {
     assert.equal(site.feedRequests[site.feedRequests.length - 1]?.status, 304);
     assert.deepEqual(events(second.out, 'stored'), []);
     assert.deepEqual(await storeDocs(store), { documents: 2, versions: 2, ids: ['coast-101', `https://127.0.0.1:${site.server.port}/articles/ferry-fares`].sort() });
+  });
+
+  it('offers an item whose page failed for now again at the next poll (unconditional), and stores it then', async () => {
+    const store = path.join(tmp, 'retry.db');
+    const feeds = feedsFile('feeds-retry.txt', [`${site.origin}/news.xml`]);
+    site.feed.items = [ITEMS[2]!, ITEMS[0]!];
+    site.feed.version = 40;
+    site.unavailable.add(ITEMS[2]!.slug);
+    const args = ['watch', feeds, '--once', '--store', store, '--allow-private-addresses', '--format', 'jsonl'];
+    try {
+      const first = await runCli(args);
+      assert.equal(first.code, 1, first.err);
+      assert.match(first.err, new RegExp(`claimline: ${site.origin}/articles/lighthouse-museum \\(item of ${site.origin}/news\\.xml\\): .*HTTP 503.*tried again next poll`));
+      assert.deepEqual(events<{ url: string }>(first.out, 'stored').map((e) => e.url), [`${site.origin}/articles/harbour-dredging`]);
+    } finally {
+      site.unavailable.delete(ITEMS[2]!.slug);
+    }
+    const n = site.feedRequests.length;
+    const second = await runCli(args);
+    assert.equal(second.code, 0, second.err);
+    assert.equal(site.feedRequests[n]?.ifNoneMatch, undefined, 'validators dropped so the failed item is seen again');
+    assert.deepEqual(events<Polled>(second.out, 'polled').map((e) => [e.status, e.newItems, e.taken]), [['updated', 1, 1]]);
+    assert.deepEqual(await storeDocs(store), { documents: 2, versions: 2, ids: ['coast-101', 'coast-103'] });
   });
 
   it('refuses --store together with --queue, and a feeds file without a usable URL', async () => {
