@@ -133,6 +133,25 @@ describe('watch with a queue', () => {
     assert.ok(docs.ids.includes('coast-103'));
   });
 
+  it('gives a feed\'s items the same job identity as a worker expanding the feed\'s URL: nothing is queued twice', async () => {
+    const schema = uniqueSchema('watch_same');
+    schemas.push(schema);
+    site.feed.items = [ITEMS[0]!, ITEMS[1]!];
+    site.feed.version = 60;
+    const q = ['--queue', PG_URL, '--queue-schema', schema];
+    const enq = await runCli(['enqueue', `${site.origin}/news.xml`, ...q]);
+    assert.equal(enq.code, 0, enq.err);
+    const store = path.join(tmp, 'same.db');
+    const worker = await runCli(['worker', ...q, '--store', store, '--until-empty', '--poll', '0.5', '--allow-private-addresses']);
+    assert.equal(worker.code, 0, worker.err);
+    assert.match(worker.err, /news\.xml: 2 item\(s\) queued/);
+    const feeds = feedsFile('feeds-same.txt', [`${site.origin}/news.xml`]);
+    const watch = await runCli(['watch', feeds, '--once', ...q, '--allow-private-addresses', '--format', 'jsonl']);
+    assert.equal(watch.code, 0, watch.err);
+    assert.deepEqual(events<Polled>(watch.out, 'polled').map((e) => [e.newItems, e.taken, e.known]), [[2, 0, 2]]);
+    assert.deepEqual((await storeDocs(store)).documents, 2);
+  });
+
   it('refuses a feed on a loopback address without --allow-private-addresses, before any request', async () => {
     const schema = uniqueSchema('watch_ssrf');
     schemas.push(schema);

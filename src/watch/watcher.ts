@@ -15,7 +15,7 @@ import { pollFeed, type FeedEntry } from '../net/feed.js';
 import type { FetchOptions } from '../net/fetch.js';
 import { JOB_FORMAT, type UrlJob } from '../queue/jobs.js';
 import type { AttributionMode } from '../pipeline/stages.js';
-import type { ItemSink } from './sinks.js';
+import type { ItemSink, SinkResult } from './sinks.js';
 import { emptyFeed, type FeedStates, type SavedFeed } from './state.js';
 
 export interface WatchOptions {
@@ -139,7 +139,13 @@ export class FeedWatcher {
       const r = await pollFeed(url, { etag: saved.etag, lastModified: saved.lastModified, seen: saved.seen }, { ...this.opts.fetch, maxSeen: this.opts.maxSeen });
       const withLink = r.newItems.filter((i) => i.url !== null);
       const jobs = withLink.map((i) => this.job(i));
-      const taken = jobs.length ? await this.sink.take(jobs) : { taken: 0, known: 0, retry: [], failed: [] };
+      let taken: SinkResult = { taken: 0, known: 0, retry: [], failed: [] };
+      try {
+        if (jobs.length) taken = await this.sink.take(jobs);
+      } catch (e) {
+        // The feed is fine; where its items go is not (queue or store unreachable). Said so in the feed's line.
+        throw new Error(`${this.sink.name}: ${(e as Error).message}`);
+      }
       for (const f of taken.failed) this.opts.onEvent({ type: 'item-failed', feed: url, url: f.job.url, error: f.error });
       let state = r.state;
       if (taken.retry.length > 0) {
