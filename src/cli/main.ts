@@ -32,6 +32,8 @@ Commands:
   enqueue <inputs...|URLs>  put documents or article/feed URLs on an ingestion queue (--queue postgres://…)
   worker                    take queued documents, analyse and store them (--queue …, --store …); any number
   dead-letters              queued documents that failed for good, with their errors (--queue …)
+  watch <feeds file>        poll RSS/Atom feeds (conditional GET) and queue each new item's article for the
+                            workers (--queue …), or fetch and store it here (--store …); --once for one pass
   serve                     a web app and JSON API over a store (--store, --port, --host, --token)
   validate <files...>       check claimline/1 JSON or JSONL files against the schema
   export --format F         a store or claimline/1 files as JSON, JSONL, CSV, ClaimReview, Web Annotation, TimeML or brat
@@ -70,6 +72,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   enqueue: async () => (await import('./enqueue.js')).enqueueCommand,
   worker: async () => (await import('./worker.js')).workerCommand,
   'dead-letters': async () => (await import('./worker.js')).deadLettersCommand,
+  watch: async () => (await import('./watch.js')).watchCommand,
 };
 
 const EVALUATORS: Record<string, () => Promise<(args: string[]) => Promise<number>>> = {

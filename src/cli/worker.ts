@@ -4,6 +4,7 @@
  * that failed for good.
  */
 import { deadLetters } from '../queue/dead-letters.js';
+import { safePageFetcher } from '../queue/page-fetcher.js';
 import { IngestWorker, type WorkerEvent } from '../queue/worker.js';
 import { EXIT, oneOf, parse, positiveInt, UsageError } from './args.js';
 import type { RunContext } from './context.js';
@@ -29,6 +30,9 @@ ${STORE_FLAG_HELP}
   --corpus-every N         update the store's corpus state (copies, entities, claims, stories) after every N
                            stored documents (default 500), at least every 60 s while storing, and when idle
   --format FORMAT          text (default: progress on stderr) or jsonl (one line per job outcome on stdout)
+  --allow-private-addresses
+                           UNSAFE: let URL jobs fetch from loopback, private and link-local addresses (an
+                           intranet archive, a test server); by default they are refused (docs/fetch.md)
   --dead                   list the dead letters instead (same as 'claimline dead-letters')
   --quiet                  only failures on stderr
   -h, --help               this help
@@ -53,6 +57,7 @@ export async function workerCommand(args: string[], ctx: RunContext): Promise<nu
   const { values } = parse(args, {
     ...QUEUE_FLAGS, ...STORE_FLAGS, concurrency: { type: 'string' }, poll: { type: 'string' }, 'until-empty': { type: 'boolean' },
     'corpus-every': { type: 'string' }, format: { type: 'string' }, quiet: { type: 'boolean' },
+    'allow-private-addresses': { type: 'boolean' },
   });
   if (values.help) { ctx.stdout.write(WORKER_HELP + '\n'); return EXIT.ok; }
   const concurrency = positiveInt('concurrency', values.concurrency as string | undefined, 1);
@@ -70,7 +75,8 @@ export async function workerCommand(args: string[], ctx: RunContext): Promise<nu
   const progress = new WorkerProgress(ctx, quiet);
   const worker = new IngestWorker(queue, store, {
     concurrency, pollSeconds, untilEmpty: Boolean(values['until-empty']), corpusEveryDocs, corpusEverySeconds: 60,
-    fetcher: null,
+    // URL jobs (from 'enqueue URL' and 'watch') are fetched with the safe fetcher: src/net's SSRF rules and limits.
+    fetcher: safePageFetcher({ allowPrivate: Boolean(values['allow-private-addresses']) }),
     holdAfterStoreMs: Number(process.env.CLAIMLINE_QUEUE_TEST_HOLD_MS ?? 0) || undefined,
     onEvent: (e) => {
       // jsonl: one line when a job starts and one for its outcome, so a supervisor (or a test) can follow each job.

@@ -72,19 +72,25 @@ export class PostgresStore implements Store {
     for (let attempt = 1; ; attempt++) {
       const client = await this.connect();
       let broken = false;
+      // A checked-out client has no pool listener: a server shutdown (57P01) arriving between two queries of
+      // this transaction (while `fn` computes) would be an unhandled 'error' event and end the process. Noted
+      // here instead; the next query on the dead connection then fails and the transaction is retried or reported.
+      const onError = () => { broken = true; };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await fn(client);
         await client.query('COMMIT');
         return result;
       } catch (e) {
-        broken = isConnectionFailure(e);
+        broken = broken || isConnectionFailure(e);
         if (!broken) await client.query('ROLLBACK').catch(() => { broken = true; });
         const code = (e as { code?: string }).code ?? '';
         if (!RETRYABLE.has(code) || attempt >= ATTEMPTS) throw connectionError(this.where, e);
         await new Promise((r) => setTimeout(r, 20 * attempt * (0.5 + Math.random())));
       } finally {
         // A connection that failed mid-transaction is discarded, not handed to the next caller.
+        client.off('error', onError);
         client.release(broken);
       }
     }
