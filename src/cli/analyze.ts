@@ -6,6 +6,7 @@ import { readInputs, parsePublished, type RawDoc } from '../input/index.js';
 import { analyzeRawAsync } from '../queue/ingest-one.js';
 import type { AnalysisOut } from '../model/format.js';
 import { toMarkdown } from '../output/markdown.js';
+import { jsonPieces, writeJson, writePieces } from '../output/json-stream.js';
 import { toTimeML } from '../export/timeml.js';
 import { EXIT, UsageError, oneOf, parse, positiveInt, type Parsed } from './args.js';
 import type { RunContext } from './context.js';
@@ -208,19 +209,33 @@ export async function analyzeCommand(args: string[], ctx: RunContext): Promise<n
   const run = parseRunArgs('analyze', ANALYZE_HELP, args, { format: { type: 'string' } }, ctx);
   if (!run) return EXIT.ok;
   const format = oneOf('format', run.values.format as string | undefined, FORMATS, 'json');
-  const collected: AnalysisOut[] = [];
-  const { failed, interrupted } = await eachAnalysis(run.inputs, run.opts, ctx, 'analysed', (a) => {
-    if (format === 'jsonl') ctx.stdout.write(JSON.stringify(a) + '\n');
+  // Records are written in pieces as they come (see output/json-stream.ts): a long document's record is never
+  // one string. For json, the first record waits until a second says whether the output is an array.
+  let first: AnalysisOut | null = null;
+  let count = 0;
+  const { failed, interrupted } = await eachAnalysis(run.inputs, run.opts, ctx, 'analysed', async (a) => {
+    if (format === 'jsonl') await writeJson(ctx.stdout, a);
     else if (format === 'md') ctx.stdout.write(toMarkdown(a) + '\n');
     else if (format === 'timeml') ctx.stdout.write(toTimeML(a) + '\n');
-    else collected.push(a);
+    else if (++count === 1) first = a;
+    else {
+      if (first) await writePieces(ctx.stdout, after('[\n  ', jsonPieces(first, 2, 1)));
+      first = null;
+      await writePieces(ctx.stdout, after(',\n  ', jsonPieces(a, 2, 1)));
+    }
   });
   if (format === 'json') {
-    const payload = collected.length === 1 ? collected[0] : collected;
-    ctx.stdout.write(JSON.stringify(payload, null, 2) + '\n');
+    if (count === 0) ctx.stdout.write('[]\n');
+    else if (count === 1) await writeJson(ctx.stdout, first, 2);
+    else ctx.stdout.write('\n]\n');
   }
   if (interrupted) return EXIT.interrupted;
   return failed > 0 ? EXIT.inputFailed : EXIT.ok;
+}
+
+function* after(head: string, rest: Iterable<string>): Generator<string> {
+  yield head;
+  yield* rest;
 }
 
 const INGEST_FORMATS = ['text', 'json', 'jsonl'] as const;
