@@ -4,7 +4,7 @@ import { toOutput } from '../output/to-json.js';
 import { missingModels } from '../util/model-files.js';
 import { pipelineFor, type AttributionMode } from './stages.js';
 import { runStage } from './build.js';
-import { SECTION_CHARS, SECTION_THRESHOLD, SectionJoiner, sectionBounds } from './sections.js';
+import { COLLECT_EVERY, SECTION_CHARS, collectGarbage, SECTION_THRESHOLD, SectionJoiner, sectionBounds } from './sections.js';
 
 /** What the library needs to analyse one document; only `text` is required. */
 export interface AnalyzeInput {
@@ -122,6 +122,7 @@ function* outputSteps(input: AnalyzeInput, sectionChars = SECTION_CHARS, thresho
     }
     if (k === 0) anchor = { published: doc.meta.published, publishedSource: doc.meta.publishedSource };
     joiner.add(toOutput(doc), sec.start);
+    if (k % COLLECT_EVERY === COLLECT_EVERY - 1) collectGarbage();
   }
   return joiner.finish(sections.length);
 }
