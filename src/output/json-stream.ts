@@ -5,6 +5,7 @@
  * escapes; checked against it in test/json-stream.test.ts) split element by element down to `maxDepth`, and
  * `writeJson` writes them in bounded chunks.
  */
+import { collectGarbage } from '../util/gc.js';
 
 function pad(space: number, depth: number): string {
   return space > 0 ? '\n' + ' '.repeat(space * depth) : '';
@@ -49,16 +50,24 @@ export function* jsonPieces(value: unknown, space = 0, depth = 0, maxDepth = 3):
 
 /** Chunks this long are written at once: few writes, and no copy of the whole text. */
 const CHUNK = 1 << 20;
+/** Writing a record this large makes garbage of its size several times over: collected every so often. */
+const COLLECT_AFTER = 32 << 20;
 
 /** Writes `pieces` to `out` in chunks of about a megabyte, waiting for the stream to drain when it asks. */
 export async function writePieces(out: NodeJS.WritableStream, pieces: Iterable<string>): Promise<void> {
   let buf: string[] = [];
   let size = 0;
+  let sinceCollect = 0;
   const flush = async () => {
     if (buf.length === 0) return;
     const ok = out.write(buf.join(''));
     buf = [];
+    sinceCollect += size;
     size = 0;
+    if (sinceCollect >= COLLECT_AFTER) {
+      sinceCollect = 0;
+      collectGarbage();
+    }
     if (!ok) await new Promise<void>((resolve) => out.once('drain', resolve));
   };
   for (const p of pieces) {

@@ -4,7 +4,8 @@ import { toOutput } from '../output/to-json.js';
 import { missingModels } from '../util/model-files.js';
 import { pipelineFor, type AttributionMode } from './stages.js';
 import { runStage } from './build.js';
-import { COLLECT_EVERY, SECTION_CHARS, collectGarbage, SECTION_THRESHOLD, SectionJoiner, sectionBounds } from './sections.js';
+import { collectGarbage } from '../util/gc.js';
+import { COLLECT_EVERY, SECTION_CHARS, SECTION_THRESHOLD, SectionJoiner, sectionBounds } from './sections.js';
 
 /** What the library needs to analyse one document; only `text` is required. */
 export interface AnalyzeInput {
@@ -124,6 +125,7 @@ function* outputSteps(input: AnalyzeInput, sectionChars = SECTION_CHARS, thresho
     joiner.add(toOutput(doc), sec.start);
     if (k % COLLECT_EVERY === COLLECT_EVERY - 1) collectGarbage();
   }
+  collectGarbage();
   return joiner.finish(sections.length);
 }
 

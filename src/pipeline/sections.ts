@@ -14,37 +14,14 @@ import type {
   AnalysisOut, Diagnostic, EntityOut, EventOut, Span, StatementOut, TimexOut,
 } from '../model/format.js';
 import { warningLine } from '../model/format.js';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 
 /** Texts longer than this (UTF-16 code units) are analysed in sections: ~1 MB, 20x a very long article. */
 export const SECTION_THRESHOLD = 1_000_000;
 /** Target length of one section. */
 export const SECTION_CHARS = 200_000;
 
-/** A full collection every this many sections of one document. */
+/** A full collection (util/gc.ts) every this many sections of one document: each leaves its working model as garbage. */
 export const COLLECT_EVERY = 5;
-
-let collector: (() => void) | null | undefined;
-
-/**
- * A full garbage collection, between sections of a long document. V8 lets the heap of a process whose live set is
- * large (a long document's joined record, the models) grow far past that set before collecting it, and each
- * section leaves its whole working model behind as garbage: collecting every few sections keeps the peak near
- * what is live (20 MB text: the peak otherwise runs to well over 1 GB). Costs a fraction of a second per call.
- * `gc` is reached through a fresh context once the flag is set, since the main context was made without it.
- */
-export function collectGarbage(): void {
-  if (collector === undefined) {
-    try {
-      v8.setFlagsFromString('--expose-gc');
-      collector = vm.runInNewContext('gc') as () => void;
-    } catch {
-      collector = null;
-    }
-  }
-  collector?.();
-}
 
 export interface Section {
   start: number;
