@@ -21,7 +21,7 @@ export const SECTION_THRESHOLD = 1_000_000;
 export const SECTION_CHARS = 200_000;
 
 /** A full collection (util/gc.ts) every this many sections of one document: each leaves its working model as garbage. */
-export const COLLECT_EVERY = 5;
+export const COLLECT_EVERY = 10;
 
 export interface Section {
   start: number;
