@@ -12,6 +12,8 @@ export const EXIT = {
   usage: 2,
   /** The store could not be opened or written. */
   store: 3,
+  /** Stopped by Ctrl-C (SIGINT): 128 + the signal's number, as shells report it. */
+  interrupted: 130,
 } as const;
 
 export class UsageError extends Error {}

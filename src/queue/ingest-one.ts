@@ -2,7 +2,7 @@
  * One document from raw input to the store: what `claimline ingest` does per input and what a queue worker does
  * per job, in one place so the two can never analyse a document differently.
  */
-import { analyze } from '../pipeline/analyze.js';
+import { analyze, analyzeAsync, type AnalyzeHooks, type AnalyzeInput } from '../pipeline/analyze.js';
 import type { AttributionMode } from '../pipeline/stages.js';
 import type { AnalysisOut, Diagnostic } from '../model/format.js';
 import type { IngestResult, Store } from '../store/store.js';
@@ -24,11 +24,20 @@ export interface AnalyzeDefaults {
   attribution: AttributionMode;
 }
 
-export function analyzeRaw(raw: RawDocFields, defaults: AnalyzeDefaults): AnalysisOut {
-  return analyze({
+function analyzeInput(raw: RawDocFields, defaults: AnalyzeDefaults): AnalyzeInput {
+  return {
     text: raw.text, id: raw.id, title: raw.title, url: raw.url, source: raw.source,
     published: raw.published ?? defaults.published, warnings: raw.warnings, attribution: defaults.attribution,
-  });
+  };
+}
+
+export function analyzeRaw(raw: RawDocFields, defaults: AnalyzeDefaults): AnalysisOut {
+  return analyze(analyzeInput(raw, defaults));
+}
+
+/** `analyzeRaw` with progress and a stop signal (see `analyzeAsync`): the same record. */
+export function analyzeRawAsync(raw: RawDocFields, defaults: AnalyzeDefaults, hooks: AnalyzeHooks): Promise<AnalysisOut> {
+  return analyzeAsync(analyzeInput(raw, defaults), hooks);
 }
 
 /**

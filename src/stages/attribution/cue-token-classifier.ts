@@ -63,6 +63,8 @@ export function scoreCueToken(model: CueTokenModel, f: string[]): number {
 
 /** Per model: the unary score of a (tag, form) pair after an outside and an inside decision. */
 const unaryCache = new WeakMap<CueTokenModel, Map<string, Map<string, [number, number]>>>();
+/** Forms kept in that cache: it lives as long as the process (a worker, a 20 MB text), so it is bounded. */
+const UNARY_CACHE_MAX = 50_000;
 
 /**
  * A token whose own features score at most this (with the bias) is outside a cue without looking at its
@@ -84,7 +86,10 @@ export function proposeCueSpans(model: CueTokenModel, toks: Token[], min: number
     if (i < max && !inQuote(i)) {
       const t = toks[i]!;
       let byTag = cache.get(t.lower);
-      if (!byTag) cache.set(t.lower, (byTag = new Map()));
+      if (!byTag) {
+        if (cache.size >= UNARY_CACHE_MAX) cache.clear();
+        cache.set(t.lower, (byTag = new Map()));
+      }
       let u = byTag.get(t.pos);
       if (!u) byTag.set(t.pos, (u = [weightSum(model, unaryFeatures(t, 'O')), weightSum(model, unaryFeatures(t, 'I'))]));
       const unary: number = model.bias + (prev ? u[1] : u[0]);
