@@ -74,7 +74,8 @@ export async function workerCommand(args: string[], ctx: RunContext): Promise<nu
     holdAfterStoreMs: Number(process.env.CLAIMLINE_QUEUE_TEST_HOLD_MS ?? 0) || undefined,
     onEvent: (e) => {
       // jsonl: one line when a job starts and one for its outcome, so a supervisor (or a test) can follow each job.
-      if (format === 'jsonl' && (e.type === 'started' || e.type === 'stored' || e.type === 'failed' || e.type === 'expanded')) ctx.stdout.write(JSON.stringify(e) + '\n');
+      // 'corpus' and the final 'profile' (where the time went) are for the scale benchmark.
+      if (format === 'jsonl' && e.type !== 'connection' && e.type !== 'corpus-error') ctx.stdout.write(JSON.stringify(e) + '\n');
       progress.event(e);
     },
   });

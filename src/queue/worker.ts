@@ -14,7 +14,7 @@ import { updateStoreCorpus } from '../store/corpus-state.js';
 import type { IngestStatus, Store } from '../store/store.js';
 import { INGEST_QUEUE, type Queue } from './connection.js';
 import { Enqueuer } from './enqueue.js';
-import { ingestOne } from './ingest-one.js';
+import { analyzeRaw } from './ingest-one.js';
 import { jobSubject, parseJob, PermanentJobError, type IngestJob } from './jobs.js';
 import { resolveUrlJob, type PageFetcher } from './url-jobs.js';
 
@@ -25,7 +25,24 @@ export type WorkerEvent =
   | { type: 'failed'; job: string; source: string; docId: string | null; error: string; attempt: number; willRetry: boolean }
   | { type: 'connection'; error: string; retryInMs: number }
   | { type: 'corpus'; ms: number }
-  | { type: 'corpus-error'; error: string };
+  | { type: 'corpus-error'; error: string }
+  | { type: 'profile'; ms: WorkerProfile };
+
+/**
+ * Where this process's time went, in ms summed over its slots: taking jobs, analysing, the store write, reporting
+ * to the queue, corpus updates, waiting on an empty queue. For the scale benchmark (what limits a second worker).
+ */
+export interface WorkerProfile {
+  fetch: number;
+  analyse: number;
+  store: number;
+  complete: number;
+  corpus: number;
+  idle: number;
+  total: number;
+  /** CPU time this process used (user + system), for comparison with `total`. */
+  cpu: number;
+}
 
 export interface WorkerOptions {
   /** Jobs in flight at once in this process. Analysis runs on the one JS thread: more CPU needs more processes. */
@@ -68,6 +85,7 @@ export class IngestWorker {
   readonly summary: WorkerSummary = {
     stored: { inserted: 0, 'new-version': 0, reanalysed: 0, unchanged: 0 }, expanded: 0, failed: 0, deadLettered: 0, uncompleted: 0,
   };
+  readonly profile: WorkerProfile = { fetch: 0, analyse: 0, store: 0, complete: 0, corpus: 0, idle: 0, total: 0, cpu: 0 };
   /** Jobs being worked on now, by job id: what a shutdown is waiting for. */
   readonly inFlight = new Map<string, string>();
 
@@ -75,9 +93,15 @@ export class IngestWorker {
 
   /** Runs until `stop()` (or, with untilEmpty, until the queue is drained); then updates the corpus state once more. */
   async run(): Promise<WorkerSummary> {
+    const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const slots = Array.from({ length: this.opts.concurrency }, () => this.slot());
     await Promise.all(slots);
     await this.updateCorpus(true);
+    this.profile.total = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    this.profile.cpu = (cpu.user + cpu.system) / 1000;
+    this.opts.onEvent({ type: 'profile', ms: { ...this.profile } });
     return this.summary;
   }
 
@@ -97,7 +121,9 @@ export class IngestWorker {
       let job: PgBoss.JobWithMetadata<unknown> | undefined;
       try {
         // pg-boss's fetch answers [] when the query fails; `pending()` below throws instead.
+        const tf = performance.now();
         [job] = await this.queue.boss.fetch<unknown>(INGEST_QUEUE, { batchSize: 1, includeMetadata: true });
+        this.profile.fetch += performance.now() - tf;
         if (!job) {
           if (this.storedSinceCorpus > 0) await this.updateCorpus(true);
           if (this.opts.untilEmpty && (await this.queue.pending()) === 0) {
@@ -123,7 +149,9 @@ export class IngestWorker {
 
   private async pause(ms: number): Promise<void> {
     if (this.stopping) return;
+    const t0 = performance.now();
     await sleep(ms, undefined, { signal: this.wake.signal }).catch(() => undefined);
+    this.profile.idle += performance.now() - t0;
   }
 
   private async work(job: PgBoss.JobWithMetadata<unknown>): Promise<void> {
@@ -151,12 +179,19 @@ export class IngestWorker {
       } else {
         doc = data.doc;
       }
-      const r = await ingestOne(this.store, doc, { published: data.published, attribution: data.attribution });
+      const ta = performance.now();
+      const analysis = analyzeRaw(doc, { published: data.published, attribution: data.attribution });
+      const ts = performance.now();
+      this.profile.analyse += ts - ta;
+      const r = await this.store.ingest(analysis);
+      this.profile.store += performance.now() - ts;
       this.summary.stored[r.status]++;
       this.storedSinceCorpus++;
       this.opts.onEvent({ type: 'stored', job: job.id, docId: r.docId, status: r.status, version: r.version, source: doc.source, attempt });
       if (this.opts.holdAfterStoreMs) await sleep(this.opts.holdAfterStoreMs);
+      const tc = performance.now();
       const completed = await this.settle(job.id, () => this.queue.boss.complete(INGEST_QUEUE, job.id, { docId: r.docId, status: r.status, version: r.version }));
+      this.profile.complete += performance.now() - tc;
       if (!completed) this.summary.uncompleted++;
       await this.maybeUpdateCorpus();
     } catch (e) {
@@ -230,7 +265,11 @@ export class IngestWorker {
     this.lastCorpus = Date.now();
     const t0 = performance.now();
     this.corpusRun = updateStoreCorpus(this.store)
-      .then(() => this.opts.onEvent({ type: 'corpus', ms: performance.now() - t0 }))
+      .then(() => {
+        const ms = performance.now() - t0;
+        this.profile.corpus += ms;
+        this.opts.onEvent({ type: 'corpus', ms });
+      })
       .catch((e: Error) => this.opts.onEvent({ type: 'corpus-error', error: e.message }))
       .finally(() => { this.corpusRun = null; });
     await this.corpusRun;
