@@ -1,15 +1,14 @@
 /**
  * The PostgreSQL backend: one shared server that many processes (ingest runs, queue workers, the web server)
- * write and query at once. Each ingested document is one transaction holding a transaction-level advisory lock on
- * its id, so two processes ingesting the same document queue instead of both inserting it or losing one version;
- * documents with different ids never wait for each other.
+ * write and query at once. Each ingest (one document, or a queue worker's batch of them) is one transaction holding
+ * a transaction-level advisory lock on each of its ids, so two processes ingesting the same document queue instead
+ * of both inserting it or losing one version; documents with different ids never wait for each other.
  */
 import type pg from 'pg';
 import type { AnalysisOut, StatementOut } from '../model/format.js';
-import { SCHEMA_ID } from '../model/format.js';
 import { sentenceAround } from '../util/sentence-around.js';
 import { diffVersions } from './diff.js';
-import { sha256 } from './migrations.js';
+import { ingestDecision, prepareAnalysis, type PreparedAnalysis, type StoredRevision } from './ingest-plan.js';
 import {
   StoreConnectionError, connectionError, createPool, isConnectionFailure, parsePgLocation, type PgLocation,
 } from './postgres-connect.js';
@@ -20,7 +19,7 @@ import {
 import { StoreFormatError } from './sqlite.js';
 import { entityNames, speakerName, statementContent } from './statement-text.js';
 import type {
-  ClaimQuery, ClaimRow, CorpusSource, CorpusUpdate, IngestResult, IngestStatus, Page, SearchHit, SearchQuery, StatementQuery,
+  ClaimQuery, ClaimRow, CorpusSource, CorpusUpdate, IngestResult, Page, SearchHit, SearchQuery, StatementQuery,
   StatementRow, Store, StoreStats, TimelineQuery, TimelineRow, VersionRow,
 } from './store.js';
 
@@ -115,33 +114,33 @@ export class PostgresStore implements Store {
   }
 
   async ingest(a: AnalysisOut): Promise<IngestResult> {
-    if (a?.schema !== SCHEMA_ID) throw new Error(`not a ${SCHEMA_ID} analysis (schema: ${JSON.stringify(a?.schema)})`);
-    if (!a.document?.id) throw new Error('analysis has no document id');
-    if (this.readonly) throw new Error(`${this.where.shown} is open read-only`);
-    const json = JSON.stringify(a);
-    const hash = sha256(json);
-    const textHash = sha256(a.document.text);
-    return this.transaction((client) => this.ingestTx(client, a, json, hash, textHash));
+    return (await this.ingestBatch([a]))[0]!;
   }
 
-  private async ingestTx(db: pg.PoolClient, a: AnalysisOut, json: string, hash: string, textHash: string): Promise<IngestResult> {
+  async ingestBatch(analyses: AnalysisOut[]): Promise<IngestResult[]> {
+    if (this.readonly) throw new Error(`${this.where.shown} is open read-only`);
+    const prepared = analyses.map(prepareAnalysis);
+    if (prepared.length === 0) return [];
+    // Every id's lock first, in one order, so two batches sharing ids wait for each other instead of deadlocking.
+    const ids = [...new Set(prepared.map((p) => p.a.document.id))].sort();
+    return this.transaction(async (client) => {
+      await client.query(`SELECT pg_advisory_xact_lock($1, hashtext(current_schema() || '/' || id))
+        FROM unnest($2::text[]) AS id ORDER BY id`, [DOCUMENT_LOCK_CLASS, ids]);
+      const results: IngestResult[] = [];
+      for (const p of prepared) results.push(await this.ingestTx(client, p));
+      return results;
+    });
+  }
+
+  /** One document inside the batch's transaction, its id's lock held: another ingest of it waits, then sees this one. */
+  private async ingestTx(db: pg.PoolClient, p: PreparedAnalysis): Promise<IngestResult> {
+    const { a, json, hash, textHash } = p;
     const d = a.document;
-    // Held to the end of this transaction: another ingest of this id waits here, then sees what this one stored.
-    await db.query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema() || \'/\' || $2))', [DOCUMENT_LOCK_CLASS, d.id]);
-    const old = (await db.query<{ version: number; textHash: string; hash: string }>(
+    const old = (await db.query<StoredRevision>(
       'SELECT version, text_hash AS "textHash", content_hash AS hash FROM documents WHERE id = $1', [d.id])).rows[0];
-    let status: IngestStatus;
-    let version: number;
-    if (old === undefined) {
-      status = 'inserted';
-      version = 1;
-    } else if (old.textHash === textHash) {
-      if (old.hash === hash) return { status: 'unchanged', docId: d.id, version: old.version };
-      status = 'reanalysed';
-      version = old.version;
-    } else {
-      status = 'new-version';
-      version = old.version + 1;
+    const { status, version } = ingestDecision(old, p);
+    if (status === 'unchanged') return { status, docId: d.id, version };
+    if (old !== undefined && status === 'new-version') {
       // The superseded version keeps its own text and analysis: nothing is ever silently replaced.
       await db.query(`UPDATE document_versions v SET text = d.text, analysis = d.analysis FROM documents d
         WHERE d.id = $1 AND v.doc_id = d.id AND v.version = $2`, [d.id, old.version]);

@@ -4,15 +4,15 @@
  */
 import Database from 'better-sqlite3';
 import type { AnalysisOut, Span, StatementOut } from '../model/format.js';
-import { SCHEMA_ID } from '../model/format.js';
 import { sentenceAround } from '../util/sentence-around.js';
 import { diffVersions } from './diff.js';
 import { entityNames, speakerName, statementContent } from './statement-text.js';
-import { migrate, sha256 } from './migrations.js';
+import { prepareAnalysis, ingestDecision, type PreparedAnalysis, type StoredRevision } from './ingest-plan.js';
+import { migrate } from './migrations.js';
 import { listClaims, listStatements, listTimeline, searchPage, storeStats } from './sqlite-read.js';
 import { APPLICATION_ID, FTS_ROWS_PER_DOC, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import type {
-  ClaimQuery, ClaimRow, CorpusSource, CorpusUpdate, IngestResult, IngestStatus, Page, SearchHit, SearchQuery, StatementQuery, StatementRow, Store,
+  ClaimQuery, ClaimRow, CorpusSource, CorpusUpdate, IngestResult, Page, SearchHit, SearchQuery, StatementQuery, StatementRow, Store,
   StoreStats, TimelineQuery, TimelineRow, VersionRow,
 } from './store.js';
 
@@ -40,6 +40,8 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly readonly: boolean;
   private readonly retryForMs: number;
+  /** Ingest's statements, compiled once per connection rather than once per document. */
+  private readonly compiled = new Map<string, Database.Statement>();
   /** The tail of this store's queue of write transactions (see `exclusive`). */
   private writes: Promise<unknown> = Promise.resolve();
 
@@ -140,57 +142,56 @@ export class SqliteStore implements Store {
   }
 
   async ingest(a: AnalysisOut): Promise<IngestResult> {
-    if (a?.schema !== SCHEMA_ID) throw new Error(`not a ${SCHEMA_ID} analysis (schema: ${JSON.stringify(a?.schema)})`);
-    if (!a.document?.id) throw new Error('analysis has no document id');
+    return (await this.ingestBatch([a]))[0]!;
+  }
+
+  async ingestBatch(analyses: AnalysisOut[]): Promise<IngestResult[]> {
     if (this.readonly) throw new Error(`${this.file} is open read-only`);
-    const json = JSON.stringify(a);
-    const hash = sha256(json);
-    const textHash = sha256(a.document.text);
-    // One IMMEDIATE transaction per document; better-sqlite3 rolls it back if the function throws.
-    const tx = this.db.transaction(() => this.ingestTx(a, json, hash, textHash));
+    const prepared = analyses.map(prepareAnalysis);
+    if (prepared.length === 0) return [];
+    // One IMMEDIATE transaction for the batch (one lock, one WAL sync); better-sqlite3 rolls it back if it throws.
+    const tx = this.db.transaction(() => prepared.map((p) => this.ingestTx(p)));
     return this.exclusive(async () => this.retrying(() => tx.immediate()));
   }
 
-  private ingestTx(a: AnalysisOut, json: string, hash: string, textHash: string): IngestResult {
+  private prepared(sql: string): Database.Statement {
+    let st = this.compiled.get(sql);
+    if (!st) this.compiled.set(sql, st = this.db.prepare(sql));
+    return st;
+  }
+
+  private ingestTx(p: PreparedAnalysis): IngestResult {
+    const { a, json, hash, textHash } = p;
     const d = a.document;
-    const old = this.db.prepare(`SELECT version, text_hash AS textHash, content_hash AS hash, fts_base AS ftsBase
-      FROM documents WHERE id = ?`).get(d.id) as { version: number; textHash: string; hash: string; ftsBase: number } | undefined;
-    let status: IngestStatus;
-    let version: number;
-    if (old === undefined) {
-      status = 'inserted';
-      version = 1;
-    } else if (old.textHash === textHash) {
-      if (old.hash === hash) return { status: 'unchanged', docId: d.id, version: old.version };
-      status = 'reanalysed';
-      version = old.version;
-    } else {
-      status = 'new-version';
-      version = old.version + 1;
+    const old = this.prepared(`SELECT version, text_hash AS textHash, content_hash AS hash, fts_base AS ftsBase
+      FROM documents WHERE id = ?`).get(d.id) as (StoredRevision & { ftsBase: number }) | undefined;
+    const { status, version } = ingestDecision(old, p);
+    if (status === 'unchanged') return { status, docId: d.id, version };
+    if (old !== undefined && status === 'new-version') {
       // The superseded version keeps its own text and analysis: nothing is ever silently replaced.
-      this.db.prepare(`UPDATE document_versions SET text = (SELECT text FROM documents WHERE id = @id),
+      this.prepared(`UPDATE document_versions SET text = (SELECT text FROM documents WHERE id = @id),
         analysis = (SELECT analysis FROM documents WHERE id = @id) WHERE doc_id = @id AND version = @version`)
         .run({ id: d.id, version: old.version });
     }
     if (old !== undefined) {
       // Derived rows go with the document row (ON DELETE CASCADE); the FTS table has no foreign keys.
       // One equality per row: FTS5 answers a rowid equality from its index but a rowid range by a scan.
-      const rows = 1 + (this.db.prepare('SELECT count(*) FROM statements WHERE doc_id = ?').pluck().get(d.id) as number);
-      const delFts = this.db.prepare('DELETE FROM fts WHERE rowid = ?');
+      const rows = 1 + (this.prepared('SELECT count(*) FROM statements WHERE doc_id = ?').pluck().get(d.id) as number);
+      const delFts = this.prepared('DELETE FROM fts WHERE rowid = ?');
       for (let k = 0; k < rows; k++) delFts.run(old.ftsBase * FTS_ROWS_PER_DOC + k);
-      this.db.prepare('DELETE FROM documents WHERE id = ?').run(d.id);
+      this.prepared('DELETE FROM documents WHERE id = ?').run(d.id);
     }
     const ftsBase = old?.ftsBase
-      ?? (this.db.prepare('SELECT coalesce(max(fts_base), 0) + 1 FROM documents').pluck().get() as number);
+      ?? (this.prepared('SELECT coalesce(max(fts_base), 0) + 1 FROM documents').pluck().get() as number);
     const now = new Date().toISOString();
-    this.db.prepare(`INSERT INTO documents (id, title, url, published, language, source, text, content_hash, analysis,
+    this.prepared(`INSERT INTO documents (id, title, url, published, language, source, text, content_hash, analysis,
       ingested_at, version, text_hash, fts_base) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
       d.id, d.title, d.url, d.published, d.language, d.source, d.text, hash, json, now, version, textHash, ftsBase);
-    this.db.prepare(`INSERT INTO document_versions (doc_id, version, text_hash, title, published, ingested_at)
+    this.prepared(`INSERT INTO document_versions (doc_id, version, text_hash, title, published, ingested_at)
       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (doc_id, version) DO UPDATE SET title = excluded.title,
       published = excluded.published, ingested_at = excluded.ingested_at`).run(d.id, version, textHash, d.title, d.published, now);
     const ftsRow = ftsBase * FTS_ROWS_PER_DOC;
-    this.db.prepare("INSERT INTO fts (rowid, body, kind, doc_id, statement_id) VALUES (?, ?, 'document', ?, NULL)")
+    this.prepared("INSERT INTO fts (rowid, body, kind, doc_id, statement_id) VALUES (?, ?, 'document', ?, NULL)")
       .run(ftsRow, d.text, d.id);
     this.insertEntities(a);
     this.insertTimexes(a);
@@ -200,8 +201,8 @@ export class SqliteStore implements Store {
   }
 
   private insertEntities(a: AnalysisOut): void {
-    const ent = this.db.prepare('INSERT INTO entities (doc_id, entity_id, name, type, roles) VALUES (?, ?, ?, ?, ?)');
-    const men = this.db.prepare('INSERT INTO mentions (doc_id, entity_id, start, end, text, kind) VALUES (?, ?, ?, ?, ?, ?)');
+    const ent = this.prepared('INSERT INTO entities (doc_id, entity_id, name, type, roles) VALUES (?, ?, ?, ?, ?)');
+    const men = this.prepared('INSERT INTO mentions (doc_id, entity_id, start, end, text, kind) VALUES (?, ?, ?, ?, ?, ?)');
     for (const e of a.entities) {
       ent.run(a.document.id, e.id, e.name, e.type, JSON.stringify(e.roles));
       for (const m of e.mentions) men.run(a.document.id, e.id, m.start, m.end, m.text, m.kind);
@@ -209,7 +210,7 @@ export class SqliteStore implements Store {
   }
 
   private insertTimexes(a: AnalysisOut): void {
-    const ins = this.db.prepare(`INSERT INTO timexes (doc_id, timex_id, start, end, text, type, value, resolved,
+    const ins = this.prepared(`INSERT INTO timexes (doc_id, timex_id, start, end, text, type, value, resolved,
       sentence_start, sentence_end, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const t of a.timexes) {
       const s = sentenceAround(a.document.text, t.start, t.end);
@@ -220,12 +221,12 @@ export class SqliteStore implements Store {
 
   private insertStatements(a: AnalysisOut, ftsRow: number): void {
     const docId = a.document.id;
-    const ins = this.db.prepare(`INSERT INTO statements (doc_id, statement_id, kind, speaker_entity, speaker_name, cue,
+    const ins = this.prepared(`INSERT INTO statements (doc_id, statement_id, kind, speaker_entity, speaker_name, cue,
       content, channel, report_time, start, end, sentence_start, sentence_end)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const link = this.db.prepare(
+    const link = this.prepared(
       'INSERT OR IGNORE INTO statement_entities (doc_id, statement_id, entity_id, role) VALUES (?, ?, ?, ?)');
-    const fts = this.db.prepare("INSERT INTO fts (rowid, body, kind, doc_id, statement_id) VALUES (?, ?, 'statement', ?, ?)");
+    const fts = this.prepared("INSERT INTO fts (rowid, body, kind, doc_id, statement_id) VALUES (?, ?, 'statement', ?, ?)");
     if (a.statements.length >= FTS_ROWS_PER_DOC) throw new Error(`${a.statements.length} statements: more than the store indexes per document`);
     const timeValues = new Map(a.timexes.map((t) => [t.id, t.value]));
     const names = entityNames(a);
@@ -248,7 +249,7 @@ export class SqliteStore implements Store {
   }
 
   private insertClaims(a: AnalysisOut): void {
-    const ins = this.db.prepare(`INSERT INTO claims (doc_id, claim_id, statement_id, text, start, end, status,
+    const ins = this.prepared(`INSERT INTO claims (doc_id, claim_id, statement_id, text, start, end, status,
       by_entities, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const c of a.claims) {
       ins.run(a.document.id, c.id, c.statement, c.text.text, c.text.start, c.text.end, c.status, JSON.stringify(c.by),

@@ -203,6 +203,12 @@ export interface Store {
    * version; nothing stored is ever replaced except the analysis of an unchanged text.
    */
   ingest(a: AnalysisOut): Promise<IngestResult>;
+  /**
+   * Stores several analysed documents in one transaction, each exactly as `ingest` would (in order: the same id
+   * twice is stored, then found unchanged or versioned); all or none. For queue workers: one commit per batch.
+   * Every analysis is checked before anything is written, so a malformed one fails the call with nothing stored.
+   */
+  ingestBatch(analyses: AnalysisOut[]): Promise<IngestResult[]>;
   /** The stored analysis of one document (its current version, or `version`), exactly as ingested. */
   analysis(docId: string, version?: number): Promise<AnalysisOut | null>;
   /**
