@@ -24,11 +24,14 @@ ${QUEUE_FLAG_HELP}
 ${STORE_FLAG_HELP}
   --concurrency N          jobs in flight in this process (default 1). Analysis uses one CPU core per process:
                            for more cores run more worker processes; N > 1 overlaps store and queue round trips
+  --batch N                jobs taken at once (default 10): analysed one by one, stored in one transaction and
+                           reported in one call; jobs not started at a stop go back to the queue
   --poll S                 seconds between looks at an empty queue (default 2)
   --until-empty            exit once no job is waiting, retrying or running
   --corpus-every N         update the store's corpus state (copies, entities, claims, stories) after every N
                            stored documents (default 500), at least every 60 s while storing, and when idle
   --format FORMAT          text (default: progress on stderr) or jsonl (one line per job outcome on stdout)
+  --profile                with jsonl: also a line per corpus update and, at the end, where the time went
   --dead                   list the dead letters instead (same as 'claimline dead-letters')
   --quiet                  only failures on stderr
   -h, --help               this help
@@ -52,7 +55,8 @@ export async function workerCommand(args: string[], ctx: RunContext): Promise<nu
   if (args.includes('--dead')) return deadLettersCommand(args.filter((a) => a !== '--dead'), ctx);
   const { values } = parse(args, {
     ...QUEUE_FLAGS, ...STORE_FLAGS, concurrency: { type: 'string' }, poll: { type: 'string' }, 'until-empty': { type: 'boolean' },
-    'corpus-every': { type: 'string' }, format: { type: 'string' }, quiet: { type: 'boolean' },
+    'corpus-every': { type: 'string' }, format: { type: 'string' }, quiet: { type: 'boolean' }, batch: { type: 'string' },
+    profile: { type: 'boolean' },
   });
   if (values.help) { ctx.stdout.write(WORKER_HELP + '\n'); return EXIT.ok; }
   const concurrency = positiveInt('concurrency', values.concurrency as string | undefined, 1);
@@ -61,6 +65,8 @@ export async function workerCommand(args: string[], ctx: RunContext): Promise<nu
   const corpusEveryDocs = positiveInt('corpus-every', values['corpus-every'] as string | undefined, 500);
   const format = oneOf('format', values.format as string | undefined, FORMATS, 'text');
   const quiet = Boolean(values.quiet);
+  const batchSize = positiveInt('batch', values.batch as string | undefined, 10);
+  const profile = Boolean(values.profile);
 
   const queue = await openQueueFromFlags(values, ctx, 'claimline-worker', { maxConnections: concurrency + 2 });
   if (!queue) return EXIT.store;
@@ -69,13 +75,13 @@ export async function workerCommand(args: string[], ctx: RunContext): Promise<nu
 
   const progress = new WorkerProgress(ctx, quiet);
   const worker = new IngestWorker(queue, store, {
-    concurrency, pollSeconds, untilEmpty: Boolean(values['until-empty']), corpusEveryDocs, corpusEverySeconds: 60,
+    concurrency, batchSize, pollSeconds, untilEmpty: Boolean(values['until-empty']), corpusEveryDocs, corpusEverySeconds: 60,
     fetcher: null,
     holdAfterStoreMs: Number(process.env.CLAIMLINE_QUEUE_TEST_HOLD_MS ?? 0) || undefined,
     onEvent: (e) => {
       // jsonl: one line when a job starts and one for its outcome, so a supervisor (or a test) can follow each job.
-      // 'corpus' and the final 'profile' (where the time went) are for the scale benchmark.
-      if (format === 'jsonl' && e.type !== 'connection' && e.type !== 'corpus-error') ctx.stdout.write(JSON.stringify(e) + '\n');
+      if (format === 'jsonl' && (e.type === 'started' || e.type === 'stored' || e.type === 'failed' || e.type === 'expanded'
+        || (profile && (e.type === 'corpus' || e.type === 'profile')))) ctx.stdout.write(JSON.stringify(e) + '\n');
       progress.event(e);
     },
   });

@@ -2,7 +2,7 @@
  * The corpus layer (src/corpus) kept in a store. The persisted value is the corpus state plus the revision of each
  * document it holds (version and analysis time), so bringing it up to date is a comparison with the store's own
  * list: whatever is new, or changed, or was stored by a run that died before updating the corpus, is added;
- * nothing is added twice. `updateStoreCorpus` does that in one write transaction (ingest calls it once per run); `loadCorpus`
+ * nothing is added twice. `updateStoreCorpus` does that atomically (ingest calls it once per run); `loadCorpus`
  * gives a store's corpus, reading it from the stored analyses when the persisted state is missing or behind.
  */
 import { Corpus, type CorpusState } from '../corpus/index.js';
@@ -32,13 +32,14 @@ function restore(v: unknown): Corpus | null {
 }
 
 /**
- * Brings the store's persisted corpus up to date with every stored document, in one write transaction. When
+ * Brings the store's persisted corpus up to date with every stored document (with `ifFree`: unless another update
+ * is under way, then answers false). When
  * nothing changed it costs one pass over the ids and writes nothing (the corpus is not even restored); otherwise
  * the documents stored since the last update are added (their analyses read back from the store, never re-run).
  */
-export async function updateStoreCorpus(store: Store): Promise<void> {
+export async function updateStoreCorpus(store: Store, opts: { ifFree?: boolean } = {}): Promise<boolean> {
   const now = new Date().toISOString();
-  await store.updateCorpusState(async (state, docs) => {
+  return store.updateCorpusState(async (state, docs) => {
     const revisions = await docs.revisions();
     const kept = isKept(state) ? state : null;
     const versions = new Map<string, string>(kept?.versions ?? []);
@@ -62,7 +63,7 @@ export async function updateStoreCorpus(store: Store): Promise<void> {
     }
     const value: KeptCorpus = { schema: KEPT_SCHEMA, corpus: corpus.toState(), versions: [...versions] };
     return { state: value, documents: versions.size };
-  });
+  }, opts);
 }
 
 /** The store's corpus: its persisted state, or (when that is missing or behind the store) one read now. */

@@ -226,12 +226,16 @@ export class PostgresStore implements Store {
     return row?.state == null ? null : { state: JSON.parse(row.state), documents: row.documents };
   }
 
-  async updateCorpusState(update: (state: unknown | null, docs: CorpusSource) => CorpusUpdate | Promise<CorpusUpdate>): Promise<void> {
+  async updateCorpusState(update: (state: unknown | null, docs: CorpusSource) => CorpusUpdate | Promise<CorpusUpdate>,
+    opts: { ifFree?: boolean } = {}): Promise<boolean> {
     if (this.readonly) throw new Error(`${this.where.shown} is open read-only`);
-    await this.transaction(async (db) => {
+    return this.transaction(async (db) => {
       // The row lock queues concurrent updaters; each reads the documents committed before it got the lock
-      // (READ COMMITTED: every statement sees the latest commits), so none loses another's additions.
-      const { rows } = await db.query<{ state: string | null }>('SELECT state FROM corpus_state WHERE id = 1 FOR UPDATE');
+      // (READ COMMITTED: every statement sees the latest commits), so none loses another's additions. With
+      // ifFree an updater finding the lock taken leaves at once: the holder's update is under way.
+      const locked = await db.query(`SELECT id FROM corpus_state WHERE id = 1 FOR UPDATE${opts.ifFree ? ' SKIP LOCKED' : ''}`);
+      if (locked.rows.length === 0) return false;
+      const { rows } = await db.query<{ state: string | null }>('SELECT state FROM corpus_state WHERE id = 1');
       const docs: CorpusSource = {
         revisions: async () => (await db.query<[string, string]>({
           text: `SELECT id, version || '@' || ingested_at FROM documents ORDER BY coalesce(published, '~'), id`, rowMode: 'array',
@@ -243,9 +247,10 @@ export class PostgresStore implements Store {
       };
       const stored = rows[0]?.state;
       const next = await update(stored == null ? null : JSON.parse(stored), docs);
-      if (next === null) return;
+      if (next === null) return true;
       await db.query('UPDATE corpus_state SET state = $1, documents = $2, updated_at = $3 WHERE id = 1',
         [pgText(JSON.stringify(next.state)), next.documents, new Date().toISOString()]);
+      return true;
     });
   }
 

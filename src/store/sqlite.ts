@@ -44,6 +44,9 @@ export class SqliteStore implements Store {
   private readonly compiled = new Map<string, Database.Statement>();
   /** The tail of this store's queue of write transactions (see `exclusive`). */
   private writes: Promise<unknown> = Promise.resolve();
+  /** The corpus update's read connection (see `updateCorpusState`), and the tail of its queue of snapshots. */
+  private reader: Database.Database | null = null;
+  private reads: Promise<unknown> = Promise.resolve();
 
   constructor(readonly file: string, opts: SqliteOpenOptions = {}) {
     this.readonly = opts.readonly ?? false;
@@ -323,35 +326,92 @@ export class SqliteStore implements Store {
     return row ? { state: JSON.parse(row.state), documents: row.documents } : null;
   }
 
-  async updateCorpusState(update: (state: unknown | null, docs: CorpusSource) => CorpusUpdate | Promise<CorpusUpdate>): Promise<void> {
+  /**
+   * The corpus update's reading and computing run on a second, read-only connection in one read transaction (a
+   * consistent snapshot that blocks no writer); only the write of the result takes the write lock, and it is
+   * made only if nobody wrote the state since the snapshot; otherwise the update is run again from the newer
+   * state. After a few such conflicts it runs under the write lock, so it always finishes.
+   */
+  async updateCorpusState(update: (state: unknown | null, docs: CorpusSource) => CorpusUpdate | Promise<CorpusUpdate>,
+    opts: { ifFree?: boolean } = {}): Promise<boolean> {
+    if (this.readonly) throw new Error(`${this.file} is open read-only`);
+    for (let attempt = 1; attempt <= OPTIMISTIC_CORPUS_TRIES; attempt++) {
+      const { seen, next } = await this.corpusReads(async () => {
+        const r = this.readConnection();
+        r.exec('BEGIN');
+        try {
+          const row = r.prepare(`SELECT state, length(state) AS len, documents, updated_at AS updatedAt
+            FROM corpus_state WHERE id = 1`).get() as { state: string; len: number; documents: number; updatedAt: string } | undefined;
+          const seen = row === undefined ? null : corpusStamp(row);
+          return { seen, next: await update(row === undefined ? null : JSON.parse(row.state), corpusSource(r)) };
+        } finally {
+          r.exec('COMMIT');
+        }
+      });
+      if (next === null) return true;
+      const written = await this.exclusive(async () => {
+        await this.beginImmediateYielding();
+        try {
+          const row = this.db.prepare('SELECT length(state) AS len, documents, updated_at AS updatedAt FROM corpus_state WHERE id = 1')
+            .get() as { len: number; documents: number; updatedAt: string } | undefined;
+          if ((row === undefined ? null : corpusStamp(row)) !== seen) {
+            this.db.exec('ROLLBACK');
+            return false;
+          }
+          this.writeCorpusState(next);
+          this.db.exec('COMMIT');
+          return true;
+        } catch (e) {
+          if (this.db.inTransaction) this.db.exec('ROLLBACK');
+          throw e;
+        }
+      });
+      if (written) return true;
+      if (opts.ifFree) return false;
+    }
+    await this.updateCorpusStateLocked(update);
+    return true;
+  }
+
+  private writeCorpusState(next: NonNullable<CorpusUpdate>): void {
+    this.db.prepare(`INSERT INTO corpus_state (id, state, documents, updated_at) VALUES (1, ?, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET state = excluded.state, documents = excluded.documents, updated_at = excluded.updated_at`)
+      .run(JSON.stringify(next.state), next.documents, new Date().toISOString());
+  }
+
+  /** The corpus update inside the write lock: reads, computes and writes in one transaction. */
+  private async updateCorpusStateLocked(update: (state: unknown | null, docs: CorpusSource) => CorpusUpdate | Promise<CorpusUpdate>): Promise<void> {
     const db = this.db;
-    const read = db.prepare('SELECT analysis FROM documents WHERE id = ?').pluck();
-    const docs: CorpusSource = {
-      revisions: async () => db.prepare(`SELECT id, version || '@' || ingested_at FROM documents
-        ORDER BY coalesce(published, '~'), id`).raw().all() as [string, string][],
-      analysis: async (id) => {
-        const json = read.get(id) as string | undefined;
-        return json ? (JSON.parse(json) as AnalysisOut) : null;
-      },
-    };
     // The update is asynchronous, so the transaction is opened by hand rather than by db.transaction(); the
     // in-process queue keeps this store's other writes from running inside it while it awaits.
     await this.exclusive(async () => {
       await this.beginImmediateYielding();
       try {
         const row = db.prepare('SELECT state FROM corpus_state WHERE id = 1').pluck().get() as string | undefined;
-        const next = await update(row === undefined ? null : JSON.parse(row), docs);
-        if (next !== null) {
-          db.prepare(`INSERT INTO corpus_state (id, state, documents, updated_at) VALUES (1, ?, ?, ?)
-            ON CONFLICT (id) DO UPDATE SET state = excluded.state, documents = excluded.documents, updated_at = excluded.updated_at`)
-            .run(JSON.stringify(next.state), next.documents, new Date().toISOString());
-        }
+        const next = await update(row === undefined ? null : JSON.parse(row), corpusSource(db));
+        if (next !== null) this.writeCorpusState(next);
         db.exec('COMMIT');
       } catch (e) {
         if (db.inTransaction) db.exec('ROLLBACK');
         throw e;
       }
     });
+  }
+
+  /** A read-only connection of its own for the corpus update's snapshot, opened on first use. */
+  private readConnection(): Database.Database {
+    if (!this.reader) {
+      this.reader = new Database(this.file, { readonly: true, fileMustExist: true });
+      this.reader.pragma(`busy_timeout = ${this.db.pragma('busy_timeout', { simple: true }) as number}`);
+    }
+    return this.reader;
+  }
+
+  /** Runs `fn` after every earlier use of the read connection has finished: one snapshot at a time. */
+  private corpusReads<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.reads.then(fn);
+    this.reads = run.catch(() => undefined);
+    return run;
   }
 
   /**
@@ -386,6 +446,9 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (!this.db.open) return;
+    // First, so that this connection can be the last one and leave the file out of WAL mode.
+    this.reader?.close();
+    this.reader = null;
     if (!this.readonly) {
       // The last writer leaves the file in rollback-journal mode, with no -wal/-shm beside it, so the store can
       // later be read from a read-only folder. Fails at once (and harmlessly) while anyone else has it open.
@@ -398,6 +461,27 @@ export class SqliteStore implements Store {
     }
     this.db.close();
   }
+}
+
+/** Optimistic corpus updates tried before one runs under the write lock. */
+const OPTIMISTIC_CORPUS_TRIES = 3;
+
+/** What identifies one written corpus state: when, how many documents, how long (two writes in one ms differ in the rest). */
+function corpusStamp(row: { len: number; documents: number; updatedAt: string }): string {
+  return `${row.updatedAt}|${row.documents}|${row.len}`;
+}
+
+/** The store's documents as the corpus update reads them, on connection `db` (inside its transaction). */
+function corpusSource(db: Database.Database): CorpusSource {
+  const read = db.prepare('SELECT analysis FROM documents WHERE id = ?').pluck();
+  return {
+    revisions: async () => db.prepare(`SELECT id, version || '@' || ingested_at FROM documents
+      ORDER BY coalesce(published, '~'), id`).raw().all() as [string, string][],
+    analysis: async (id) => {
+      const json = read.get(id) as string | undefined;
+      return json ? (JSON.parse(json) as AnalysisOut) : null;
+    },
+  };
 }
 
 class SchemaTooOldError extends StoreFormatError {

@@ -231,9 +231,12 @@ export interface Store {
   /**
    * Brings the corpus state up to date in one write transaction: `update` gets the stored state (or null) and the
    * store's current documents (each id with its current version, and its analysis read on demand), and returns
-   * the new state, or null when nothing changed (nothing is written). Two writers doing this at once queue for
-   * the lock, so neither loses the other's documents.
+   * the new state, or null when nothing changed (nothing is written). Two writers doing this at once never lose
+   * each other's documents: the later one works from the state the earlier one wrote (`update` may be called
+   * again for that). With `ifFree`, an update finding another one under way gives up and answers false (for
+   * periodic updates: the next one catches up); otherwise it answers true once the state is up to date.
    */
-  updateCorpusState(update: (state: unknown | null, docs: CorpusSource) => CorpusUpdate | Promise<CorpusUpdate>): Promise<void>;
+  updateCorpusState(update: (state: unknown | null, docs: CorpusSource) => CorpusUpdate | Promise<CorpusUpdate>,
+    opts?: { ifFree?: boolean }): Promise<boolean>;
   close(): Promise<void>;
 }
