@@ -127,17 +127,23 @@ export class PostgresStore implements Store {
       await client.query(`SELECT pg_advisory_xact_lock($1, hashtext(current_schema() || '/' || id))
         FROM unnest($2::text[]) AS id ORDER BY id`, [DOCUMENT_LOCK_CLASS, ids]);
       const results: IngestResult[] = [];
-      for (const p of prepared) results.push(await this.ingestTx(client, p));
+      // The derived rows of every document written, inserted together at the end: one statement per table per
+      // batch. A document written twice in one batch keeps only its last analysis's rows (the delete of the
+      // earlier row found none of them yet).
+      const written = new Map<string, AnalysisOut>();
+      for (const p of prepared) results.push(await this.ingestTx(client, p, written));
+      await insertDerived(client, [...written.values()]);
       return results;
     });
   }
 
   /** One document inside the batch's transaction, its id's lock held: another ingest of it waits, then sees this one. */
-  private async ingestTx(db: pg.PoolClient, p: PreparedAnalysis): Promise<IngestResult> {
+  private async ingestTx(db: pg.PoolClient, p: PreparedAnalysis, written: Map<string, AnalysisOut>): Promise<IngestResult> {
     const { a, json, hash, textHash } = p;
     const d = a.document;
-    const old = (await db.query<StoredRevision>(
-      'SELECT version, text_hash AS "textHash", content_hash AS hash FROM documents WHERE id = $1', [d.id])).rows[0];
+    // Named statements: parsed and planned once per connection, not once per document.
+    const old = (await db.query<StoredRevision>({ name: 'claimline_ingest_old',
+      text: 'SELECT version, text_hash AS "textHash", content_hash AS hash FROM documents WHERE id = $1', values: [d.id] })).rows[0];
     const { status, version } = ingestDecision(old, p);
     if (status === 'unchanged') return { status, docId: d.id, version };
     if (old !== undefined && status === 'new-version') {
@@ -146,15 +152,15 @@ export class PostgresStore implements Store {
         WHERE d.id = $1 AND v.doc_id = d.id AND v.version = $2`, [d.id, old.version]);
     }
     // Derived rows (search rows included) go with the document row: ON DELETE CASCADE.
-    if (old !== undefined) await db.query('DELETE FROM documents WHERE id = $1', [d.id]);
+    if (old !== undefined) await db.query({ name: 'claimline_ingest_delete', text: 'DELETE FROM documents WHERE id = $1', values: [d.id] });
     const now = new Date().toISOString();
-    await db.query(`INSERT INTO documents (id, title, url, published, language, source, text, content_hash, analysis,
-      ingested_at, version, text_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-    [d.id, d.title, d.url, d.published, d.language, d.source, pgText(d.text), hash, pgText(json), now, version, textHash]);
-    await db.query(`INSERT INTO document_versions (doc_id, version, text_hash, title, published, ingested_at)
-      VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (doc_id, version) DO UPDATE SET title = excluded.title,
-      published = excluded.published, ingested_at = excluded.ingested_at`, [d.id, version, textHash, d.title, d.published, now]);
-    await insertDerived(db, a);
+    await db.query({ name: 'claimline_ingest_document', text: `INSERT INTO documents (id, title, url, published, language, source,
+      text, content_hash, analysis, ingested_at, version, text_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    values: [d.id, d.title, d.url, d.published, d.language, d.source, pgText(d.text), hash, pgText(json), now, version, textHash] });
+    await db.query({ name: 'claimline_ingest_version', text: `INSERT INTO document_versions (doc_id, version, text_hash, title,
+      published, ingested_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (doc_id, version) DO UPDATE SET title = excluded.title,
+      published = excluded.published, ingested_at = excluded.ingested_at`, values: [d.id, version, textHash, d.title, d.published, now] });
+    written.set(d.id, a);
     return { status, docId: d.id, version };
   }
 
@@ -273,43 +279,29 @@ async function insertRows(db: pg.PoolClient, table: string, columns: [name: stri
   const arrays = columns.map((_, i) => rows.map((r) => (typeof r[i] === 'string' ? pgText(r[i] as string) : r[i])));
   const names = columns.map(([name]) => (name === 'end' ? '"end"' : name)).join(', ');
   const unnest = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
-  await db.query(`INSERT INTO ${table} (${names}) SELECT * FROM unnest(${unnest}) ${onConflict}`, arrays);
+  await db.query({ name: `claimline_insert_${table}`, text: `INSERT INTO ${table} (${names}) SELECT * FROM unnest(${unnest}) ${onConflict}`, values: arrays });
 }
 
-/** The rows derived from one analysis: entities, mentions, timexes, statements and their links, claims, search rows. */
-async function insertDerived(db: pg.PoolClient, a: AnalysisOut): Promise<void> {
-  const doc = a.document;
-  const id = doc.id;
-  await insertRows(db, 'entities', [['doc_id', 'text'], ['entity_id', 'text'], ['name', 'text'], ['type', 'text'], ['roles', 'jsonb']],
-    a.entities.map((e) => [id, e.id, e.name, e.type, JSON.stringify(e.roles)]));
-  await insertRows(db, 'mentions',
-    [['doc_id', 'text'], ['entity_id', 'text'], ['start', 'int'], ['end', 'int'], ['text', 'text'], ['kind', 'text']],
-    a.entities.flatMap((e) => e.mentions.map((m) => [id, e.id, m.start, m.end, m.text, m.kind])));
-  await insertRows(db, 'timexes', [['doc_id', 'text'], ['timex_id', 'text'], ['start', 'int'], ['end', 'int'], ['text', 'text'],
-    ['type', 'text'], ['value', 'text'], ['resolved', 'bool'], ['sentence_start', 'int'], ['sentence_end', 'int'], ['sentence', 'text']],
-  a.timexes.map((t) => {
-    const s = sentenceAround(doc.text, t.start, t.end);
-    return [id, t.id, t.start, t.end, t.text, t.type, t.value, t.resolved, s.start, s.end, doc.text.slice(s.start, s.end)];
-  }));
-  const timeValues = new Map(a.timexes.map((t) => [t.id, t.value]));
-  const names = entityNames(a);
+/**
+ * The rows derived from analyses: entities, mentions, timexes, statements and their links, claims, search rows;
+ * each table's rows of every analysis in one statement.
+ */
+async function insertDerived(db: pg.PoolClient, analyses: AnalysisOut[]): Promise<void> {
+  const entities: unknown[][] = [];
+  const mentions: unknown[][] = [];
+  const timexes: unknown[][] = [];
   const statements: unknown[][] = [];
   const links: unknown[][] = [];
-  const search: unknown[][] = textParts(doc.text).map((body, part) => [id, 'document', null, part, body]);
-  for (const st of a.statements) {
-    const spans = statementSpans(st);
-    const start = Math.min(...spans.map((s) => s.start));
-    const end = Math.max(...spans.map((s) => s.end));
-    const sentence = sentenceAround(doc.text, start, end);
-    const content = statementContent(st);
-    statements.push([id, st.id, st.kind, st.speaker.entity, speakerName(names, st), st.cue?.text ?? null, content,
-      st.channel?.text ?? null, st.time ? timeValues.get(st.time) ?? null : null, start, end, sentence.start, sentence.end]);
-    for (const entity of [st.speaker.entity, ...st.speaker.entities]) if (entity) links.push([id, st.id, entity, 'speaker']);
-    for (const e of a.entities) {
-      if (e.mentions.some((m) => st.content.some((c) => m.start >= c.start && m.end <= c.end))) links.push([id, st.id, e.id, 'about']);
-    }
-    if (content) search.push([id, 'statement', st.id, 0, content]);
-  }
+  const claims: unknown[][] = [];
+  const search: unknown[][] = [];
+  for (const a of analyses) derivedRows(a, { entities, mentions, timexes, statements, links, claims, search });
+  await insertRows(db, 'entities', [['doc_id', 'text'], ['entity_id', 'text'], ['name', 'text'], ['type', 'text'], ['roles', 'jsonb']],
+    entities);
+  await insertRows(db, 'mentions',
+    [['doc_id', 'text'], ['entity_id', 'text'], ['start', 'int'], ['end', 'int'], ['text', 'text'], ['kind', 'text']], mentions);
+  await insertRows(db, 'timexes', [['doc_id', 'text'], ['timex_id', 'text'], ['start', 'int'], ['end', 'int'], ['text', 'text'],
+    ['type', 'text'], ['value', 'text'], ['resolved', 'bool'], ['sentence_start', 'int'], ['sentence_end', 'int'], ['sentence', 'text']],
+  timexes);
   // No ON CONFLICT here: a duplicate statement id fails the ingest, as it does in SQLite.
   await insertRows(db, 'statements', [['doc_id', 'text'], ['statement_id', 'text'], ['kind', 'text'], ['speaker_entity', 'text'],
     ['speaker_name', 'text'], ['cue', 'text'], ['content', 'text'], ['channel', 'text'], ['report_time', 'text'], ['start', 'int'],
@@ -318,10 +310,43 @@ async function insertDerived(db: pg.PoolClient, a: AnalysisOut): Promise<void> {
   await insertRows(db, 'statement_entities', [['doc_id', 'text'], ['statement_id', 'text'], ['entity_id', 'text'], ['role', 'text']], links,
     'ON CONFLICT DO NOTHING');
   await insertRows(db, 'claims', [['doc_id', 'text'], ['claim_id', 'text'], ['statement_id', 'text'], ['text', 'text'], ['start', 'int'],
-    ['end', 'int'], ['status', 'text'], ['by_entities', 'jsonb'], ['evidence', 'text']],
-  a.claims.map((c) => [id, c.id, c.statement, c.text.text, c.text.start, c.text.end, c.status, JSON.stringify(c.by), c.evidence?.text ?? null]));
+    ['end', 'int'], ['status', 'text'], ['by_entities', 'jsonb'], ['evidence', 'text']], claims);
   await insertRows(db, 'search_rows', [['doc_id', 'text'], ['kind', 'text'], ['statement_id', 'text'], ['part', 'int'], ['body', 'text']],
     search);
+}
+
+/** Appends one analysis's derived rows to each table's list, in the column order insertDerived gives. */
+function derivedRows(a: AnalysisOut, out: Record<'entities' | 'mentions' | 'timexes' | 'statements' | 'links' | 'claims' | 'search', unknown[][]>): void {
+  const doc = a.document;
+  const id = doc.id;
+  for (const e of a.entities) {
+    out.entities.push([id, e.id, e.name, e.type, JSON.stringify(e.roles)]);
+    for (const m of e.mentions) out.mentions.push([id, e.id, m.start, m.end, m.text, m.kind]);
+  }
+  for (const t of a.timexes) {
+    const s = sentenceAround(doc.text, t.start, t.end);
+    out.timexes.push([id, t.id, t.start, t.end, t.text, t.type, t.value, t.resolved, s.start, s.end, doc.text.slice(s.start, s.end)]);
+  }
+  const timeValues = new Map(a.timexes.map((t) => [t.id, t.value]));
+  const names = entityNames(a);
+  textParts(doc.text).forEach((body, part) => out.search.push([id, 'document', null, part, body]));
+  for (const st of a.statements) {
+    const spans = statementSpans(st);
+    const start = Math.min(...spans.map((s) => s.start));
+    const end = Math.max(...spans.map((s) => s.end));
+    const sentence = sentenceAround(doc.text, start, end);
+    const content = statementContent(st);
+    out.statements.push([id, st.id, st.kind, st.speaker.entity, speakerName(names, st), st.cue?.text ?? null, content,
+      st.channel?.text ?? null, st.time ? timeValues.get(st.time) ?? null : null, start, end, sentence.start, sentence.end]);
+    for (const entity of [st.speaker.entity, ...st.speaker.entities]) if (entity) out.links.push([id, st.id, entity, 'speaker']);
+    for (const e of a.entities) {
+      if (e.mentions.some((m) => st.content.some((c) => m.start >= c.start && m.end <= c.end))) out.links.push([id, st.id, e.id, 'about']);
+    }
+    if (content) out.search.push([id, 'statement', st.id, 0, content]);
+  }
+  for (const c of a.claims) {
+    out.claims.push([id, c.id, c.statement, c.text.text, c.text.start, c.text.end, c.status, JSON.stringify(c.by), c.evidence?.text ?? null]);
+  }
 }
 
 /** A document's text in pieces of at most SEARCH_PART_CHARS, cut at whitespace where there is any. */
