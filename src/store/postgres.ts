@@ -5,9 +5,10 @@
  * of both inserting it or losing one version; documents with different ids never wait for each other.
  */
 import type pg from 'pg';
-import type { AnalysisOut, StatementOut } from '../model/format.js';
+import type { AnalysisOut } from '../model/format.js';
 import { sentenceAround } from '../util/sentence-around.js';
-import { diffVersions } from './diff.js';
+import { versionRows } from './diff.js';
+import { ANALYSES_BATCH, keysetAnalyses } from './page.js';
 import { ingestDecision, prepareAnalysis, type PreparedAnalysis, type StoredRevision } from './ingest-plan.js';
 import {
   StoreConnectionError, connectionError, createPool, isConnectionFailure, parsePgLocation, type PgLocation,
@@ -17,7 +18,7 @@ import {
   PG_APPLICATION, PG_MIGRATIONS, PG_SCHEMA_SQL, PG_SCHEMA_VERSION, SEARCH_CONFIG, SEARCH_PART_CHARS,
 } from './postgres-schema.js';
 import { StoreFormatError } from './sqlite.js';
-import { entityNames, speakerName, statementContent } from './statement-text.js';
+import { entityNames, speakerName, statementContent, statementExtent, statementLinks } from './statement-text.js';
 import type {
   ClaimQuery, ClaimRow, CorpusSource, CorpusUpdate, IngestResult, Page, SearchHit, SearchQuery, StatementQuery,
   StatementRow, Store, StoreStats, TimelineQuery, TimelineRow, VersionRow,
@@ -174,18 +175,10 @@ export class PostgresStore implements Store {
     return json == null ? null : (JSON.parse(json) as AnalysisOut);
   }
 
-  async *analyses(): AsyncIterable<AnalysisOut> {
-    // Keyset batches rather than one open cursor: the caller may query the store between items.
-    let after = { k: '', id: '' };
-    for (;;) {
-      const { rows } = await this.query<{ k: string; id: string; analysis: string }>(`SELECT coalesce(published, '~') AS k, id,
-          analysis FROM documents WHERE (coalesce(published, '~'), id) > ($1, $2)
-        ORDER BY coalesce(published, '~'), id LIMIT 200`, [after.k, after.id]);
-      for (const r of rows) yield JSON.parse(r.analysis) as AnalysisOut;
-      if (rows.length < 200) return;
-      const last = rows[rows.length - 1]!;
-      after = { k: last.k, id: last.id };
-    }
+  analyses(): AsyncIterable<AnalysisOut> {
+    return keysetAnalyses(async (after) => (await this.query<{ k: string; id: string; analysis: string }>(`SELECT
+        coalesce(published, '~') AS k, id, analysis FROM documents WHERE (coalesce(published, '~'), id) > ($1, $2)
+      ORDER BY coalesce(published, '~'), id LIMIT ${ANALYSES_BATCH}`, [after.k, after.id])).rows);
   }
 
   async versions(docId: string): Promise<VersionRow[]> {
@@ -195,14 +188,7 @@ export class PostgresStore implements Store {
         coalesce(v.analysis, d.analysis) AS analysis
       FROM document_versions v LEFT JOIN documents d ON d.id = v.doc_id AND d.version = v.version
       WHERE v.doc_id = $1 ORDER BY v.version`, [docId]);
-    let previous: AnalysisOut | null = null;
-    return rows.map((r) => {
-      const a = r.analysis === null ? null : (JSON.parse(r.analysis) as AnalysisOut);
-      const changes = previous && a ? diffVersions(previous, a) : null;
-      previous = a;
-      return { docId, version: r.version, current: r.current, title: r.title, published: r.published,
-        ingestedAt: r.ingestedAt, textHash: r.textHash, changes };
-    });
+    return versionRows(docId, rows);
   }
 
   async statements(q: StatementQuery = {}): Promise<Page<StatementRow>> {
@@ -331,17 +317,11 @@ function derivedRows(a: AnalysisOut, out: Record<'entities' | 'mentions' | 'time
   const names = entityNames(a);
   textParts(doc.text).forEach((body, part) => out.search.push([id, 'document', null, part, body]));
   for (const st of a.statements) {
-    const spans = statementSpans(st);
-    const start = Math.min(...spans.map((s) => s.start));
-    const end = Math.max(...spans.map((s) => s.end));
-    const sentence = sentenceAround(doc.text, start, end);
+    const x = statementExtent(doc.text, st);
     const content = statementContent(st);
     out.statements.push([id, st.id, st.kind, st.speaker.entity, speakerName(names, st), st.cue?.text ?? null, content,
-      st.channel?.text ?? null, st.time ? timeValues.get(st.time) ?? null : null, start, end, sentence.start, sentence.end]);
-    for (const entity of [st.speaker.entity, ...st.speaker.entities]) if (entity) out.links.push([id, st.id, entity, 'speaker']);
-    for (const e of a.entities) {
-      if (e.mentions.some((m) => st.content.some((c) => m.start >= c.start && m.end <= c.end))) out.links.push([id, st.id, e.id, 'about']);
-    }
+      st.channel?.text ?? null, st.time ? timeValues.get(st.time) ?? null : null, x.start, x.end, x.sentenceStart, x.sentenceEnd]);
+    for (const [entity, role] of statementLinks(a, st)) out.links.push([id, st.id, entity, role]);
     if (content) out.search.push([id, 'statement', st.id, 0, content]);
   }
   for (const c of a.claims) {
@@ -363,14 +343,6 @@ export function textParts(text: string): string[] {
   }
   parts.push(text.slice(at));
   return parts;
-}
-
-/** Every span a statement covers, so its extent and sentence include the speaker and cue, not just the quote. */
-function statementSpans(st: StatementOut): { start: number; end: number }[] {
-  const spans: { start: number; end: number }[] = [...st.content];
-  for (const s of [st.speaker.mention, st.cue, st.channel]) if (s) spans.push(s);
-  if (spans.length === 0) throw new Error(`statement ${st.id} has no spans (no content, speaker or cue)`);
-  return spans;
 }
 
 /**

@@ -3,10 +3,11 @@
  * concurrent writers queue for the write lock instead of failing, and a crash keeps every committed document.
  */
 import Database from 'better-sqlite3';
-import type { AnalysisOut, Span, StatementOut } from '../model/format.js';
+import type { AnalysisOut } from '../model/format.js';
 import { sentenceAround } from '../util/sentence-around.js';
-import { diffVersions } from './diff.js';
-import { entityNames, speakerName, statementContent } from './statement-text.js';
+import { versionRows } from './diff.js';
+import { ANALYSES_BATCH, keysetAnalyses } from './page.js';
+import { entityNames, speakerName, statementContent, statementExtent, statementLinks } from './statement-text.js';
 import { prepareAnalysis, ingestDecision, type PreparedAnalysis, type StoredRevision } from './ingest-plan.js';
 import { migrate } from './migrations.js';
 import { listClaims, listStatements, listTimeline, searchPage, storeStats } from './sqlite-read.js';
@@ -234,19 +235,11 @@ export class SqliteStore implements Store {
     const timeValues = new Map(a.timexes.map((t) => [t.id, t.value]));
     const names = entityNames(a);
     for (const [i, st] of a.statements.entries()) {
-      const spans = statementSpans(st);
-      const start = Math.min(...spans.map((s) => s.start));
-      const end = Math.max(...spans.map((s) => s.end));
-      const sentence = sentenceAround(a.document.text, start, end);
+      const x = statementExtent(a.document.text, st);
       const content = statementContent(st);
       ins.run(docId, st.id, st.kind, st.speaker.entity, speakerName(names, st), st.cue?.text ?? null, content,
-        st.channel?.text ?? null, st.time ? timeValues.get(st.time) ?? null : null, start, end, sentence.start, sentence.end);
-      for (const id of [st.speaker.entity, ...st.speaker.entities]) if (id) link.run(docId, st.id, id, 'speaker');
-      for (const e of a.entities) {
-        if (e.mentions.some((m) => st.content.some((c) => m.start >= c.start && m.end <= c.end))) {
-          link.run(docId, st.id, e.id, 'about');
-        }
-      }
+        st.channel?.text ?? null, st.time ? timeValues.get(st.time) ?? null : null, x.start, x.end, x.sentenceStart, x.sentenceEnd);
+      for (const [entity, role] of statementLinks(a, st)) link.run(docId, st.id, entity, role);
       if (content) fts.run(ftsRow + i + 1, content, docId, st.id);
     }
   }
@@ -269,18 +262,10 @@ export class SqliteStore implements Store {
     return json == null ? null : (JSON.parse(json) as AnalysisOut);
   }
 
-  async *analyses(): AsyncIterable<AnalysisOut> {
-    // Keyset batches rather than one open cursor: the caller may query the store between items.
+  analyses(): AsyncIterable<AnalysisOut> {
     const batch = this.db.prepare(`SELECT coalesce(published, '~') AS k, id, analysis FROM documents
-      WHERE (coalesce(published, '~'), id) > (@k, @id) ORDER BY coalesce(published, '~'), id LIMIT 200`);
-    let after = { k: '', id: '' };
-    for (;;) {
-      const rows = batch.all(after) as { k: string; id: string; analysis: string }[];
-      for (const r of rows) yield JSON.parse(r.analysis) as AnalysisOut;
-      if (rows.length < 200) return;
-      const last = rows[rows.length - 1]!;
-      after = { k: last.k, id: last.id };
-    }
+      WHERE (coalesce(published, '~'), id) > (@k, @id) ORDER BY coalesce(published, '~'), id LIMIT ${ANALYSES_BATCH}`);
+    return keysetAnalyses(async (after) => batch.all(after) as { k: string; id: string; analysis: string }[]);
   }
 
   async versions(docId: string): Promise<VersionRow[]> {
@@ -290,14 +275,7 @@ export class SqliteStore implements Store {
       WHERE v.doc_id = ? ORDER BY v.version`).all(docId) as
       { version: number; title: string | null; published: string | null; ingestedAt: string; textHash: string;
         current: number; analysis: string | null }[];
-    let previous: AnalysisOut | null = null;
-    return rows.map((r) => {
-      const a = r.analysis === null ? null : (JSON.parse(r.analysis) as AnalysisOut);
-      const changes = previous && a ? diffVersions(previous, a) : null;
-      previous = a;
-      return { docId, version: r.version, current: r.current === 1, title: r.title, published: r.published,
-        ingestedAt: r.ingestedAt, textHash: r.textHash, changes };
-    });
+    return versionRows(docId, rows.map((r) => ({ ...r, current: r.current === 1 })));
   }
 
   async statements(q: StatementQuery = {}): Promise<Page<StatementRow>> {
@@ -505,12 +483,4 @@ function openError(file: string, e: unknown, readonly: boolean): Error {
       + 'open it once where it can be written');
   }
   return e as Error;
-}
-
-/** Every span a statement covers, so its extent and sentence include the speaker and cue, not just the quote. */
-function statementSpans(st: StatementOut): Span[] {
-  const spans = [...st.content];
-  for (const s of [st.speaker.mention, st.cue, st.channel]) if (s) spans.push(s);
-  if (spans.length === 0) throw new Error(`statement ${st.id} has no spans (no content, speaker or cue)`);
-  return spans;
 }
