@@ -309,6 +309,11 @@ export function storeSuite(backend: StoreBackend): void {
         seen = await docs.revisions();
         assert.equal((await docs.analysis('zola'))?.document.id, 'zola');
         assert.equal(await docs.analysis('nope'), null);
+        if (docs.analysesOf) {
+          const many = await docs.analysesOf(['zola', 'nope', 'bridge']);
+          assert.deepEqual([...many.keys()].sort(), ['bridge', 'zola']);
+          assert.equal(many.get('bridge')?.document.id, 'bridge');
+        }
         return null;
       });
       assert.deepEqual(seen.map(([id, revision]) => [id, revision.split('@')[0]]), [['zola', '1'], ['bridge', '1']], 'by date');

@@ -10,6 +10,8 @@ import { Corpus, type CorpusState } from '../corpus/index.js';
 import type { Store } from './store.js';
 
 const KEPT_SCHEMA = 'claimline/store-corpus-1';
+/** Analyses read per round trip when the store can read several at once. */
+const READ_BATCH = 100;
 
 interface KeptCorpus {
   schema: typeof KEPT_SCHEMA;
@@ -74,11 +76,15 @@ export async function updateStoreCorpus(store: Store, opts: { ifFree?: boolean }
     }
     // A corpus built now from documents stored earlier has no first-seen time for them: null, not now.
     const firstSeen = state === null ? null : now;
-    for (const [id, revision] of toAdd) {
-      const a = await docs.analysis(id);
-      if (!a) continue;
-      corpus.add(a, { firstSeen });
-      versions.set(id, revision);
+    for (let i = 0; i < toAdd.length; i += READ_BATCH) {
+      const chunk = toAdd.slice(i, i + READ_BATCH);
+      const read = docs.analysesOf ? await docs.analysesOf(chunk.map(([id]) => id)) : null;
+      for (const [id, revision] of chunk) {
+        const a = read ? read.get(id) ?? null : await docs.analysis(id);
+        if (!a) continue;
+        corpus.add(a, { firstSeen });
+        versions.set(id, revision);
+      }
     }
     const value: KeptCorpus = { schema: KEPT_SCHEMA, lineage, corpus: corpus.toState(), versions: [...versions] };
     last = { lineage, corpus };

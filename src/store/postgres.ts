@@ -236,6 +236,8 @@ export class PostgresStore implements Store {
           const json = (await db.query<{ analysis: string }>('SELECT analysis FROM documents WHERE id = $1', [id])).rows[0]?.analysis;
           return json ? (JSON.parse(json) as AnalysisOut) : null;
         },
+        analysesOf: async (ids) => new Map((await db.query<{ id: string; analysis: string }>(
+          'SELECT id, analysis FROM documents WHERE id = ANY($1::text[])', [ids])).rows.map((r) => [r.id, JSON.parse(r.analysis) as AnalysisOut])),
       };
       const stored = rows[0]?.state;
       const next = await update(stored == null ? null : JSON.parse(stored), docs);

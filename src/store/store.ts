@@ -181,6 +181,11 @@ export interface CorpusSource {
   revisions(): Promise<[string, string][]>;
   /** A document's current analysis; null when the id is not stored. */
   analysis(docId: string): Promise<AnalysisOut | null>;
+  /**
+   * Several documents' current analyses in one read, by id (ids not stored are absent). Optional: a backend that
+   * answers each read over a network offers it, so an update adding many documents is not one round trip each.
+   */
+  analysesOf?(docIds: string[]): Promise<Map<string, AnalysisOut>>;
 }
 
 /** What `updateCorpusState`'s update returns: the new state, or null when nothing changed (nothing is written). */
