@@ -90,8 +90,10 @@ export async function updateStoreCorpus(store: Store, opts: { ifFree?: boolean }
     last = { lineage, corpus };
     return { state: value, documents: versions.size };
   }, opts);
-  // The corpus of the state now stored (written or found up to date by the last call of the update) stays warm.
+  // The corpus of the state now stored (written or found up to date by the last call of the update) stays warm;
+  // an update skipped before it ever ran (another one under way) leaves the warm corpus as it was.
   if (ran && last) warm.set(store, last);
+  else if (!ran && cached) warm.set(store, cached);
   return ran;
 }
 
