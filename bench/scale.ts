@@ -3,7 +3,7 @@
  * backend this build can open (SQLite always; PostgreSQL when openStore accepts a postgres:// location), then
  * the exactly-once check at scale: 10,000 queued documents, 2 workers, every one stored once (store counts).
  *
- *   node dist/bench/scale.js [--docs 2000] [--verify 10000] [--stores sqlite,postgres] [--concurrency 1]
+ *   node dist/bench/scale.js [--docs 2000] [--verify 10000] [--stores sqlite,postgres] [--workers 1,2] [--concurrency 1] [--batch N]
  *
  * Needs PostgreSQL for the queue (CLAIMLINE_TEST_PG, default postgres://postgres@127.0.0.1:5432/test); each run
  * uses a pg-boss schema of its own (and, for the PostgreSQL store, a store schema of its own), dropped after.
@@ -36,6 +36,42 @@ interface Run {
   versions: number;
   inserted: number;
   failed: number;
+  /** Each worker process's time by phase (ms), as it reported it. */
+  profiles: Record<string, number>[];
+  /** Corpus updates run (and skipped because another worker's was under way), over all workers, and their ms. */
+  corpusRuns: number;
+  corpusSkipped: number;
+  corpusMs: number;
+  /** CPU seconds the local PostgreSQL server used during the workers' run (all its clients), null when unreadable. */
+  pgCpuS: number | null;
+}
+
+/**
+ * CPU seconds used so far by the local PostgreSQL server: its postmaster's children, live (their own times) and
+ * ended (reaped into the postmaster's cutime/cstime). Linux /proc only; null elsewhere or when none is found.
+ * Other clients of the server count too: on a shared machine this is an upper bound for the benchmark's share.
+ */
+function postgresCpuSeconds(): number | null {
+  try {
+    const tick = 100; // USER_HZ on Linux
+    const procs = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map((pid) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        // f[0] is field 3 (state): field n is f[n - 3].
+        return { pid: Number(pid), comm, ppid: Number(f[1]), own: Number(f[11]) + Number(f[12]), reaped: Number(f[13]) + Number(f[14]) };
+      } catch {
+        return null;
+      }
+    }).filter((p): p is NonNullable<typeof p> => p !== null);
+    const master = procs.find((p) => p.comm === 'postgres' && !procs.some((q) => q.pid === p.ppid && q.comm === 'postgres'));
+    if (!master) return null;
+    const children = procs.filter((p) => p.ppid === master.pid).reduce((sum, p) => sum + p.own, 0);
+    return (master.own + master.reaped + children) / tick;
+  } catch {
+    return null;
+  }
 }
 
 async function sql(text: string, values: unknown[] = []): Promise<pg.QueryResult> {
@@ -88,7 +124,7 @@ async function freshStore(kind: string, tag: string, dir: string): Promise<{ loc
   return { location: url.toString(), drop: async () => { await sql(`DROP SCHEMA IF EXISTS ${schema} CASCADE`); } };
 }
 
-async function run(kind: string, workers: number, docs: number, concurrency: number, dir: string): Promise<Run | null> {
+async function run(kind: string, workers: number, docs: number, concurrency: number, batch: string | undefined, dir: string): Promise<Run | null> {
   const tag = `${process.pid}_${randomBytes(3).toString('hex')}`;
   const store = await freshStore(kind, tag, dir);
   if (!store) return null;
@@ -101,18 +137,31 @@ async function run(kind: string, workers: number, docs: number, concurrency: num
     let lastStored = 0;
     let inserted = 0;
     let failed = 0;
+    let corpusRuns = 0;
+    let corpusSkipped = 0;
+    let corpusMs = 0;
+    const profiles: Record<string, number>[] = [];
+    const pg0 = postgresCpuSeconds();
     const t0 = performance.now();
     const results = await Promise.all(Array.from({ length: workers }, () => claimline(
-      ['worker', ...q, '--store', store.location, '--until-empty', '--poll', '0.5', '--format', 'jsonl', '--quiet', '--concurrency', String(concurrency)],
+      ['worker', ...q, '--store', store.location, '--until-empty', '--poll', '0.5', '--format', 'jsonl', '--profile', '--quiet',
+        '--concurrency', String(concurrency), ...(batch ? ['--batch', batch] : [])],
       null, (line, at) => {
-        const e = JSON.parse(line) as { type: string; status?: string };
+        const e = JSON.parse(line) as { type: string; status?: string; ms?: Record<string, number> & number; skipped?: boolean };
         if (e.type === 'started') firstStart = Math.min(firstStart, at);
         else if (e.type === 'stored') {
           lastStored = Math.max(lastStored, at);
           if (e.status === 'inserted') inserted++;
         } else if (e.type === 'failed') failed++;
+        else if (e.type === 'profile') profiles.push(e.ms!);
+        else if (e.type === 'corpus') {
+          if (e.skipped) corpusSkipped++;
+          else corpusRuns++;
+          corpusMs += e.ms!;
+        }
       })));
     const wallS = (performance.now() - t0) / 1000;
+    const pg1 = postgresCpuSeconds();
     for (const r of results) if (r.code !== 0) throw new Error(`worker failed: ${r.stderr}`);
     const s = await openStore(store.location, { readonly: true });
     const stats = await s.stats();
@@ -120,12 +169,32 @@ async function run(kind: string, workers: number, docs: number, concurrency: num
     const steadyS = (lastStored - firstStart) / 1000;
     return {
       store: kind, workers, docs, wallS, steadyS, rate: stats.documents / steadyS,
-      documents: stats.documents, versions: stats.versions, inserted, failed,
+      documents: stats.documents, versions: stats.versions, inserted, failed, profiles, corpusRuns, corpusSkipped, corpusMs,
+      pgCpuS: pg0 === null || pg1 === null ? null : pg1 - pg0,
     };
   } finally {
     await sql(`DROP SCHEMA IF EXISTS ${queueSchema} CASCADE`).catch(() => undefined);
     await store.drop();
   }
+}
+
+/** Where each worker process's time went, as a share of its run (the worker's own timers, src/queue/worker.ts). */
+function profileTable(rows: Run[]): string {
+  const phases = ['fetch', 'analyse', 'store', 'complete', 'corpus', 'idle'];
+  const head = ['store', 'workers', 'worker', 'total s', ...phases.map((p) => `${p} %`), 'other %', 'corpus runs/skipped/s',
+    'worker cpu ms/doc', 'pg cpu ms/doc'];
+  const body = rows.flatMap((r) => r.profiles.map((p, i) => {
+    const total = p.total || 1;
+    const known = phases.reduce((sum, k) => sum + (p[k] ?? 0), 0);
+    return [r.store, String(r.workers), String(i + 1), (total / 1000).toFixed(1),
+      ...phases.map((k) => (100 * (p[k] ?? 0) / total).toFixed(1)), (100 * (total - known) / total).toFixed(1),
+      `${r.corpusRuns}/${r.corpusSkipped}/${(r.corpusMs / 1000).toFixed(1)}`,
+      // Per stored document: the CPU all worker processes and the PostgreSQL server spent on it.
+      (r.profiles.reduce((sum, q) => sum + (q.cpu ?? 0), 0) / r.documents).toFixed(2), r.pgCpuS === null ? '-' : (1000 * r.pgCpuS / r.documents).toFixed(2)];
+  }));
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const fmt = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
+  return [fmt(head), fmt(widths.map((w) => '-'.repeat(w))), ...body.map(fmt)].join('\n');
 }
 
 function table(rows: Run[]): string {
@@ -141,7 +210,9 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: {
     docs: { type: 'string', default: '2000' }, verify: { type: 'string', default: '10000' },
     stores: { type: 'string', default: 'sqlite,postgres' }, concurrency: { type: 'string', default: '1' },
+    workers: { type: 'string', default: '1,2' }, batch: { type: 'string' },
   } });
+  const workerCounts = values.workers!.split(',').map(Number);
   const docs = Number(values.docs);
   const verify = Number(values.verify);
   const concurrency = Number(values.concurrency);
@@ -151,14 +222,16 @@ async function main(): Promise<void> {
   const rows: Run[] = [];
   try {
     for (const kind of values.stores!.split(',')) {
-      for (const workers of [1, 2]) {
-        const r = await run(kind, workers, docs, concurrency, dir);
+      for (const workers of workerCounts) {
+        const r = await run(kind, workers, docs, concurrency, values.batch, dir);
         if (!r) break;
         rows.push(r);
         console.error(`${kind}, ${workers} worker(s): ${r.rate.toFixed(1)} articles/s`);
       }
     }
     console.log(table(rows));
+    console.log('\nwhere worker time went (share of each worker process\'s run; corpus %: waiting for a corpus update; corpus s: all updates, most in the background)');
+    console.log(profileTable(rows));
     for (const kind of new Set(rows.map((r) => r.store))) {
       const one = rows.find((r) => r.store === kind && r.workers === 1);
       const two = rows.find((r) => r.store === kind && r.workers === 2);
@@ -168,7 +241,7 @@ async function main(): Promise<void> {
       console.log(`\nexactly once at scale: ${verify} queued documents, 2 workers`);
       const checks: Run[] = [];
       for (const kind of new Set(rows.map((r) => r.store))) {
-        const r = await run(kind, 2, verify, concurrency, dir);
+        const r = await run(kind, 2, verify, concurrency, values.batch, dir);
         if (r) checks.push(r);
       }
       console.log(table(checks));

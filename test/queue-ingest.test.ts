@@ -145,3 +145,54 @@ test('a job no retry can fix goes to the dead letters at once, listed by `claiml
   const alias = await runCliProcess(['worker', '--dead', ...q]);
   assert.match(alias.lines.join('\n'), /job format 99/);
 });
+
+test('a batch the store refuses is stored document by document: only the bad document fails, the rest are stored once', async () => {
+  const schema = schemaFor('batch');
+  const queue = await Queue.open({ url: PG_URL, schema, applicationName: 'claimline-test-batch', maintenanceSeconds: 1 },
+    { retryLimit: 0, retryDelaySeconds: 1, jobTimeoutSeconds: 30 });
+  const file = path.join(tmp, 'batch.db');
+  const real = await openStore(file);
+  const batches: number[] = [];
+  // The real store, except that a batch containing the poisoned document fails as a whole, and so does that
+  // document alone: a constraint violation on one document, as the store would raise it.
+  const store = Object.assign(Object.create(real) as Store, {
+    ingestBatch: async (as: Parameters<Store['ingestBatch']>[0]) => {
+      batches.push(as.length);
+      if (as.some((a) => a.document.id === 'batch/poison')) throw new Error('constraint failed');
+      return real.ingestBatch(as);
+    },
+    ingest: async (a: Parameters<Store['ingest']>[0]) => {
+      if (a.document.id === 'batch/poison') throw new Error('constraint failed');
+      return real.ingest(a);
+    },
+  });
+  try {
+    const enqueuer = new Enqueuer(queue);
+    const names = ['one', 'two', 'poison', 'three', 'four'];
+    for (const [i, name] of names.entries()) {
+      await enqueuer.add(documentJob({ id: `batch/${name}`, text: `${Object.values(ARTICLES)[i % 3]} (item ${name})`, title: null,
+        url: null, published: '2026-03-01', source: `${name}.txt`, warnings: [] }, null, 'rules'));
+    }
+    await enqueuer.flush();
+    const events: WorkerEvent[] = [];
+    const worker = new IngestWorker(queue, store, {
+      concurrency: 1, batchSize: 10, pollSeconds: 0.5, untilEmpty: true, corpusEveryDocs: 100, corpusEverySeconds: 60, fetcher: null,
+      onEvent: (e) => events.push(e),
+    });
+    const summary = await worker.run();
+    assert.equal(batches[0], 5, 'the five jobs were taken and offered to the store as one batch');
+    const stored = events.filter((e): e is Extract<WorkerEvent, { type: 'stored' }> => e.type === 'stored');
+    assert.deepEqual(stored.map((e) => [e.docId, e.status]).sort(),
+      [['batch/four', 'inserted'], ['batch/one', 'inserted'], ['batch/three', 'inserted'], ['batch/two', 'inserted']]);
+    const failed = events.filter((e): e is Extract<WorkerEvent, { type: 'failed' }> => e.type === 'failed');
+    assert.deepEqual(failed.map((e) => [e.docId, e.error]), [['batch/poison', 'constraint failed']]);
+    assert.equal(summary.deadLettered, 1);
+    assert.equal((await real.stats()).documents, 4);
+    assert.equal((await real.corpusState())?.documents, 4);
+    const done = await queue.sql<{ n: string }>(`SELECT count(*) AS n FROM ${schema}.job WHERE name = $1 AND state = 'completed'`, [INGEST_QUEUE]);
+    assert.equal(Number(done[0]!.n), 4);
+  } finally {
+    await real.close();
+    await queue.close();
+  }
+});

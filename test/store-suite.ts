@@ -107,6 +107,29 @@ export function storeSuite(backend: StoreBackend): void {
       await assert.rejects(store.ingest({ ...bergAnalysis(), schema: 'other/2' } as unknown as AnalysisOut), /not a claimline\/1/);
     });
 
+    it('ingestBatch: each document decided as ingest would, in order; all or nothing; a bad analysis stores nothing', async () => {
+      const results = await store.ingestBatch([bergAnalysis(), zolaAnalysis(), bergAnalysis(), bergEdited(), bergEdited()]);
+      assert.deepEqual(results.map((r) => [r.docId, r.status, r.version]),
+        [['bridge', 'inserted', 1], ['zola', 'inserted', 1], ['bridge', 'unchanged', 1], ['bridge', 'new-version', 2], ['bridge', 'unchanged', 2]]);
+      assert.deepEqual((await store.versions('bridge')).map((v) => [v.version, v.current]), [[1, false], [2, true]]);
+      assert.deepEqual(await store.analysis('bridge', 1), bergAnalysis(), 'the superseded version kept whole');
+      const before = await store.stats();
+      assert.equal(before.documents, 2);
+      // A constraint failure on the last document rolls back the ones before it in the batch.
+      const broken = bergAnalysis();
+      broken.document.id = 'broken';
+      broken.statements.push({ ...broken.statements[0]! });
+      const fresh = zolaAnalysis();
+      fresh.document.id = 'zola-2';
+      await assert.rejects(store.ingestBatch([fresh, broken]));
+      assert.deepEqual(await store.stats(), before);
+      assert.equal(await store.analysis('zola-2'), null);
+      // A malformed analysis is refused before anything is written.
+      await assert.rejects(store.ingestBatch([fresh, { ...bergAnalysis(), schema: 'other/2' } as unknown as AnalysisOut]), /not a claimline\/1/);
+      assert.deepEqual(await store.stats(), before);
+      assert.deepEqual(await store.ingestBatch([]), []);
+    });
+
     it('statements: by speaker (entity or stated name) and about (content or entity inside it)', async () => {
       await store.ingest(bergAnalysis());
       await store.ingest(zolaAnalysis());
@@ -286,6 +309,11 @@ export function storeSuite(backend: StoreBackend): void {
         seen = await docs.revisions();
         assert.equal((await docs.analysis('zola'))?.document.id, 'zola');
         assert.equal(await docs.analysis('nope'), null);
+        if (docs.analysesOf) {
+          const many = await docs.analysesOf(['zola', 'nope', 'bridge']);
+          assert.deepEqual([...many.keys()].sort(), ['bridge', 'zola']);
+          assert.equal(many.get('bridge')?.document.id, 'bridge');
+        }
         return null;
       });
       assert.deepEqual(seen.map(([id, revision]) => [id, revision.split('@')[0]]), [['zola', '1'], ['bridge', '1']], 'by date');

@@ -25,6 +25,8 @@ ${QUEUE_FLAG_HELP}
 ${STORE_FLAG_HELP}
   --concurrency N          jobs in flight in this process (default 1). Analysis uses one CPU core per process:
                            for more cores run more worker processes; N > 1 overlaps store and queue round trips
+  --batch N                jobs taken at once (default 10): analysed one by one, stored in one transaction and
+                           reported in one call; jobs not started at a stop go back to the queue
   --poll S                 seconds between looks at an empty queue (default 2)
   --until-empty            exit once no job is waiting, retrying or running
   --corpus-every N         update the store's corpus state (copies, entities, claims, stories) after every N
@@ -33,6 +35,7 @@ ${STORE_FLAG_HELP}
   --allow-private-addresses
                            UNSAFE: let URL jobs fetch from loopback, private and link-local addresses (an
                            intranet archive, a test server); by default they are refused (docs/fetch.md)
+  --profile                with jsonl: also a line per corpus update and, at the end, where the time went
   --dead                   list the dead letters instead (same as 'claimline dead-letters')
   --quiet                  only failures on stderr
   -h, --help               this help
@@ -56,8 +59,8 @@ export async function workerCommand(args: string[], ctx: RunContext): Promise<nu
   if (args.includes('--dead')) return deadLettersCommand(args.filter((a) => a !== '--dead'), ctx);
   const { values } = parse(args, {
     ...QUEUE_FLAGS, ...STORE_FLAGS, concurrency: { type: 'string' }, poll: { type: 'string' }, 'until-empty': { type: 'boolean' },
-    'corpus-every': { type: 'string' }, format: { type: 'string' }, quiet: { type: 'boolean' },
-    'allow-private-addresses': { type: 'boolean' },
+    'corpus-every': { type: 'string' }, format: { type: 'string' }, quiet: { type: 'boolean' }, batch: { type: 'string' },
+    profile: { type: 'boolean' }, 'allow-private-addresses': { type: 'boolean' },
   });
   if (values.help) { ctx.stdout.write(WORKER_HELP + '\n'); return EXIT.ok; }
   const concurrency = positiveInt('concurrency', values.concurrency as string | undefined, 1);
@@ -66,6 +69,8 @@ export async function workerCommand(args: string[], ctx: RunContext): Promise<nu
   const corpusEveryDocs = positiveInt('corpus-every', values['corpus-every'] as string | undefined, 500);
   const format = oneOf('format', values.format as string | undefined, FORMATS, 'text');
   const quiet = Boolean(values.quiet);
+  const batchSize = positiveInt('batch', values.batch as string | undefined, 10);
+  const profile = Boolean(values.profile);
 
   const queue = await openQueueFromFlags(values, ctx, 'claimline-worker', { maxConnections: concurrency + 2 });
   if (!queue) return EXIT.store;
@@ -74,13 +79,14 @@ export async function workerCommand(args: string[], ctx: RunContext): Promise<nu
 
   const progress = new WorkerProgress(ctx, quiet);
   const worker = new IngestWorker(queue, store, {
-    concurrency, pollSeconds, untilEmpty: Boolean(values['until-empty']), corpusEveryDocs, corpusEverySeconds: 60,
+    concurrency, batchSize, pollSeconds, untilEmpty: Boolean(values['until-empty']), corpusEveryDocs, corpusEverySeconds: 60,
     // URL jobs (from 'enqueue URL' and 'watch') are fetched with the safe fetcher: src/net's SSRF rules and limits.
     fetcher: safePageFetcher({ allowPrivate: Boolean(values['allow-private-addresses']) }),
     holdAfterStoreMs: Number(process.env.CLAIMLINE_QUEUE_TEST_HOLD_MS ?? 0) || undefined,
     onEvent: (e) => {
       // jsonl: one line when a job starts and one for its outcome, so a supervisor (or a test) can follow each job.
-      if (format === 'jsonl' && (e.type === 'started' || e.type === 'stored' || e.type === 'failed' || e.type === 'expanded')) ctx.stdout.write(JSON.stringify(e) + '\n');
+      if (format === 'jsonl' && (e.type === 'started' || e.type === 'stored' || e.type === 'failed' || e.type === 'expanded'
+        || (profile && (e.type === 'corpus' || e.type === 'profile')))) ctx.stdout.write(JSON.stringify(e) + '\n');
       progress.event(e);
     },
   });

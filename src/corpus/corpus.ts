@@ -62,6 +62,8 @@ export class Corpus {
   private derived: Derived = { boilerplate: new Map() };
 
   get size(): number { return this.numberOf.size; }
+  /** Documents held, replaced ones included: the length of its state's document list. */
+  get held(): number { return this.docs.length; }
 
   has(docId: string): boolean { return this.numberOf.has(docId); }
 
@@ -271,11 +273,24 @@ export class Corpus {
   }
 
   static fromState(state: CorpusState): Corpus {
-    if (state.schema !== STATE_SCHEMA) throw new Error(`not a corpus state: ${String(state.schema)}`);
     const c = new Corpus();
-    for (const [k, v] of state.entityIds) c.entityIds.set(k, v);
-    for (const s of state.docs) c.addDigest(s.digest, fingerprintFromState(s.fingerprint), s.firstSeen, s.retired);
+    c.extendFromState(state);
     return c;
+  }
+
+  /**
+   * Brings this corpus up to `state` when it already holds the first documents of it (it was restored from, or
+   * written as, an earlier state that `state` grew from): only the documents after those are added, which costs
+   * what they cost, not what the whole corpus does. Throws, changing nothing, when this corpus is not such a prefix.
+   */
+  extendFromState(state: CorpusState): void {
+    if (state.schema !== STATE_SCHEMA) throw new Error(`not a corpus state: ${String(state.schema)}`);
+    const held = this.docs.length;
+    if (state.docs.length < held || (held > 0 && state.docs[held - 1]!.digest.id !== this.docs[held - 1]!.id)) {
+      throw new Error('the corpus is not a prefix of this state');
+    }
+    for (const [k, v] of state.entityIds) this.entityIds.set(k, v);
+    for (const s of state.docs.slice(held)) this.addDigest(s.digest, fingerprintFromState(s.fingerprint), s.firstSeen, s.retired);
   }
 
   /** The `claimline/corpus` export: copies, boilerplate, entities, claims, stories with timelines. */

@@ -5,7 +5,7 @@
  */
 import type { AnalysisOut, ClaimOut } from '../model/format.js';
 import { entityNames, speakerName, statementContent } from './statement-text.js';
-import type { ClaimBrief, StatementBrief, VersionChanges } from './store.js';
+import type { ClaimBrief, StatementBrief, VersionChanges, VersionRow } from './store.js';
 
 /** Share of content words two wordings must have in common to count as one statement reworded. */
 const REWORDED_MIN_OVERLAP = 0.5;
@@ -84,4 +84,17 @@ export function diffVersions(before: AnalysisOut, after: AnalysisOut): VersionCh
     claimStatusChanged: [...cl.pairs, ...cl.similarPairs].filter(([b, a]) => b.status !== a.status)
       .map(([b, a]) => ({ before: b, after: a })),
   };
+}
+
+/** A document's stored versions as read by a backend, oldest first: each with what changed from the one before. */
+export function versionRows(docId: string, rows: { version: number; title: string | null; published: string | null;
+  ingestedAt: string; textHash: string; current: boolean; analysis: string | null }[]): VersionRow[] {
+  let previous: AnalysisOut | null = null;
+  return rows.map((r) => {
+    const a = r.analysis === null ? null : (JSON.parse(r.analysis) as AnalysisOut);
+    const changes = previous && a ? diffVersions(previous, a) : null;
+    previous = a;
+    return { docId, version: r.version, current: r.current, title: r.title, published: r.published,
+      ingestedAt: r.ingestedAt, textHash: r.textHash, changes };
+  });
 }

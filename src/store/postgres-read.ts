@@ -6,6 +6,7 @@ import type pg from 'pg';
 import { SearchSyntaxError, plainWordsQuery, usesSyntax } from './fts.js';
 import { plainTsquery, toTsquery } from './postgres-fts.js';
 import { SEARCH_CONFIG } from './postgres-schema.js';
+import { pageOf, windowHasRows, windowOf } from './page.js';
 import type {
   ClaimQuery, ClaimRow, Page, PageQuery, SearchHit, SearchQuery, StatementQuery, StatementRow, StoreStats, TimelineQuery,
   TimelineRow,
@@ -23,29 +24,21 @@ class Params {
   }
 }
 
-function windowOf(q: PageQuery, defaultLimit: number): { limit: number; offset: number } {
-  const limit = q.limit ?? defaultLimit;
-  const offset = q.offset ?? 0;
-  if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`limit must be a whole number >= 0 (got ${limit})`);
-  if (!Number.isInteger(offset) || offset < 0) throw new RangeError(`offset must be a whole number >= 0 (got ${offset})`);
-  return { limit, offset };
-}
-
 /**
  * Counts the rows of `select` (a full SELECT without ORDER/LIMIT) and returns the window `order` puts first;
  * `outer` may wrap the window (to compute something only for the rows returned, such as snippets).
  */
 async function page<T>(db: Queryable, select: string, order: string, p: Params, q: PageQuery, defaultLimit: number,
   map: (row: Record<string, unknown>) => T = (r) => r as T, outer = (window: string) => window): Promise<Page<T>> {
-  const { limit, offset } = windowOf(q, defaultLimit);
+  const w = windowOf(q, defaultLimit);
   const counted = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${select}) counted`, p.values);
   const total = counted.rows[0]!.n;
   let rows: Record<string, unknown>[] = [];
-  if (limit > 0 && offset < total) {
-    const window = `SELECT * FROM (${select}) listed ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`;
+  if (windowHasRows(w, total)) {
+    const window = `SELECT * FROM (${select}) listed ORDER BY ${order} LIMIT ${w.limit} OFFSET ${w.offset}`;
     rows = (await db.query(outer(window), p.values)).rows;
   }
-  return { total, offset, returned: rows.length, more: Math.max(0, total - offset - rows.length), results: rows.map(map) };
+  return pageOf(total, w.offset, rows, map);
 }
 
 /** Dates compare as text; only values that start with a calendar year can be placed before or after one. */
@@ -175,7 +168,8 @@ const isTsquerySyntaxError = (e: unknown): boolean => (e as { code?: string }).c
 
 export async function searchPage(db: Queryable, q: SearchQuery): Promise<Page<SearchHit>> {
   const text = q.text.trim();
-  if (!/[\p{L}\p{N}]/u.test(text)) return { total: 0, offset: q.offset ?? 0, returned: 0, more: 0, results: [] };
+  // Nothing to search for (no letter or digit): no hits, as in SQLite, with the window checked as there.
+  if (!/[\p{L}\p{N}]/u.test(text)) return pageOf<SearchHit>(0, windowOf(q, 20).offset, [], (r) => r as unknown as SearchHit);
   let tsquery: string;
   try {
     tsquery = toTsquery(text);

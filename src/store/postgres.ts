@@ -1,15 +1,15 @@
 /**
  * The PostgreSQL backend: one shared server that many processes (ingest runs, queue workers, the web server)
- * write and query at once. Each ingested document is one transaction holding a transaction-level advisory lock on
- * its id, so two processes ingesting the same document queue instead of both inserting it or losing one version;
- * documents with different ids never wait for each other.
+ * write and query at once. Each ingest (one document, or a queue worker's batch of them) is one transaction holding
+ * a transaction-level advisory lock on each of its ids, so two processes ingesting the same document queue instead
+ * of both inserting it or losing one version; documents with different ids never wait for each other.
  */
 import type pg from 'pg';
-import type { AnalysisOut, StatementOut } from '../model/format.js';
-import { SCHEMA_ID } from '../model/format.js';
+import type { AnalysisOut } from '../model/format.js';
 import { sentenceAround } from '../util/sentence-around.js';
-import { diffVersions } from './diff.js';
-import { sha256 } from './migrations.js';
+import { versionRows } from './diff.js';
+import { ANALYSES_BATCH, keysetAnalyses } from './page.js';
+import { ingestDecision, prepareAnalysis, type PreparedAnalysis, type StoredRevision } from './ingest-plan.js';
 import {
   StoreConnectionError, connectionError, createPool, isConnectionFailure, parsePgLocation, type PgLocation,
 } from './postgres-connect.js';
@@ -18,9 +18,9 @@ import {
   PG_APPLICATION, PG_MIGRATIONS, PG_SCHEMA_SQL, PG_SCHEMA_VERSION, SEARCH_CONFIG, SEARCH_PART_CHARS,
 } from './postgres-schema.js';
 import { StoreFormatError } from './sqlite.js';
-import { entityNames, speakerName, statementContent } from './statement-text.js';
+import { entityNames, speakerName, statementContent, statementExtent, statementLinks } from './statement-text.js';
 import type {
-  ClaimQuery, ClaimRow, CorpusSource, CorpusUpdate, IngestResult, IngestStatus, Page, SearchHit, SearchQuery, StatementQuery,
+  ClaimQuery, ClaimRow, CorpusSource, CorpusUpdate, IngestResult, Page, SearchHit, SearchQuery, StatementQuery,
   StatementRow, Store, StoreStats, TimelineQuery, TimelineRow, VersionRow,
 } from './store.js';
 
@@ -121,47 +121,53 @@ export class PostgresStore implements Store {
   }
 
   async ingest(a: AnalysisOut): Promise<IngestResult> {
-    if (a?.schema !== SCHEMA_ID) throw new Error(`not a ${SCHEMA_ID} analysis (schema: ${JSON.stringify(a?.schema)})`);
-    if (!a.document?.id) throw new Error('analysis has no document id');
-    if (this.readonly) throw new Error(`${this.where.shown} is open read-only`);
-    const json = JSON.stringify(a);
-    const hash = sha256(json);
-    const textHash = sha256(a.document.text);
-    return this.transaction((client) => this.ingestTx(client, a, json, hash, textHash));
+    return (await this.ingestBatch([a]))[0]!;
   }
 
-  private async ingestTx(db: pg.PoolClient, a: AnalysisOut, json: string, hash: string, textHash: string): Promise<IngestResult> {
+  async ingestBatch(analyses: AnalysisOut[]): Promise<IngestResult[]> {
+    if (this.readonly) throw new Error(`${this.where.shown} is open read-only`);
+    const prepared = analyses.map(prepareAnalysis);
+    if (prepared.length === 0) return [];
+    // Every id's lock first, in one order, so two batches sharing ids wait for each other instead of deadlocking.
+    const ids = [...new Set(prepared.map((p) => p.a.document.id))].sort();
+    return this.transaction(async (client) => {
+      await client.query(`SELECT pg_advisory_xact_lock($1, hashtext(current_schema() || '/' || id))
+        FROM unnest($2::text[]) AS id ORDER BY id`, [DOCUMENT_LOCK_CLASS, ids]);
+      const results: IngestResult[] = [];
+      // The derived rows of every document written, inserted together at the end: one statement per table per
+      // batch. A document written twice in one batch keeps only its last analysis's rows (the delete of the
+      // earlier row found none of them yet).
+      const written = new Map<string, AnalysisOut>();
+      for (const p of prepared) results.push(await this.ingestTx(client, p, written));
+      await insertDerived(client, [...written.values()]);
+      return results;
+    });
+  }
+
+  /** One document inside the batch's transaction, its id's lock held: another ingest of it waits, then sees this one. */
+  private async ingestTx(db: pg.PoolClient, p: PreparedAnalysis, written: Map<string, AnalysisOut>): Promise<IngestResult> {
+    const { a, json, hash, textHash } = p;
     const d = a.document;
-    // Held to the end of this transaction: another ingest of this id waits here, then sees what this one stored.
-    await db.query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema() || \'/\' || $2))', [DOCUMENT_LOCK_CLASS, d.id]);
-    const old = (await db.query<{ version: number; textHash: string; hash: string }>(
-      'SELECT version, text_hash AS "textHash", content_hash AS hash FROM documents WHERE id = $1', [d.id])).rows[0];
-    let status: IngestStatus;
-    let version: number;
-    if (old === undefined) {
-      status = 'inserted';
-      version = 1;
-    } else if (old.textHash === textHash) {
-      if (old.hash === hash) return { status: 'unchanged', docId: d.id, version: old.version };
-      status = 'reanalysed';
-      version = old.version;
-    } else {
-      status = 'new-version';
-      version = old.version + 1;
+    // Named statements: parsed and planned once per connection, not once per document.
+    const old = (await db.query<StoredRevision>({ name: 'claimline_ingest_old',
+      text: 'SELECT version, text_hash AS "textHash", content_hash AS hash FROM documents WHERE id = $1', values: [d.id] })).rows[0];
+    const { status, version } = ingestDecision(old, p);
+    if (status === 'unchanged') return { status, docId: d.id, version };
+    if (old !== undefined && status === 'new-version') {
       // The superseded version keeps its own text and analysis: nothing is ever silently replaced.
       await db.query(`UPDATE document_versions v SET text = d.text, analysis = d.analysis FROM documents d
         WHERE d.id = $1 AND v.doc_id = d.id AND v.version = $2`, [d.id, old.version]);
     }
     // Derived rows (search rows included) go with the document row: ON DELETE CASCADE.
-    if (old !== undefined) await db.query('DELETE FROM documents WHERE id = $1', [d.id]);
+    if (old !== undefined) await db.query({ name: 'claimline_ingest_delete', text: 'DELETE FROM documents WHERE id = $1', values: [d.id] });
     const now = new Date().toISOString();
-    await db.query(`INSERT INTO documents (id, title, url, published, language, source, text, content_hash, analysis,
-      ingested_at, version, text_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-    [d.id, d.title, d.url, d.published, d.language, d.source, pgText(d.text), hash, pgText(json), now, version, textHash]);
-    await db.query(`INSERT INTO document_versions (doc_id, version, text_hash, title, published, ingested_at)
-      VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (doc_id, version) DO UPDATE SET title = excluded.title,
-      published = excluded.published, ingested_at = excluded.ingested_at`, [d.id, version, textHash, d.title, d.published, now]);
-    await insertDerived(db, a);
+    await db.query({ name: 'claimline_ingest_document', text: `INSERT INTO documents (id, title, url, published, language, source,
+      text, content_hash, analysis, ingested_at, version, text_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    values: [d.id, d.title, d.url, d.published, d.language, d.source, pgText(d.text), hash, pgText(json), now, version, textHash] });
+    await db.query({ name: 'claimline_ingest_version', text: `INSERT INTO document_versions (doc_id, version, text_hash, title,
+      published, ingested_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (doc_id, version) DO UPDATE SET title = excluded.title,
+      published = excluded.published, ingested_at = excluded.ingested_at`, values: [d.id, version, textHash, d.title, d.published, now] });
+    written.set(d.id, a);
     return { status, docId: d.id, version };
   }
 
@@ -175,18 +181,10 @@ export class PostgresStore implements Store {
     return json == null ? null : (JSON.parse(json) as AnalysisOut);
   }
 
-  async *analyses(): AsyncIterable<AnalysisOut> {
-    // Keyset batches rather than one open cursor: the caller may query the store between items.
-    let after = { k: '', id: '' };
-    for (;;) {
-      const { rows } = await this.query<{ k: string; id: string; analysis: string }>(`SELECT coalesce(published, '~') AS k, id,
-          analysis FROM documents WHERE (coalesce(published, '~'), id) > ($1, $2)
-        ORDER BY coalesce(published, '~'), id LIMIT 200`, [after.k, after.id]);
-      for (const r of rows) yield JSON.parse(r.analysis) as AnalysisOut;
-      if (rows.length < 200) return;
-      const last = rows[rows.length - 1]!;
-      after = { k: last.k, id: last.id };
-    }
+  analyses(): AsyncIterable<AnalysisOut> {
+    return keysetAnalyses(async (after) => (await this.query<{ k: string; id: string; analysis: string }>(`SELECT
+        coalesce(published, '~') AS k, id, analysis FROM documents WHERE (coalesce(published, '~'), id) > ($1, $2)
+      ORDER BY coalesce(published, '~'), id LIMIT ${ANALYSES_BATCH}`, [after.k, after.id])).rows);
   }
 
   async versions(docId: string): Promise<VersionRow[]> {
@@ -196,14 +194,7 @@ export class PostgresStore implements Store {
         coalesce(v.analysis, d.analysis) AS analysis
       FROM document_versions v LEFT JOIN documents d ON d.id = v.doc_id AND d.version = v.version
       WHERE v.doc_id = $1 ORDER BY v.version`, [docId]);
-    let previous: AnalysisOut | null = null;
-    return rows.map((r) => {
-      const a = r.analysis === null ? null : (JSON.parse(r.analysis) as AnalysisOut);
-      const changes = previous && a ? diffVersions(previous, a) : null;
-      previous = a;
-      return { docId, version: r.version, current: r.current, title: r.title, published: r.published,
-        ingestedAt: r.ingestedAt, textHash: r.textHash, changes };
-    });
+    return versionRows(docId, rows);
   }
 
   async statements(q: StatementQuery = {}): Promise<Page<StatementRow>> {
@@ -233,12 +224,16 @@ export class PostgresStore implements Store {
     return row?.state == null ? null : { state: JSON.parse(row.state), documents: row.documents };
   }
 
-  async updateCorpusState(update: (state: unknown | null, docs: CorpusSource) => CorpusUpdate | Promise<CorpusUpdate>): Promise<void> {
+  async updateCorpusState(update: (state: unknown | null, docs: CorpusSource) => CorpusUpdate | Promise<CorpusUpdate>,
+    opts: { ifFree?: boolean } = {}): Promise<boolean> {
     if (this.readonly) throw new Error(`${this.where.shown} is open read-only`);
-    await this.transaction(async (db) => {
+    return this.transaction(async (db) => {
       // The row lock queues concurrent updaters; each reads the documents committed before it got the lock
-      // (READ COMMITTED: every statement sees the latest commits), so none loses another's additions.
-      const { rows } = await db.query<{ state: string | null }>('SELECT state FROM corpus_state WHERE id = 1 FOR UPDATE');
+      // (READ COMMITTED: every statement sees the latest commits), so none loses another's additions. With
+      // ifFree an updater finding the lock taken leaves at once: the holder's update is under way.
+      const locked = await db.query(`SELECT id FROM corpus_state WHERE id = 1 FOR UPDATE${opts.ifFree ? ' SKIP LOCKED' : ''}`);
+      if (locked.rows.length === 0) return false;
+      const { rows } = await db.query<{ state: string | null }>('SELECT state FROM corpus_state WHERE id = 1');
       const docs: CorpusSource = {
         revisions: async () => (await db.query<[string, string]>({
           text: `SELECT id, version || '@' || ingested_at FROM documents ORDER BY coalesce(published, '~'), id`, rowMode: 'array',
@@ -247,12 +242,15 @@ export class PostgresStore implements Store {
           const json = (await db.query<{ analysis: string }>('SELECT analysis FROM documents WHERE id = $1', [id])).rows[0]?.analysis;
           return json ? (JSON.parse(json) as AnalysisOut) : null;
         },
+        analysesOf: async (ids) => new Map((await db.query<{ id: string; analysis: string }>(
+          'SELECT id, analysis FROM documents WHERE id = ANY($1::text[])', [ids])).rows.map((r) => [r.id, JSON.parse(r.analysis) as AnalysisOut])),
       };
       const stored = rows[0]?.state;
       const next = await update(stored == null ? null : JSON.parse(stored), docs);
-      if (next === null) return;
+      if (next === null) return true;
       await db.query('UPDATE corpus_state SET state = $1, documents = $2, updated_at = $3 WHERE id = 1',
         [pgText(JSON.stringify(next.state)), next.documents, new Date().toISOString()]);
+      return true;
     });
   }
 
@@ -275,43 +273,29 @@ async function insertRows(db: pg.PoolClient, table: string, columns: [name: stri
   const arrays = columns.map((_, i) => rows.map((r) => (typeof r[i] === 'string' ? pgText(r[i] as string) : r[i])));
   const names = columns.map(([name]) => (name === 'end' ? '"end"' : name)).join(', ');
   const unnest = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
-  await db.query(`INSERT INTO ${table} (${names}) SELECT * FROM unnest(${unnest}) ${onConflict}`, arrays);
+  await db.query({ name: `claimline_insert_${table}`, text: `INSERT INTO ${table} (${names}) SELECT * FROM unnest(${unnest}) ${onConflict}`, values: arrays });
 }
 
-/** The rows derived from one analysis: entities, mentions, timexes, statements and their links, claims, search rows. */
-async function insertDerived(db: pg.PoolClient, a: AnalysisOut): Promise<void> {
-  const doc = a.document;
-  const id = doc.id;
-  await insertRows(db, 'entities', [['doc_id', 'text'], ['entity_id', 'text'], ['name', 'text'], ['type', 'text'], ['roles', 'jsonb']],
-    a.entities.map((e) => [id, e.id, e.name, e.type, JSON.stringify(e.roles)]));
-  await insertRows(db, 'mentions',
-    [['doc_id', 'text'], ['entity_id', 'text'], ['start', 'int'], ['end', 'int'], ['text', 'text'], ['kind', 'text']],
-    a.entities.flatMap((e) => e.mentions.map((m) => [id, e.id, m.start, m.end, m.text, m.kind])));
-  await insertRows(db, 'timexes', [['doc_id', 'text'], ['timex_id', 'text'], ['start', 'int'], ['end', 'int'], ['text', 'text'],
-    ['type', 'text'], ['value', 'text'], ['resolved', 'bool'], ['sentence_start', 'int'], ['sentence_end', 'int'], ['sentence', 'text']],
-  a.timexes.map((t) => {
-    const s = sentenceAround(doc.text, t.start, t.end);
-    return [id, t.id, t.start, t.end, t.text, t.type, t.value, t.resolved, s.start, s.end, doc.text.slice(s.start, s.end)];
-  }));
-  const timeValues = new Map(a.timexes.map((t) => [t.id, t.value]));
-  const names = entityNames(a);
+/**
+ * The rows derived from analyses: entities, mentions, timexes, statements and their links, claims, search rows;
+ * each table's rows of every analysis in one statement.
+ */
+async function insertDerived(db: pg.PoolClient, analyses: AnalysisOut[]): Promise<void> {
+  const entities: unknown[][] = [];
+  const mentions: unknown[][] = [];
+  const timexes: unknown[][] = [];
   const statements: unknown[][] = [];
   const links: unknown[][] = [];
-  const search: unknown[][] = textParts(doc.text).map((body, part) => [id, 'document', null, part, body]);
-  for (const st of a.statements) {
-    const spans = statementSpans(st);
-    const start = Math.min(...spans.map((s) => s.start));
-    const end = Math.max(...spans.map((s) => s.end));
-    const sentence = sentenceAround(doc.text, start, end);
-    const content = statementContent(st);
-    statements.push([id, st.id, st.kind, st.speaker.entity, speakerName(names, st), st.cue?.text ?? null, content,
-      st.channel?.text ?? null, st.time ? timeValues.get(st.time) ?? null : null, start, end, sentence.start, sentence.end]);
-    for (const entity of [st.speaker.entity, ...st.speaker.entities]) if (entity) links.push([id, st.id, entity, 'speaker']);
-    for (const e of a.entities) {
-      if (e.mentions.some((m) => st.content.some((c) => m.start >= c.start && m.end <= c.end))) links.push([id, st.id, e.id, 'about']);
-    }
-    if (content) search.push([id, 'statement', st.id, 0, content]);
-  }
+  const claims: unknown[][] = [];
+  const search: unknown[][] = [];
+  for (const a of analyses) derivedRows(a, { entities, mentions, timexes, statements, links, claims, search });
+  await insertRows(db, 'entities', [['doc_id', 'text'], ['entity_id', 'text'], ['name', 'text'], ['type', 'text'], ['roles', 'jsonb']],
+    entities);
+  await insertRows(db, 'mentions',
+    [['doc_id', 'text'], ['entity_id', 'text'], ['start', 'int'], ['end', 'int'], ['text', 'text'], ['kind', 'text']], mentions);
+  await insertRows(db, 'timexes', [['doc_id', 'text'], ['timex_id', 'text'], ['start', 'int'], ['end', 'int'], ['text', 'text'],
+    ['type', 'text'], ['value', 'text'], ['resolved', 'bool'], ['sentence_start', 'int'], ['sentence_end', 'int'], ['sentence', 'text']],
+  timexes);
   // No ON CONFLICT here: a duplicate statement id fails the ingest, as it does in SQLite.
   await insertRows(db, 'statements', [['doc_id', 'text'], ['statement_id', 'text'], ['kind', 'text'], ['speaker_entity', 'text'],
     ['speaker_name', 'text'], ['cue', 'text'], ['content', 'text'], ['channel', 'text'], ['report_time', 'text'], ['start', 'int'],
@@ -320,10 +304,37 @@ async function insertDerived(db: pg.PoolClient, a: AnalysisOut): Promise<void> {
   await insertRows(db, 'statement_entities', [['doc_id', 'text'], ['statement_id', 'text'], ['entity_id', 'text'], ['role', 'text']], links,
     'ON CONFLICT DO NOTHING');
   await insertRows(db, 'claims', [['doc_id', 'text'], ['claim_id', 'text'], ['statement_id', 'text'], ['text', 'text'], ['start', 'int'],
-    ['end', 'int'], ['status', 'text'], ['by_entities', 'jsonb'], ['evidence', 'text']],
-  a.claims.map((c) => [id, c.id, c.statement, c.text.text, c.text.start, c.text.end, c.status, JSON.stringify(c.by), c.evidence?.text ?? null]));
+    ['end', 'int'], ['status', 'text'], ['by_entities', 'jsonb'], ['evidence', 'text']], claims);
   await insertRows(db, 'search_rows', [['doc_id', 'text'], ['kind', 'text'], ['statement_id', 'text'], ['part', 'int'], ['body', 'text']],
     search);
+}
+
+/** Appends one analysis's derived rows to each table's list, in the column order insertDerived gives. */
+function derivedRows(a: AnalysisOut, out: Record<'entities' | 'mentions' | 'timexes' | 'statements' | 'links' | 'claims' | 'search', unknown[][]>): void {
+  const doc = a.document;
+  const id = doc.id;
+  for (const e of a.entities) {
+    out.entities.push([id, e.id, e.name, e.type, JSON.stringify(e.roles)]);
+    for (const m of e.mentions) out.mentions.push([id, e.id, m.start, m.end, m.text, m.kind]);
+  }
+  for (const t of a.timexes) {
+    const s = sentenceAround(doc.text, t.start, t.end);
+    out.timexes.push([id, t.id, t.start, t.end, t.text, t.type, t.value, t.resolved, s.start, s.end, doc.text.slice(s.start, s.end)]);
+  }
+  const timeValues = new Map(a.timexes.map((t) => [t.id, t.value]));
+  const names = entityNames(a);
+  textParts(doc.text).forEach((body, part) => out.search.push([id, 'document', null, part, body]));
+  for (const st of a.statements) {
+    const x = statementExtent(doc.text, st);
+    const content = statementContent(st);
+    out.statements.push([id, st.id, st.kind, st.speaker.entity, speakerName(names, st), st.cue?.text ?? null, content,
+      st.channel?.text ?? null, st.time ? timeValues.get(st.time) ?? null : null, x.start, x.end, x.sentenceStart, x.sentenceEnd]);
+    for (const [entity, role] of statementLinks(a, st)) out.links.push([id, st.id, entity, role]);
+    if (content) out.search.push([id, 'statement', st.id, 0, content]);
+  }
+  for (const c of a.claims) {
+    out.claims.push([id, c.id, c.statement, c.text.text, c.text.start, c.text.end, c.status, JSON.stringify(c.by), c.evidence?.text ?? null]);
+  }
 }
 
 /** A document's text in pieces of at most SEARCH_PART_CHARS, cut at whitespace where there is any. */
@@ -340,14 +351,6 @@ export function textParts(text: string): string[] {
   }
   parts.push(text.slice(at));
   return parts;
-}
-
-/** Every span a statement covers, so its extent and sentence include the speaker and cue, not just the quote. */
-function statementSpans(st: StatementOut): { start: number; end: number }[] {
-  const spans: { start: number; end: number }[] = [...st.content];
-  for (const s of [st.speaker.mention, st.cue, st.channel]) if (s) spans.push(s);
-  if (spans.length === 0) throw new Error(`statement ${st.id} has no spans (no content, speaker or cue)`);
-  return spans;
 }
 
 /**

@@ -1,6 +1,7 @@
 /** The SQLite store's list queries: each returns one window of its rows and how many match in all. */
 import type Database from 'better-sqlite3';
 import { SearchSyntaxError, isQuerySyntaxError, plainWordsQuery, usesSyntax } from './fts.js';
+import { pageOf, windowHasRows, windowOf } from './page.js';
 import type {
   ClaimQuery, ClaimRow, Page, PageQuery, SearchHit, SearchQuery, StatementQuery, StatementRow, StoreStats, TimelineQuery,
   TimelineRow,
@@ -8,22 +9,14 @@ import type {
 
 type Params = Record<string, unknown>;
 
-function windowOf(q: PageQuery, defaultLimit: number): { limit: number; offset: number } {
-  const limit = q.limit ?? defaultLimit;
-  const offset = q.offset ?? 0;
-  if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`limit must be a whole number >= 0 (got ${limit})`);
-  if (!Number.isInteger(offset) || offset < 0) throw new RangeError(`offset must be a whole number >= 0 (got ${offset})`);
-  return { limit, offset };
-}
-
 /** Counts the rows of `select` (a full SELECT without ORDER/LIMIT) and returns the window `order` puts first. */
 function page<T>(db: Database.Database, select: string, order: string, params: Params, q: PageQuery, defaultLimit: number,
   map: (row: Record<string, unknown>) => T = (r) => r as T): Page<T> {
-  const { limit, offset } = windowOf(q, defaultLimit);
+  const w = windowOf(q, defaultLimit);
   const total = db.prepare(`SELECT count(*) FROM (${select})`).pluck().get(params) as number;
-  const rows = limit === 0 || offset >= total ? [] : (db.prepare(`${select} ORDER BY ${order} LIMIT @__limit OFFSET @__offset`)
-    .all({ ...params, __limit: limit, __offset: offset }) as Record<string, unknown>[]);
-  return { total, offset, returned: rows.length, more: Math.max(0, total - offset - rows.length), results: rows.map(map) };
+  const rows = !windowHasRows(w, total) ? [] : (db.prepare(`${select} ORDER BY ${order} LIMIT @__limit OFFSET @__offset`)
+    .all({ ...params, __limit: w.limit, __offset: w.offset }) as Record<string, unknown>[]);
+  return pageOf(total, w.offset, rows, map);
 }
 
 /** Dates compare as text; only values that start with a calendar year can be placed before or after one. */

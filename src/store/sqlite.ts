@@ -3,16 +3,17 @@
  * concurrent writers queue for the write lock instead of failing, and a crash keeps every committed document.
  */
 import Database from 'better-sqlite3';
-import type { AnalysisOut, Span, StatementOut } from '../model/format.js';
-import { SCHEMA_ID } from '../model/format.js';
+import type { AnalysisOut } from '../model/format.js';
 import { sentenceAround } from '../util/sentence-around.js';
-import { diffVersions } from './diff.js';
-import { entityNames, speakerName, statementContent } from './statement-text.js';
-import { migrate, sha256 } from './migrations.js';
+import { versionRows } from './diff.js';
+import { ANALYSES_BATCH, keysetAnalyses } from './page.js';
+import { entityNames, speakerName, statementContent, statementExtent, statementLinks } from './statement-text.js';
+import { prepareAnalysis, ingestDecision, type PreparedAnalysis, type StoredRevision } from './ingest-plan.js';
+import { migrate } from './migrations.js';
 import { listClaims, listStatements, listTimeline, searchPage, storeStats } from './sqlite-read.js';
 import { APPLICATION_ID, FTS_ROWS_PER_DOC, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import type {
-  ClaimQuery, ClaimRow, CorpusSource, CorpusUpdate, IngestResult, IngestStatus, Page, SearchHit, SearchQuery, StatementQuery, StatementRow, Store,
+  ClaimQuery, ClaimRow, CorpusSource, CorpusUpdate, IngestResult, Page, SearchHit, SearchQuery, StatementQuery, StatementRow, Store,
   StoreStats, TimelineQuery, TimelineRow, VersionRow,
 } from './store.js';
 
@@ -40,8 +41,13 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly readonly: boolean;
   private readonly retryForMs: number;
+  /** Ingest's statements, compiled once per connection rather than once per document. */
+  private readonly compiled = new Map<string, Database.Statement>();
   /** The tail of this store's queue of write transactions (see `exclusive`). */
   private writes: Promise<unknown> = Promise.resolve();
+  /** The corpus update's read connection (see `updateCorpusState`), and the tail of its queue of snapshots. */
+  private reader: Database.Database | null = null;
+  private reads: Promise<unknown> = Promise.resolve();
 
   constructor(readonly file: string, opts: SqliteOpenOptions = {}) {
     this.readonly = opts.readonly ?? false;
@@ -140,57 +146,56 @@ export class SqliteStore implements Store {
   }
 
   async ingest(a: AnalysisOut): Promise<IngestResult> {
-    if (a?.schema !== SCHEMA_ID) throw new Error(`not a ${SCHEMA_ID} analysis (schema: ${JSON.stringify(a?.schema)})`);
-    if (!a.document?.id) throw new Error('analysis has no document id');
+    return (await this.ingestBatch([a]))[0]!;
+  }
+
+  async ingestBatch(analyses: AnalysisOut[]): Promise<IngestResult[]> {
     if (this.readonly) throw new Error(`${this.file} is open read-only`);
-    const json = JSON.stringify(a);
-    const hash = sha256(json);
-    const textHash = sha256(a.document.text);
-    // One IMMEDIATE transaction per document; better-sqlite3 rolls it back if the function throws.
-    const tx = this.db.transaction(() => this.ingestTx(a, json, hash, textHash));
+    const prepared = analyses.map(prepareAnalysis);
+    if (prepared.length === 0) return [];
+    // One IMMEDIATE transaction for the batch (one lock, one WAL sync); better-sqlite3 rolls it back if it throws.
+    const tx = this.db.transaction(() => prepared.map((p) => this.ingestTx(p)));
     return this.exclusive(async () => this.retrying(() => tx.immediate()));
   }
 
-  private ingestTx(a: AnalysisOut, json: string, hash: string, textHash: string): IngestResult {
+  private prepared(sql: string): Database.Statement {
+    let st = this.compiled.get(sql);
+    if (!st) this.compiled.set(sql, st = this.db.prepare(sql));
+    return st;
+  }
+
+  private ingestTx(p: PreparedAnalysis): IngestResult {
+    const { a, json, hash, textHash } = p;
     const d = a.document;
-    const old = this.db.prepare(`SELECT version, text_hash AS textHash, content_hash AS hash, fts_base AS ftsBase
-      FROM documents WHERE id = ?`).get(d.id) as { version: number; textHash: string; hash: string; ftsBase: number } | undefined;
-    let status: IngestStatus;
-    let version: number;
-    if (old === undefined) {
-      status = 'inserted';
-      version = 1;
-    } else if (old.textHash === textHash) {
-      if (old.hash === hash) return { status: 'unchanged', docId: d.id, version: old.version };
-      status = 'reanalysed';
-      version = old.version;
-    } else {
-      status = 'new-version';
-      version = old.version + 1;
+    const old = this.prepared(`SELECT version, text_hash AS textHash, content_hash AS hash, fts_base AS ftsBase
+      FROM documents WHERE id = ?`).get(d.id) as (StoredRevision & { ftsBase: number }) | undefined;
+    const { status, version } = ingestDecision(old, p);
+    if (status === 'unchanged') return { status, docId: d.id, version };
+    if (old !== undefined && status === 'new-version') {
       // The superseded version keeps its own text and analysis: nothing is ever silently replaced.
-      this.db.prepare(`UPDATE document_versions SET text = (SELECT text FROM documents WHERE id = @id),
+      this.prepared(`UPDATE document_versions SET text = (SELECT text FROM documents WHERE id = @id),
         analysis = (SELECT analysis FROM documents WHERE id = @id) WHERE doc_id = @id AND version = @version`)
         .run({ id: d.id, version: old.version });
     }
     if (old !== undefined) {
       // Derived rows go with the document row (ON DELETE CASCADE); the FTS table has no foreign keys.
       // One equality per row: FTS5 answers a rowid equality from its index but a rowid range by a scan.
-      const rows = 1 + (this.db.prepare('SELECT count(*) FROM statements WHERE doc_id = ?').pluck().get(d.id) as number);
-      const delFts = this.db.prepare('DELETE FROM fts WHERE rowid = ?');
+      const rows = 1 + (this.prepared('SELECT count(*) FROM statements WHERE doc_id = ?').pluck().get(d.id) as number);
+      const delFts = this.prepared('DELETE FROM fts WHERE rowid = ?');
       for (let k = 0; k < rows; k++) delFts.run(old.ftsBase * FTS_ROWS_PER_DOC + k);
-      this.db.prepare('DELETE FROM documents WHERE id = ?').run(d.id);
+      this.prepared('DELETE FROM documents WHERE id = ?').run(d.id);
     }
     const ftsBase = old?.ftsBase
-      ?? (this.db.prepare('SELECT coalesce(max(fts_base), 0) + 1 FROM documents').pluck().get() as number);
+      ?? (this.prepared('SELECT coalesce(max(fts_base), 0) + 1 FROM documents').pluck().get() as number);
     const now = new Date().toISOString();
-    this.db.prepare(`INSERT INTO documents (id, title, url, published, language, source, text, content_hash, analysis,
+    this.prepared(`INSERT INTO documents (id, title, url, published, language, source, text, content_hash, analysis,
       ingested_at, version, text_hash, fts_base) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
       d.id, d.title, d.url, d.published, d.language, d.source, d.text, hash, json, now, version, textHash, ftsBase);
-    this.db.prepare(`INSERT INTO document_versions (doc_id, version, text_hash, title, published, ingested_at)
+    this.prepared(`INSERT INTO document_versions (doc_id, version, text_hash, title, published, ingested_at)
       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (doc_id, version) DO UPDATE SET title = excluded.title,
       published = excluded.published, ingested_at = excluded.ingested_at`).run(d.id, version, textHash, d.title, d.published, now);
     const ftsRow = ftsBase * FTS_ROWS_PER_DOC;
-    this.db.prepare("INSERT INTO fts (rowid, body, kind, doc_id, statement_id) VALUES (?, ?, 'document', ?, NULL)")
+    this.prepared("INSERT INTO fts (rowid, body, kind, doc_id, statement_id) VALUES (?, ?, 'document', ?, NULL)")
       .run(ftsRow, d.text, d.id);
     this.insertEntities(a);
     this.insertTimexes(a);
@@ -200,8 +205,8 @@ export class SqliteStore implements Store {
   }
 
   private insertEntities(a: AnalysisOut): void {
-    const ent = this.db.prepare('INSERT INTO entities (doc_id, entity_id, name, type, roles) VALUES (?, ?, ?, ?, ?)');
-    const men = this.db.prepare('INSERT INTO mentions (doc_id, entity_id, start, end, text, kind) VALUES (?, ?, ?, ?, ?, ?)');
+    const ent = this.prepared('INSERT INTO entities (doc_id, entity_id, name, type, roles) VALUES (?, ?, ?, ?, ?)');
+    const men = this.prepared('INSERT INTO mentions (doc_id, entity_id, start, end, text, kind) VALUES (?, ?, ?, ?, ?, ?)');
     for (const e of a.entities) {
       ent.run(a.document.id, e.id, e.name, e.type, JSON.stringify(e.roles));
       for (const m of e.mentions) men.run(a.document.id, e.id, m.start, m.end, m.text, m.kind);
@@ -209,7 +214,7 @@ export class SqliteStore implements Store {
   }
 
   private insertTimexes(a: AnalysisOut): void {
-    const ins = this.db.prepare(`INSERT INTO timexes (doc_id, timex_id, start, end, text, type, value, resolved,
+    const ins = this.prepared(`INSERT INTO timexes (doc_id, timex_id, start, end, text, type, value, resolved,
       sentence_start, sentence_end, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const t of a.timexes) {
       const s = sentenceAround(a.document.text, t.start, t.end);
@@ -220,35 +225,27 @@ export class SqliteStore implements Store {
 
   private insertStatements(a: AnalysisOut, ftsRow: number): void {
     const docId = a.document.id;
-    const ins = this.db.prepare(`INSERT INTO statements (doc_id, statement_id, kind, speaker_entity, speaker_name, cue,
+    const ins = this.prepared(`INSERT INTO statements (doc_id, statement_id, kind, speaker_entity, speaker_name, cue,
       content, channel, report_time, start, end, sentence_start, sentence_end)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const link = this.db.prepare(
+    const link = this.prepared(
       'INSERT OR IGNORE INTO statement_entities (doc_id, statement_id, entity_id, role) VALUES (?, ?, ?, ?)');
-    const fts = this.db.prepare("INSERT INTO fts (rowid, body, kind, doc_id, statement_id) VALUES (?, ?, 'statement', ?, ?)");
+    const fts = this.prepared("INSERT INTO fts (rowid, body, kind, doc_id, statement_id) VALUES (?, ?, 'statement', ?, ?)");
     if (a.statements.length >= FTS_ROWS_PER_DOC) throw new Error(`${a.statements.length} statements: more than the store indexes per document`);
     const timeValues = new Map(a.timexes.map((t) => [t.id, t.value]));
     const names = entityNames(a);
     for (const [i, st] of a.statements.entries()) {
-      const spans = statementSpans(st);
-      const start = Math.min(...spans.map((s) => s.start));
-      const end = Math.max(...spans.map((s) => s.end));
-      const sentence = sentenceAround(a.document.text, start, end);
+      const x = statementExtent(a.document.text, st);
       const content = statementContent(st);
       ins.run(docId, st.id, st.kind, st.speaker.entity, speakerName(names, st), st.cue?.text ?? null, content,
-        st.channel?.text ?? null, st.time ? timeValues.get(st.time) ?? null : null, start, end, sentence.start, sentence.end);
-      for (const id of [st.speaker.entity, ...st.speaker.entities]) if (id) link.run(docId, st.id, id, 'speaker');
-      for (const e of a.entities) {
-        if (e.mentions.some((m) => st.content.some((c) => m.start >= c.start && m.end <= c.end))) {
-          link.run(docId, st.id, e.id, 'about');
-        }
-      }
+        st.channel?.text ?? null, st.time ? timeValues.get(st.time) ?? null : null, x.start, x.end, x.sentenceStart, x.sentenceEnd);
+      for (const [entity, role] of statementLinks(a, st)) link.run(docId, st.id, entity, role);
       if (content) fts.run(ftsRow + i + 1, content, docId, st.id);
     }
   }
 
   private insertClaims(a: AnalysisOut): void {
-    const ins = this.db.prepare(`INSERT INTO claims (doc_id, claim_id, statement_id, text, start, end, status,
+    const ins = this.prepared(`INSERT INTO claims (doc_id, claim_id, statement_id, text, start, end, status,
       by_entities, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const c of a.claims) {
       ins.run(a.document.id, c.id, c.statement, c.text.text, c.text.start, c.text.end, c.status, JSON.stringify(c.by),
@@ -265,18 +262,10 @@ export class SqliteStore implements Store {
     return json == null ? null : (JSON.parse(json) as AnalysisOut);
   }
 
-  async *analyses(): AsyncIterable<AnalysisOut> {
-    // Keyset batches rather than one open cursor: the caller may query the store between items.
+  analyses(): AsyncIterable<AnalysisOut> {
     const batch = this.db.prepare(`SELECT coalesce(published, '~') AS k, id, analysis FROM documents
-      WHERE (coalesce(published, '~'), id) > (@k, @id) ORDER BY coalesce(published, '~'), id LIMIT 200`);
-    let after = { k: '', id: '' };
-    for (;;) {
-      const rows = batch.all(after) as { k: string; id: string; analysis: string }[];
-      for (const r of rows) yield JSON.parse(r.analysis) as AnalysisOut;
-      if (rows.length < 200) return;
-      const last = rows[rows.length - 1]!;
-      after = { k: last.k, id: last.id };
-    }
+      WHERE (coalesce(published, '~'), id) > (@k, @id) ORDER BY coalesce(published, '~'), id LIMIT ${ANALYSES_BATCH}`);
+    return keysetAnalyses(async (after) => batch.all(after) as { k: string; id: string; analysis: string }[]);
   }
 
   async versions(docId: string): Promise<VersionRow[]> {
@@ -286,14 +275,7 @@ export class SqliteStore implements Store {
       WHERE v.doc_id = ? ORDER BY v.version`).all(docId) as
       { version: number; title: string | null; published: string | null; ingestedAt: string; textHash: string;
         current: number; analysis: string | null }[];
-    let previous: AnalysisOut | null = null;
-    return rows.map((r) => {
-      const a = r.analysis === null ? null : (JSON.parse(r.analysis) as AnalysisOut);
-      const changes = previous && a ? diffVersions(previous, a) : null;
-      previous = a;
-      return { docId, version: r.version, current: r.current === 1, title: r.title, published: r.published,
-        ingestedAt: r.ingestedAt, textHash: r.textHash, changes };
-    });
+    return versionRows(docId, rows.map((r) => ({ ...r, current: r.current === 1 })));
   }
 
   async statements(q: StatementQuery = {}): Promise<Page<StatementRow>> {
@@ -322,35 +304,92 @@ export class SqliteStore implements Store {
     return row ? { state: JSON.parse(row.state), documents: row.documents } : null;
   }
 
-  async updateCorpusState(update: (state: unknown | null, docs: CorpusSource) => CorpusUpdate | Promise<CorpusUpdate>): Promise<void> {
+  /**
+   * The corpus update's reading and computing run on a second, read-only connection in one read transaction (a
+   * consistent snapshot that blocks no writer); only the write of the result takes the write lock, and it is
+   * made only if nobody wrote the state since the snapshot; otherwise the update is run again from the newer
+   * state. After a few such conflicts it runs under the write lock, so it always finishes.
+   */
+  async updateCorpusState(update: (state: unknown | null, docs: CorpusSource) => CorpusUpdate | Promise<CorpusUpdate>,
+    opts: { ifFree?: boolean } = {}): Promise<boolean> {
+    if (this.readonly) throw new Error(`${this.file} is open read-only`);
+    for (let attempt = 1; attempt <= OPTIMISTIC_CORPUS_TRIES; attempt++) {
+      const { seen, next } = await this.corpusReads(async () => {
+        const r = this.readConnection();
+        r.exec('BEGIN');
+        try {
+          const row = r.prepare(`SELECT state, length(state) AS len, documents, updated_at AS updatedAt
+            FROM corpus_state WHERE id = 1`).get() as { state: string; len: number; documents: number; updatedAt: string } | undefined;
+          const seen = row === undefined ? null : corpusStamp(row);
+          return { seen, next: await update(row === undefined ? null : JSON.parse(row.state), corpusSource(r)) };
+        } finally {
+          r.exec('COMMIT');
+        }
+      });
+      if (next === null) return true;
+      const written = await this.exclusive(async () => {
+        await this.beginImmediateYielding();
+        try {
+          const row = this.db.prepare('SELECT length(state) AS len, documents, updated_at AS updatedAt FROM corpus_state WHERE id = 1')
+            .get() as { len: number; documents: number; updatedAt: string } | undefined;
+          if ((row === undefined ? null : corpusStamp(row)) !== seen) {
+            this.db.exec('ROLLBACK');
+            return false;
+          }
+          this.writeCorpusState(next);
+          this.db.exec('COMMIT');
+          return true;
+        } catch (e) {
+          if (this.db.inTransaction) this.db.exec('ROLLBACK');
+          throw e;
+        }
+      });
+      if (written) return true;
+      if (opts.ifFree) return false;
+    }
+    await this.updateCorpusStateLocked(update);
+    return true;
+  }
+
+  private writeCorpusState(next: NonNullable<CorpusUpdate>): void {
+    this.db.prepare(`INSERT INTO corpus_state (id, state, documents, updated_at) VALUES (1, ?, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET state = excluded.state, documents = excluded.documents, updated_at = excluded.updated_at`)
+      .run(JSON.stringify(next.state), next.documents, new Date().toISOString());
+  }
+
+  /** The corpus update inside the write lock: reads, computes and writes in one transaction. */
+  private async updateCorpusStateLocked(update: (state: unknown | null, docs: CorpusSource) => CorpusUpdate | Promise<CorpusUpdate>): Promise<void> {
     const db = this.db;
-    const read = db.prepare('SELECT analysis FROM documents WHERE id = ?').pluck();
-    const docs: CorpusSource = {
-      revisions: async () => db.prepare(`SELECT id, version || '@' || ingested_at FROM documents
-        ORDER BY coalesce(published, '~'), id`).raw().all() as [string, string][],
-      analysis: async (id) => {
-        const json = read.get(id) as string | undefined;
-        return json ? (JSON.parse(json) as AnalysisOut) : null;
-      },
-    };
     // The update is asynchronous, so the transaction is opened by hand rather than by db.transaction(); the
     // in-process queue keeps this store's other writes from running inside it while it awaits.
     await this.exclusive(async () => {
       await this.beginImmediateYielding();
       try {
         const row = db.prepare('SELECT state FROM corpus_state WHERE id = 1').pluck().get() as string | undefined;
-        const next = await update(row === undefined ? null : JSON.parse(row), docs);
-        if (next !== null) {
-          db.prepare(`INSERT INTO corpus_state (id, state, documents, updated_at) VALUES (1, ?, ?, ?)
-            ON CONFLICT (id) DO UPDATE SET state = excluded.state, documents = excluded.documents, updated_at = excluded.updated_at`)
-            .run(JSON.stringify(next.state), next.documents, new Date().toISOString());
-        }
+        const next = await update(row === undefined ? null : JSON.parse(row), corpusSource(db));
+        if (next !== null) this.writeCorpusState(next);
         db.exec('COMMIT');
       } catch (e) {
         if (db.inTransaction) db.exec('ROLLBACK');
         throw e;
       }
     });
+  }
+
+  /** A read-only connection of its own for the corpus update's snapshot, opened on first use. */
+  private readConnection(): Database.Database {
+    if (!this.reader) {
+      this.reader = new Database(this.file, { readonly: true, fileMustExist: true });
+      this.reader.pragma(`busy_timeout = ${this.db.pragma('busy_timeout', { simple: true }) as number}`);
+    }
+    return this.reader;
+  }
+
+  /** Runs `fn` after every earlier use of the read connection has finished: one snapshot at a time. */
+  private corpusReads<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.reads.then(fn);
+    this.reads = run.catch(() => undefined);
+    return run;
   }
 
   /**
@@ -385,6 +424,9 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (!this.db.open) return;
+    // First, so that this connection can be the last one and leave the file out of WAL mode.
+    this.reader?.close();
+    this.reader = null;
     if (!this.readonly) {
       // The last writer leaves the file in rollback-journal mode, with no -wal/-shm beside it, so the store can
       // later be read from a read-only folder. Fails at once (and harmlessly) while anyone else has it open.
@@ -397,6 +439,27 @@ export class SqliteStore implements Store {
     }
     this.db.close();
   }
+}
+
+/** Optimistic corpus updates tried before one runs under the write lock. */
+const OPTIMISTIC_CORPUS_TRIES = 3;
+
+/** What identifies one written corpus state: when, how many documents, how long (two writes in one ms differ in the rest). */
+function corpusStamp(row: { len: number; documents: number; updatedAt: string }): string {
+  return `${row.updatedAt}|${row.documents}|${row.len}`;
+}
+
+/** The store's documents as the corpus update reads them, on connection `db` (inside its transaction). */
+function corpusSource(db: Database.Database): CorpusSource {
+  const read = db.prepare('SELECT analysis FROM documents WHERE id = ?').pluck();
+  return {
+    revisions: async () => db.prepare(`SELECT id, version || '@' || ingested_at FROM documents
+      ORDER BY coalesce(published, '~'), id`).raw().all() as [string, string][],
+    analysis: async (id) => {
+      const json = read.get(id) as string | undefined;
+      return json ? (JSON.parse(json) as AnalysisOut) : null;
+    },
+  };
 }
 
 class SchemaTooOldError extends StoreFormatError {
@@ -420,12 +483,4 @@ function openError(file: string, e: unknown, readonly: boolean): Error {
       + 'open it once where it can be written');
   }
   return e as Error;
-}
-
-/** Every span a statement covers, so its extent and sentence include the speaker and cue, not just the quote. */
-function statementSpans(st: StatementOut): Span[] {
-  const spans = [...st.content];
-  for (const s of [st.speaker.mention, st.cue, st.channel]) if (s) spans.push(s);
-  if (spans.length === 0) throw new Error(`statement ${st.id} has no spans (no content, speaker or cue)`);
-  return spans;
 }

@@ -181,6 +181,11 @@ export interface CorpusSource {
   revisions(): Promise<[string, string][]>;
   /** A document's current analysis; null when the id is not stored. */
   analysis(docId: string): Promise<AnalysisOut | null>;
+  /**
+   * Several documents' current analyses in one read, by id (ids not stored are absent). Optional: a backend that
+   * answers each read over a network offers it, so an update adding many documents is not one round trip each.
+   */
+  analysesOf?(docIds: string[]): Promise<Map<string, AnalysisOut>>;
 }
 
 /** What `updateCorpusState`'s update returns: the new state, or null when nothing changed (nothing is written). */
@@ -203,6 +208,12 @@ export interface Store {
    * version; nothing stored is ever replaced except the analysis of an unchanged text.
    */
   ingest(a: AnalysisOut): Promise<IngestResult>;
+  /**
+   * Stores several analysed documents in one transaction, each exactly as `ingest` would (in order: the same id
+   * twice is stored, then found unchanged or versioned); all or none. For queue workers: one commit per batch.
+   * Every analysis is checked before anything is written, so a malformed one fails the call with nothing stored.
+   */
+  ingestBatch(analyses: AnalysisOut[]): Promise<IngestResult[]>;
   /** The stored analysis of one document (its current version, or `version`), exactly as ingested. */
   analysis(docId: string, version?: number): Promise<AnalysisOut | null>;
   /**
@@ -225,9 +236,12 @@ export interface Store {
   /**
    * Brings the corpus state up to date in one write transaction: `update` gets the stored state (or null) and the
    * store's current documents (each id with its current version, and its analysis read on demand), and returns
-   * the new state, or null when nothing changed (nothing is written). Two writers doing this at once queue for
-   * the lock, so neither loses the other's documents.
+   * the new state, or null when nothing changed (nothing is written). Two writers doing this at once never lose
+   * each other's documents: the later one works from the state the earlier one wrote (`update` may be called
+   * again for that). With `ifFree`, an update finding another one under way gives up and answers false (for
+   * periodic updates: the next one catches up); otherwise it answers true once the state is up to date.
    */
-  updateCorpusState(update: (state: unknown | null, docs: CorpusSource) => CorpusUpdate | Promise<CorpusUpdate>): Promise<void>;
+  updateCorpusState(update: (state: unknown | null, docs: CorpusSource) => CorpusUpdate | Promise<CorpusUpdate>,
+    opts?: { ifFree?: boolean }): Promise<boolean>;
   close(): Promise<void>;
 }
