@@ -137,7 +137,7 @@ export function attribute(doc: Doc, tagger = false): void {
     if (inherited !== undefined) continuations.push({ child: out.length, base: inherited });
     index.set(d, out.length);
     out.push({
-      kind: kindOf(cx, { ...d, content }, speakerText),
+      kind: d.kind ?? kindOf(cx, { ...d, content }, speakerText),
       speakerSpan,
       speakers,
       speakerName: speakers.length === 0 ? (speakerText || base?.speakerName || null) : null,

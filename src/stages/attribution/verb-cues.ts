@@ -312,6 +312,33 @@ function unrealised(cx: ReadingContext, v: number, t: number, content: Range[]):
   return true;
 }
 
+const DASHES = new Set(['—', '–', '--', '―']);
+
+/**
+ * The quote that follows a short aside after a cue: a prepositional phrase and a comma ("said of Hudson, “...”") or
+ * a phrase between dashes ("said — as reported by X — “...”"). Its index, or undefined.
+ */
+function quoteAfterAside(cx: ReadingContext, k: number, max: number): number | undefined {
+  const { toks } = cx;
+  if (k >= max) return undefined;
+  let end = -1;
+  if (DASHES.has(toks[k]!.lower)) {
+    for (let i = k + 2; i < Math.min(max, k + 16) && !cx.isMark(i); i++) {
+      if (DASHES.has(toks[i]!.lower)) {
+        end = i + 1;
+        break;
+      }
+    }
+  } else if (toks[k]!.lower !== 'that' && onlyPlaces(cx, k, max)) {
+    end = k;
+    while (end < max && toks[end]!.lower !== ',') end++;
+    end++;
+  }
+  if (end < 0 || end >= max) return undefined;
+  const q = cx.quoteOpenedBy.get(end);
+  return q !== undefined && cx.quotes[q]!.tokEnd - cx.quotes[q]!.tokStart >= 3 ? q : undefined;
+}
+
 /** Reads the verb cue at token t of sentence si (see verbCueAt in cues.ts) in whichever configuration fits. */
 export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo): void {
   const { toks } = cx;
@@ -438,6 +465,16 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
     || toks[afterAdjuncts]!.lower === ',' || cx.isMark(afterAdjuncts) || onlyPlaces(cx, afterAdjuncts, max);
   // `"... ended." Pelosi said on Friday "We ..."`: a quote that closed its own sentence is not the content of the
   // next sentence's attribution when a quote opens right after the cue.
+  // "Day said of Hudson, “...”", "Erdogan said — as reported by the Daily News — “...”": the quote after the aside
+  // is what was said, not the clause before the subject.
+  const asideQuote = closesQuote === undefined && source ? quoteAfterAside(cx, afterAdjuncts, max) : undefined;
+  if (asideQuote !== undefined) {
+    d.content.push(...cx.quoteChain(asideQuote));
+    d.config = 'pre';
+    recordChannel(d, offCue);
+    cx.push(d);
+    return;
+  }
   const ownQuote = closesQuote !== undefined && cx.quoteOpenedBy.has(afterAdjuncts)
     && SENTENCE_FINAL.has(toks[cx.quotes[closesQuote]!.tokEnd - 1]!.lower);
   if (restIsEmpty && !ownQuote && (closesQuote !== undefined || (before >= min && CLAUSE_END.has(toks[before]!.lower)))) {
