@@ -2,130 +2,22 @@
  * Readings of a verb cue, in the configuration around it: preposed (`SUBJ CUE [addressee] [adjuncts] [that|:]
  * CONTENT`), postposed (`CONTENT , SUBJ CUE [adjuncts] [, CONTENT2]`) or inverted (`CONTENT , CUE SUBJ`),
  * participial (`..., CUE-ing that CONTENT`), coordinated (`SUBJ VERB ... and CUE CONTENT`) and passive
- * (`CONTENT was CUE by SOURCE`); with the subject-finding they share with the cue-token classifier's readings.
+ * (`CONTENT was CUE by SOURCE`, read in passive-cues.ts); the subject is found by subjects.ts.
  */
 import type { ReadingContext } from './context.js';
 import { channelAt, channelPhrase, frontedChannel, recordChannel } from './channels.js';
-import { addresseeEnd, clause, contentAfter, continuation, objectOnly, onlyPlaces, skipAdjuncts } from './content-ends.js';
+import { addresseeEnd, contentAfter, continuation, objectOnly, onlyPlaces, skipAdjuncts } from './content-ends.js';
 import { CHANNEL_HEADS, particleRate, type CueInfo } from './cues.js';
 import { draft, type Range } from './draft.js';
 import {
-  ADJUNCT_ADP, BE, CAPITALIZED, CLAUSE_END, PARTICIPLE, PARTICLE_TAGS, PARTICLES, TIME_MODIFIERS, TIME_WORDS, TRAILING_PUNCT,
-  VERB_GROUP,
+  ADJUNCT_ADP, BE, CLAUSE_END, PARTICIPLE, PARTICLE_TAGS, PARTICLES, TIME_MODIFIERS, TIME_WORDS, TRAILING_PUNCT,
 } from './lexicon.js';
-import { extendCoordination, isNamePart, npEndingAt, npStartingAt, relativeAntecedent } from './phrases.js';
+import { agentlessPassive, passiveByAgent, raisingPassive } from './passive-cues.js';
+import { skipTimeLeft, subjectBefore, verbGroupStart } from './subjects.js';
+import { extendCoordination, npEndingAt, npStartingAt, relativeAntecedent } from './phrases.js';
 
 /** Share of gold cues with the word included above which the cue takes it (learned, see particleRate). */
 const PARTICLE_RATE = 0.5;
-
-/** Skips left over auxiliaries and adverbs; returns the first token of the verb group. */
-function verbGroupStart(cx: ReadingContext, t: number, min: number): number {
-  let v = t;
-  while (v - 1 >= min && (VERB_GROUP.has(cx.toks[v - 1]!.lower) || cx.toks[v - 1]!.pos === 'ADV'
-    || BE.has(cx.toks[v - 1]!.lower))) v--;
-  return v;
-}
-
-/** Time nouns that, capitalised, are a name ("Day said", "Time reported"). */
-const NAMEABLE_TIME = new Set(['day', 'time', 'week', 'month', 'year', 'night', 'morning', 'evening', 'afternoon',
-  'weekend']);
-/** Quantifiers floated between a coordinated subject and its verb ("Durbin and Schiff both questioned"). */
-const FLOATED = new Set(['both', 'all', 'each']);
-
-/** Skips time adjuncts left of a verb group ("Wells Fargo just this month announced", "on Saturday"). */
-export function skipTimeLeft(cx: ReadingContext, v: number, min: number): number {
-  const { toks } = cx;
-  for (;;) {
-    const p = v - 1;
-    if (p - 1 >= min && FLOATED.has(toks[p]!.lower) && (toks[p - 1]!.pos === 'PROPN' || toks[p - 1]!.pos === 'NOUN')) {
-      v = p;
-      continue;
-    }
-    if (p < min || !TIME_WORDS.has(toks[p]!.lower) || isNamePart(toks, p)
-      || (NAMEABLE_TIME.has(toks[p]!.lower) && CAPITALIZED.test(toks[p]!.text))) return v;
-    v = p;
-    // "during the weekend", "on the same day": a determiner and adjectives between the preposition and the noun.
-    let d = v;
-    while (d - 1 > min && (toks[d - 1]!.pos === 'DET' || toks[d - 1]!.pos === 'ADJ') && !ADJUNCT_ADP.has(toks[d - 1]!.lower)) d--;
-    if (d < v && d - 1 >= min && toks[d - 1]!.pos === 'ADP' && ADJUNCT_ADP.has(toks[d - 1]!.lower)) v = d - 1;
-    else if (v - 1 >= min && (TIME_MODIFIERS.has(toks[v - 1]!.lower) || ADJUNCT_ADP.has(toks[v - 1]!.lower))) v--;
-    v = verbGroupStart(cx, v, min);
-  }
-}
-
-/**
- * The subject ending just before `v`, or null: `np` is the noun phrase, `phrase` adds a parenthetical between
- * it and the verb ("The ambassador, who did not provide details,").
- */
-export function subjectBefore(cx: ReadingContext, v: number, min: number):
-  { np: Range; phrase: Range; aside?: Range } | null {
-  const { toks } = cx;
-  let end = v - 1;
-  if (end < min) return null;
-  let phraseEnd = toks[end]!.lower === ',' ? end : v;
-  let asideRange: Range | undefined;
-  if (toks[end]!.lower === ',') {
-    // "The ambassador, who did not provide details, said": skip back over the parenthetical.
-    let c = end - 1;
-    while (c >= min && toks[c]!.lower !== ',' && cx.quoteOfToken[c]! < 0 && !cx.isMark(c)) c--;
-    // "The security firm Acme, has said that ...": a stray comma after a subject that opens the sentence.
-    if (c < min) return strayCommaSubject(cx, end, min);
-    if (c <= min || toks[c]!.lower !== ',') return null;
-    const inner = toks[c + 1]!;
-    const aside = (inner.pos === 'VERB' && inner.lower.endsWith('ing')) || inner.pos === 'ADP';
-    const parenthetical = inner.lower === 'who' || inner.lower === 'which' || inner.lower === 'whose'
-      || inner.pos === 'DET' || inner.pos === 'PROPN' || inner.pos === 'NOUN' || inner.pos === 'ADJ' || aside;
-    if (!parenthetical) return null;
-    // PolNeAR keeps an appositive or relative clause in the source, not an aside ("Trump, speaking to
-    // veterans, said", "Clinton, at a later press gaggle, said").
-    if (aside) {
-      phraseEnd = c;
-      asideRange = { s: c + 1, e: end };
-    }
-    end = c - 1;
-  }
-  // "Residents there told": the place adverb closes no subject; the noun before it is the subject.
-  if (end - 1 >= min && (toks[end]!.lower === 'there' || toks[end]!.lower === 'here')
-    && (toks[end - 1]!.pos === 'NOUN' || toks[end - 1]!.pos === 'PROPN')) {
-    end--;
-    if (phraseEnd === v) phraseEnd = end + 1;
-  }
-  let s0 = npEndingAt(toks, end, min);
-  if (s0 < 0) return null;
-  // "told the press the officers claimed": a determiner after a noun starts the subject; the noun before it is
-  // the object of an earlier verb.
-  for (let i = s0 + 1; i <= end; i++) {
-    const prev = toks[i - 1]!.pos;
-    if (toks[i]!.pos === 'DET' && (prev === 'NOUN' || prev === 'PROPN')) s0 = i;
-  }
-  let s = extendCoordination(toks, s0, min);
-  // "The decree signed by the Pope read": the agent of a reduced relative is inside the subject, not the subject.
-  if (s - 3 >= min && toks[s - 1]!.lower === 'by' && toks[s - 2]!.pos === 'VERB' && PARTICIPLE.test(toks[s - 2]!.lower)) {
-    const outer = npEndingAt(toks, s - 3, min);
-    if (outer >= 0) s = outer;
-  }
-  return { np: { s, e: end + 1 }, phrase: { s, e: phraseEnd }, ...(asideRange ? { aside: asideRange } : {}) };
-}
-
-/** Words that may open a coordinated subject before its first conjunct ("Both he and the mayor"). */
-const COORDINATION_OPENERS = new Set(['both', 'either', 'neither']);
-/** Parts of speech a subject standing before a stray comma is made of. */
-const SUBJECT_WORD = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON', 'CCONJ', 'PART']);
-
-/**
- * The subject before a stray comma (at `comma`): the whole stretch from the sentence start `min` must be one noun
- * phrase, possibly coordinated ("Both he and the county's commissioner, urged ..."); null otherwise.
- */
-function strayCommaSubject(cx: ReadingContext, comma: number, min: number): { np: Range; phrase: Range } | null {
-  const { toks } = cx;
-  if (comma - 1 < min || npEndingAt(toks, comma - 1, min) < 0) return null;
-  // Only nouns, names, determiners, pronouns and conjunctions: "the county's Police and Crime Commissioner".
-  for (let i = min; i < comma; i++) {
-    const t = toks[i]!;
-    if (!SUBJECT_WORD.has(t.pos) && !COORDINATION_OPENERS.has(t.lower) && t.lower !== "'s" && t.lower !== '’s') return null;
-  }
-  return { np: { s: min, e: comma }, phrase: { s: min, e: comma } };
-}
 
 /** Prepositions whose object is the subject of the gerund after it ("with Lopez describing ..."). */
 const ABSOLUTE_ADP = new Set(['with', 'despite', 'without', 'amid']);
@@ -513,111 +405,5 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
   const antecedent = d.config === 'pre' ? relativeSubject(cx, source.s, min, d.content) : null;
   if (antecedent) d.content.unshift(antecedent);
   recordChannel(d, offCue);
-  cx.push(d);
-}
-
-/** `CONTENT was CUE by SOURCE`: the passive subject is the content, the "by" agent the source. */
-function passiveByAgent(cx: ReadingContext, si: number, t: number, v: number, cueEnd: number, info: CueInfo): boolean {
-  const { toks } = cx;
-  const min = cx.windowStart[si]!;
-  const max = cx.windowEnd[si]!;
-  if (cueEnd >= max || toks[cueEnd]!.lower !== 'by') return false;
-  const e = npStartingAt(toks, cueEnd + 1, max);
-  const subject = subjectBefore(cx, skipTimeLeft(cx, v, min), min);
-  if (e < 0 || !subject) return false;
-  // "he was told by the minister of “36 to 40 people under the rubble”" / "that ...": the subject is the addressee,
-  // what follows the agent the content.
-  if (TOLD_TO.test(toks[t]!.lower) && e + 1 < max) {
-    let k = e;
-    if (toks[k]!.lower === 'of' || toks[k]!.lower === 'about') k++;
-    if (toks[k]!.lower === 'that' || cx.quoteOpenedBy.has(k)) {
-      const d = draft({
-        cls: info.cls, cue: { s: t, e: cueEnd }, source: { s: cueEnd + 1, e }, cuePhrase: { s: v, e: cueEnd + 1 },
-        addressee: subject.np, sentence: si, clause: v, config: 'pass',
-      });
-      if (contentAfter(cx, d, k, max, { ...info, addressee: false })) {
-        d.addressee = subject.np;
-        cx.push(d);
-        return true;
-      }
-    }
-  }
-  cx.push(draft({
-    cls: info.cls, cue: { s: t, e: cueEnd }, source: { s: cueEnd + 1, e }, cuePhrase: { s: v, e: cueEnd + 1 },
-    content: [subject.np], sentence: si, clause: v, config: 'pass',
-  }));
-  return true;
-}
-
-/** Participles of a passive that reports what unnamed others say or believe ("X is said to have ..."). */
-const RAISING = new Set(['said', 'reported', 'alleged', 'claimed', 'rumored', 'rumoured', 'believed']);
-/** What may open the infinitive after "to" ("to have", "to not be", "to be"). */
-const INFINITIVE_START = new Set(['VERB', 'AUX', 'PART', 'ADV']);
-
-/**
- * `SUBJ was reported to V ...` with no agent: someone unnamed reports that the subject Vs. The statement has no
- * speaker; its content is the subject and the infinitive clause ("Ivan's condition" … "not be serious").
- */
-function raisingPassive(cx: ReadingContext, si: number, t: number, v: number, info: CueInfo): boolean {
-  const { toks } = cx;
-  const min = cx.windowStart[si]!;
-  const max = cx.windowEnd[si]!;
-  if (!RAISING.has(toks[t]!.lower) || t + 2 >= max || toks[t + 1]!.lower !== 'to'
-    || !INFINITIVE_START.has(toks[t + 2]!.pos)) return false;
-  const subject = subjectBefore(cx, v, min);
-  if (!subject) return false;
-  const rest = clause(cx, t + 2, max);
-  cx.push(draft({
-    cls: info.cls, cue: { s: t, e: t + 1 }, cuePhrase: { s: v, e: t + 1 }, content: [subject.np, rest],
-    sentence: si, clause: subject.np.s, config: 'pass',
-  }));
-  return true;
-}
-
-/** Passive participles whose subject is the addressee and whose complement is what was said to it. */
-const TOLD_TO = /^(told|advised|urged|warned|reminded|encouraged|requested|informed|assured)$/;
-/** Passive participles that report how someone unnamed described the subject ("has been described as X"). */
-const DESCRIBED_AS = /^(described|characteri[sz]ed|labell?ed|branded|dismissed|denounced|hailed|critici[sz]ed|condemned|portrayed|decried)$/;
-
-/**
- * A passive speech act with no agent: someone unnamed said it. "were advised to send the child to a specialist"
- * and "was told that her mother had left" (the subject was addressed; the content is the complement), "are
- * accused of neglect" (the complement), "has been described as pseudoscience" (the subject and the "as" phrase).
- * The statement has no speaker.
- */
-function agentlessPassive(cx: ReadingContext, si: number, t: number, v: number, info: CueInfo): void {
-  const { toks } = cx;
-  const min = cx.windowStart[si]!;
-  const max = cx.windowEnd[si]!;
-  const w = toks[t]!.lower;
-  let k = t + 1;
-  // "was basically told", "were also advised": adverbs after the participle are adjuncts.
-  while (k < max && toks[k]!.pos === 'ADV' && toks[k]!.lower.endsWith('ly')) k++;
-  if (k + 1 >= max) return;
-  const next = toks[k]!.lower;
-  const d = draft({ cls: info.cls, cue: { s: t, e: t + 1 }, cuePhrase: { s: v, e: t + 1 }, sentence: si, clause: v, config: 'pass' });
-  // The clause's own end, kept from the boundary model (trained on active cues, it cuts these short).
-  const rest = (from: number): Range => ({ s: from, e: clause(cx, from, max).e });
-  if (TOLD_TO.test(w) && next === 'to' && toks[k + 1]!.pos === 'VERB') d.content.push(rest(k + 1));
-  else if (TOLD_TO.test(w) && (next === 'that' || cx.quoteOpenedBy.has(k) || (next === ',' && cx.quoteOpenedBy.has(k + 1)))) {
-    if (!contentAfter(cx, d, k, max, { ...info, addressee: false })) return;
-  } else if (w === 'accused' && next === 'of' && toks[k + 1]!.lower.endsWith('ing')) {
-    // PolNeAR reads "was accused of" as the cue, and the accused with the act as the content.
-    const subject = subjectBefore(cx, v, min);
-    if (!subject) return;
-    d.cue = { s: t, e: k + 1 };
-    d.cuePhrase = { s: v, e: k + 1 };
-    d.content.push(subject.np, rest(k + 1));
-  }
-  else if (DESCRIBED_AS.test(w) && next === 'as') {
-    // The subject is what was described: a relative pronoun stands for the noun phrase before it.
-    const subject = subjectBefore(cx, v, min);
-    if (!subject) return;
-    const antecedent = relativeAntecedent(toks, subject.np, min);
-    const described = antecedent ?? subject.np;
-    if (described.e - described.s === 1 && toks[described.s]!.pos === 'PRON' && !antecedent) return;
-    const e = npStartingAt(toks, k + 1, max);
-    d.content.push(described, e > 0 ? { s: k, e } : rest(k));
-  } else return;
   cx.push(d);
 }
