@@ -19,3 +19,18 @@ test('content: a quoted phrase opening a clause that runs on is part of the clau
   const whole = statements('The coach said "the season is over" and walked out.');
   assert.equal(whole[0]!.content[0], 'the season is over');
 });
+
+test('according to: after "that" the content follows; inside a clause it is the subject and the predicate', () => {
+  let st = statements('The paper has reported that according to a court filing, the firm lost two million dollars.');
+  const acc = st.find((s) => s.cue === 'according to');
+  assert.ok(acc, JSON.stringify(st));
+  assert.deepEqual(acc.content, ['the firm lost two million dollars']);
+  st = statements('The blaze, according to firefighters, started in the kitchen.');
+  assert.equal(st.length, 1, JSON.stringify(st));
+  assert.deepEqual(st[0]!.content, ['The blaze', 'started in the kitchen']);
+  st = statements('Divers, working in cold water, according to the coast guard found the wreck on Monday.');
+  assert.deepEqual(st.find((s) => s.cue === 'according to')?.content, ['Divers, working in cold water', 'found the wreck on Monday']);
+  // Closing a sentence, it still attributes what comes before.
+  st = statements('Sales fell by a third, according to the survey.');
+  assert.deepEqual(st[0]!.content, ['Sales fell by a third']);
+});
