@@ -34,3 +34,12 @@ test('according to: after "that" the content follows; inside a clause it is the 
   st = statements('Sales fell by a third, according to the survey.');
   assert.deepEqual(st[0]!.content, ['Sales fell by a third']);
 });
+
+test('cue: an action infinitive or "continued" before a gerund reports no words; a speech infinitive does', () => {
+  assert.equal(statements('Despite the warnings, the owners continued to ignore the safety rules.').length, 0);
+  assert.equal(statements('The farmer, a trained vet, instead decided to treat the herd himself.').length, 0);
+  const promised = statements('The mayor promised to reopen the library next year.');
+  assert.equal(promised.length, 1, JSON.stringify(promised));
+  const explained = statements('The minister went on to explain that the budget was final.');
+  assert.equal(explained.length, 1, JSON.stringify(explained));
+});

@@ -7,8 +7,8 @@
 import type { ReadingContext } from './context.js';
 import { channelAt, channelPhrase, frontedChannel, recordChannel } from './channels.js';
 import { addresseeEnd, contentAfter, continuation, objectOnly, onlyPlaces, skipAdjuncts } from './content-ends.js';
-import { CHANNEL_HEADS, particleRate, type CueInfo } from './cues.js';
-import { draft, type Range } from './draft.js';
+import { CHANNEL_HEADS, cueInfo, particleRate, type CueInfo } from './cues.js';
+import { draft, type Draft, type Range } from './draft.js';
 import {
   ADJUNCT_ADP, BE, CLAUSE_END, PARTICIPLE, PARTICLE_TAGS, PARTICLES, TIME_MODIFIERS, TIME_WORDS, TRAILING_PUNCT,
 } from './lexicon.js';
@@ -231,6 +231,29 @@ function quoteAfterAside(cx: ReadingContext, k: number, max: number): number | u
   return q !== undefined && cx.quotes[q]!.tokEnd - cx.quotes[q]!.tokStart >= 3 ? q : undefined;
 }
 
+/** Verbs whose "to" infinitive is what was said or committed to ("promised to resign", "urged them to leave"). */
+const SPEECH_INFINITIVE = /^(admit|promis|pledg|vow|threat|agree|refus|declin|claim|urg|ask|tell|told|order|demand|warn|advis|call|propos|offer|swear|swore|sworn|insist|recommend|appeal|plead|pleaded|beg|invit|encourag|instruct|remind|expect|hope|want|plan|intend|wish|aim|seem|appear|pretend|profess|undert)/;
+
+/**
+ * A reading whose content is an infinitive of an action verb: "continued to shun treatment", "decided to treat his
+ * daughter himself", "prefers to agree a solution" report no words; also "continued" before a gerund.
+ */
+function actionInfinitive(cx: ReadingContext, d: Draft, t: number, cueEnd: number): boolean {
+  const { toks } = cx;
+  const w = toks[t]!.lower;
+  if (/^continu/.test(w) && t + 1 < toks.length && (toks[t + 1]!.lower.endsWith('ing') || toks[t + 1]!.lower === 'to')
+    && !cueInfo(toks[t + 2]?.lower ?? '')) return true;
+  const r = d.content[0];
+  if (!r || d.content.length !== 1 || cx.hasQuoteIn(r.s, r.e)) return false;
+  const to = toks[cueEnd - 1]!.lower === 'to' ? cueEnd - 1 : r.s;
+  // "admitted to organising": a gerund after "to" is the object of a preposition, not an infinitive.
+  if (toks[to]!.lower !== 'to' || to + 1 >= toks.length || toks[to + 1]!.pos !== 'VERB'
+    || toks[to + 1]!.lower.endsWith('ing')) return false;
+  // "went on to explain", "tried to talk to": the infinitive is itself the act of speech.
+  if (cueInfo(toks[to + 1]!.lower) || /^talk/.test(toks[to + 1]!.lower)) return false;
+  return !SPEECH_INFINITIVE.test(w);
+}
+
 /** Reads the verb cue at token t of sentence si (see verbCueAt in cues.ts) in whichever configuration fits. */
 export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo): void {
   const { toks } = cx;
@@ -281,7 +304,7 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
     if (absolute) d.source = d.sourcePhrase = { s: own, e: v };
     else if (prev && prev.sentence === si) d.inheritFrom = prev;
     else d.source = d.sourcePhrase = mainSubject(cx, si, v);
-    if (!contentAfter(cx, d, cueEnd, max, info) || objectOnly(cx, d, t)) return;
+    if (!contentAfter(cx, d, cueEnd, max, info) || objectOnly(cx, d, t) || actionInfinitive(cx, d, t, cueEnd)) return;
     // "posted a message on Twitter blaming Iran": the message is how it was said.
     if (afterObject && !absolute) d.channel ??= channelObjectBefore(cx, v, min);
     d.config = 'part';
@@ -320,7 +343,7 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
       if (!source) return;
       d.source = source;
     }
-    if (!contentAfter(cx, d, cueEnd, max, info) || objectOnly(cx, d, t)) return;
+    if (!contentAfter(cx, d, cueEnd, max, info) || objectOnly(cx, d, t) || actionInfinitive(cx, d, t, cueEnd)) return;
     d.config = 'and';
     cx.push(d);
     return;
@@ -397,7 +420,7 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
   d.channel = null;
   if (!source) return;
   // "Said Ellis: ..." reads on after the inverted subject.
-  if (!contentAfter(cx, d, source.s === cueEnd ? source.e : cueEnd, max, info) || objectOnly(cx, d, t)) return;
+  if (!contentAfter(cx, d, source.s === cueEnd ? source.e : cueEnd, max, info) || objectOnly(cx, d, t) || actionInfinitive(cx, d, t, cueEnd)) return;
   if (unrealised(cx, v, t, d.content)) return;
   d.config = source.s === cueEnd ? 'inv' : 'pre';
   // "fires at a plant, which officials said were under control": what the relative pronoun stands for is the
