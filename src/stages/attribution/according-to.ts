@@ -5,6 +5,14 @@ import { CHANNEL_HEADS, EVIDENCE_NOUNS } from './cues.js';
 import { CLAUSE_END } from './lexicon.js';
 import { npStartingAt } from './phrases.js';
 
+/** Words after which "according to X" opens the clause it attributes. */
+const CLAUSE_OPENERS = new Set(['that', 'and', 'but', 'while', 'because', 'although', 'though']);
+
+/** A finite verb or auxiliary: the predicate a subject interrupted by "according to X" goes on with. */
+function isFinite(t: { pos: string; lower: string }): boolean {
+  return t.pos === 'AUX' || (t.pos === 'VERB' && !t.lower.endsWith('ing'));
+}
+
 /** "according to X[, quoting Y]" with "according" at token t of sentence si. */
 export function accordingTo(cx: ReadingContext, si: number, t: number): void {
   const { toks } = cx;
@@ -42,7 +50,16 @@ export function accordingTo(cx: ReadingContext, si: number, t: number): void {
       after = e2;
     }
   }
-  if (t === min || (t - 1 >= min && !CLAUSE_END.has(toks[t - 1]!.lower) && t - 1 === min)) {
+  // "The fire, according to police, started at midnight", "Rescuers, working ..., according to the ministry
+  // recovered ten survivors": the phrase interrupts its clause; the content is the subject and the predicate.
+  const resume = after < max && toks[after]!.lower === ',' ? after + 1 : after;
+  const interrupts = t - 1 > min && toks[t - 1]!.lower === ',' && resume < max && isFinite(toks[resume]!);
+  // "Wikinews has learned that according to a posting, ...": the content follows the phrase.
+  const forward = t === min || (t - 1 >= min && CLAUSE_OPENERS.has(toks[t - 1]!.lower))
+    || (t - 1 >= min && !CLAUSE_END.has(toks[t - 1]!.lower) && t - 1 === min);
+  if (interrupts) {
+    d.content.push({ s: min, e: t - 1 }, { s: resume, e: max });
+  } else if (forward) {
     let k = after;
     if (k < max && toks[k]!.lower === ',') k++;
     if (k < max) d.content.push({ s: k, e: max });

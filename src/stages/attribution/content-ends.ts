@@ -182,6 +182,17 @@ function writtenChannelObject(cx: ReadingContext, r: Range, posted: boolean): bo
   return e < r.e && (relative || posted) && verbCueAt(toks, e) !== undefined;
 }
 
+/** The quote q is a phrase inside a clause that goes on after its closing mark with a verb ("were killed"). */
+function clauseRunsOn(cx: ReadingContext, q: number, max: number): boolean {
+  const quote = cx.quotes[q]!;
+  if (quote.next >= 0) return false;
+  let i = quote.tokEnd;
+  while (i < max && cx.isMark(i)) i++;
+  if (i >= max || i === quote.tokEnd) return false;
+  const t = cx.toks[i]!;
+  return t.pos === 'AUX' || (t.pos === 'VERB' && !t.lower.endsWith('ing') && !cueInfo(t.lower));
+}
+
 /** Content to the right of a preposed cue; false when there is none. */
 export function contentAfter(cx: ReadingContext, d: Draft, k: number, max: number, info: CueInfo): boolean {
   const { toks } = cx;
@@ -215,7 +226,9 @@ export function contentAfter(cx: ReadingContext, d: Draft, k: number, max: numbe
   if (k >= max) return false;
   const q = cx.quoteOpenedBy.get(k);
   if (q !== undefined) {
-    d.content.push(...cx.quoteChain(q));
+    // `its source said "three terrorists" were killed`: a quoted phrase opening a clause that runs on after it.
+    if (clauseRunsOn(cx, q, max)) d.content.push(clause(cx, k, max));
+    else d.content.push(...cx.quoteChain(q));
     return true;
   }
   // `recalled that last year, "..."`: a short lead-in before a full quote; the quote is the statement.

@@ -1,4 +1,5 @@
 /** A reading of one attribution before it becomes a statement, and the one way to make it. */
+import type { StatementKind } from '../../model/format.js';
 import type { CueInfo } from './cues.js';
 
 /** Token range `[s, e)`. */
@@ -30,6 +31,8 @@ export interface Draft {
   quoteContinues: boolean;
   /** How a verb cue was read (pre, post, postq, part, and, pass); empty for other cues, which are always kept. */
   config?: string;
+  /** Set where the reading knows its kind better than the quote marks do (speech nested in a quote). */
+  kind?: StatementKind;
 }
 
 /** What a reading must say (its sentence and clause start) and what it may (the rest, empty when left out). */
@@ -55,5 +58,6 @@ export function draft(f: DraftFields): Draft {
     clause: f.clause,
     quoteContinues: f.quoteContinues ?? false,
     config: f.config,
+    ...(f.kind ? { kind: f.kind } : {}),
   };
 }

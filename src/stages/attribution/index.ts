@@ -18,7 +18,8 @@
  * unquoted content.
  *
  * Where the parts are: readings.ts runs the readings over a document, sharing a ReadingContext (context.ts);
- * verb-cues.ts, according-to.ts, colon-dash.ts, tagged-cues.ts and cueless-quotes.ts read each construction;
+ * verb-cues.ts (with passive-cues.ts and subjects.ts), according-to.ts, colon-dash.ts, tagged-cues.ts,
+ * cueless-quotes.ts and nested-speech.ts (speech reported inside a quote) read each construction;
  * content-ends.ts finds their content; scorer-features.ts decides which verb readings stand; lexicon.ts holds the
  * word sets; training-export.ts gives scripts/train-attribution.ts its examples. This module turns the readings
  * into statements.
@@ -137,7 +138,7 @@ export function attribute(doc: Doc, tagger = false): void {
     if (inherited !== undefined) continuations.push({ child: out.length, base: inherited });
     index.set(d, out.length);
     out.push({
-      kind: kindOf(cx, { ...d, content }, speakerText),
+      kind: d.kind ?? kindOf(cx, { ...d, content }, speakerText),
       speakerSpan,
       speakers,
       speakerName: speakers.length === 0 ? (speakerText || base?.speakerName || null) : null,

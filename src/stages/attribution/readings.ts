@@ -9,6 +9,7 @@ import { continueQuotes, floatingQuotes } from './cueless-quotes.js';
 import type { RuleReading } from './span-tagger/features.js';
 import { taggedCues } from './tagged-cues.js';
 import { verbCue } from './verb-cues.js';
+import { nestedSpeech } from './nested-speech.js';
 
 /**
  * The context of a document after every reading: its `drafts` in text order. `log`: read for training, recording
@@ -37,6 +38,7 @@ export function readAttributions(doc: Doc, log: DecisionLog | null = null): Read
   splitNestedContent(cx);
   continueQuotes(cx);
   floatingQuotes(cx);
+  nestedSpeech(cx);
   return cx;
 }
 

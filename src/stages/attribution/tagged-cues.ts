@@ -9,7 +9,7 @@ import { cueInfo } from './cues.js';
 import { draft } from './draft.js';
 import { CLAUSE_END, POSSESSIVES } from './lexicon.js';
 import { npEndingAt } from './phrases.js';
-import { skipTimeLeft, subjectBefore } from './verb-cues.js';
+import { skipTimeLeft, subjectBefore } from './subjects.js';
 
 /** Classifier score above which a token is part of a cue (see cue-token-classifier.ts). */
 const CUE_TOKEN_THRESHOLD = 0;

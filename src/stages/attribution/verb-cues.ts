@@ -2,130 +2,22 @@
  * Readings of a verb cue, in the configuration around it: preposed (`SUBJ CUE [addressee] [adjuncts] [that|:]
  * CONTENT`), postposed (`CONTENT , SUBJ CUE [adjuncts] [, CONTENT2]`) or inverted (`CONTENT , CUE SUBJ`),
  * participial (`..., CUE-ing that CONTENT`), coordinated (`SUBJ VERB ... and CUE CONTENT`) and passive
- * (`CONTENT was CUE by SOURCE`); with the subject-finding they share with the cue-token classifier's readings.
+ * (`CONTENT was CUE by SOURCE`, read in passive-cues.ts); the subject is found by subjects.ts.
  */
 import type { ReadingContext } from './context.js';
 import { channelAt, channelPhrase, frontedChannel, recordChannel } from './channels.js';
-import { addresseeEnd, clause, contentAfter, continuation, objectOnly, onlyPlaces, skipAdjuncts } from './content-ends.js';
-import { CHANNEL_HEADS, particleRate, type CueInfo } from './cues.js';
-import { draft, type Range } from './draft.js';
+import { addresseeEnd, contentAfter, continuation, objectOnly, onlyPlaces, skipAdjuncts } from './content-ends.js';
+import { CHANNEL_HEADS, cueInfo, particleRate, type CueInfo } from './cues.js';
+import { draft, type Draft, type Range } from './draft.js';
 import {
-  ADJUNCT_ADP, BE, CAPITALIZED, CLAUSE_END, PARTICIPLE, PARTICLE_TAGS, PARTICLES, TIME_MODIFIERS, TIME_WORDS, TRAILING_PUNCT,
-  VERB_GROUP,
+  ADJUNCT_ADP, BE, CLAUSE_END, PARTICIPLE, PARTICLE_TAGS, PARTICLES, TIME_MODIFIERS, TIME_WORDS, TRAILING_PUNCT,
 } from './lexicon.js';
-import { extendCoordination, isNamePart, npEndingAt, npStartingAt, relativeAntecedent } from './phrases.js';
+import { agentlessPassive, passiveByAgent, raisingPassive } from './passive-cues.js';
+import { skipTimeLeft, subjectBefore, verbGroupStart } from './subjects.js';
+import { extendCoordination, npEndingAt, npStartingAt, relativeAntecedent } from './phrases.js';
 
 /** Share of gold cues with the word included above which the cue takes it (learned, see particleRate). */
 const PARTICLE_RATE = 0.5;
-
-/** Skips left over auxiliaries and adverbs; returns the first token of the verb group. */
-function verbGroupStart(cx: ReadingContext, t: number, min: number): number {
-  let v = t;
-  while (v - 1 >= min && (VERB_GROUP.has(cx.toks[v - 1]!.lower) || cx.toks[v - 1]!.pos === 'ADV'
-    || BE.has(cx.toks[v - 1]!.lower))) v--;
-  return v;
-}
-
-/** Time nouns that, capitalised, are a name ("Day said", "Time reported"). */
-const NAMEABLE_TIME = new Set(['day', 'time', 'week', 'month', 'year', 'night', 'morning', 'evening', 'afternoon',
-  'weekend']);
-/** Quantifiers floated between a coordinated subject and its verb ("Durbin and Schiff both questioned"). */
-const FLOATED = new Set(['both', 'all', 'each']);
-
-/** Skips time adjuncts left of a verb group ("Wells Fargo just this month announced", "on Saturday"). */
-export function skipTimeLeft(cx: ReadingContext, v: number, min: number): number {
-  const { toks } = cx;
-  for (;;) {
-    const p = v - 1;
-    if (p - 1 >= min && FLOATED.has(toks[p]!.lower) && (toks[p - 1]!.pos === 'PROPN' || toks[p - 1]!.pos === 'NOUN')) {
-      v = p;
-      continue;
-    }
-    if (p < min || !TIME_WORDS.has(toks[p]!.lower) || isNamePart(toks, p)
-      || (NAMEABLE_TIME.has(toks[p]!.lower) && CAPITALIZED.test(toks[p]!.text))) return v;
-    v = p;
-    // "during the weekend", "on the same day": a determiner and adjectives between the preposition and the noun.
-    let d = v;
-    while (d - 1 > min && (toks[d - 1]!.pos === 'DET' || toks[d - 1]!.pos === 'ADJ') && !ADJUNCT_ADP.has(toks[d - 1]!.lower)) d--;
-    if (d < v && d - 1 >= min && toks[d - 1]!.pos === 'ADP' && ADJUNCT_ADP.has(toks[d - 1]!.lower)) v = d - 1;
-    else if (v - 1 >= min && (TIME_MODIFIERS.has(toks[v - 1]!.lower) || ADJUNCT_ADP.has(toks[v - 1]!.lower))) v--;
-    v = verbGroupStart(cx, v, min);
-  }
-}
-
-/**
- * The subject ending just before `v`, or null: `np` is the noun phrase, `phrase` adds a parenthetical between
- * it and the verb ("The ambassador, who did not provide details,").
- */
-export function subjectBefore(cx: ReadingContext, v: number, min: number):
-  { np: Range; phrase: Range; aside?: Range } | null {
-  const { toks } = cx;
-  let end = v - 1;
-  if (end < min) return null;
-  let phraseEnd = toks[end]!.lower === ',' ? end : v;
-  let asideRange: Range | undefined;
-  if (toks[end]!.lower === ',') {
-    // "The ambassador, who did not provide details, said": skip back over the parenthetical.
-    let c = end - 1;
-    while (c >= min && toks[c]!.lower !== ',' && cx.quoteOfToken[c]! < 0 && !cx.isMark(c)) c--;
-    // "The security firm Acme, has said that ...": a stray comma after a subject that opens the sentence.
-    if (c < min) return strayCommaSubject(cx, end, min);
-    if (c <= min || toks[c]!.lower !== ',') return null;
-    const inner = toks[c + 1]!;
-    const aside = (inner.pos === 'VERB' && inner.lower.endsWith('ing')) || inner.pos === 'ADP';
-    const parenthetical = inner.lower === 'who' || inner.lower === 'which' || inner.lower === 'whose'
-      || inner.pos === 'DET' || inner.pos === 'PROPN' || inner.pos === 'NOUN' || inner.pos === 'ADJ' || aside;
-    if (!parenthetical) return null;
-    // PolNeAR keeps an appositive or relative clause in the source, not an aside ("Trump, speaking to
-    // veterans, said", "Clinton, at a later press gaggle, said").
-    if (aside) {
-      phraseEnd = c;
-      asideRange = { s: c + 1, e: end };
-    }
-    end = c - 1;
-  }
-  // "Residents there told": the place adverb closes no subject; the noun before it is the subject.
-  if (end - 1 >= min && (toks[end]!.lower === 'there' || toks[end]!.lower === 'here')
-    && (toks[end - 1]!.pos === 'NOUN' || toks[end - 1]!.pos === 'PROPN')) {
-    end--;
-    if (phraseEnd === v) phraseEnd = end + 1;
-  }
-  let s0 = npEndingAt(toks, end, min);
-  if (s0 < 0) return null;
-  // "told the press the officers claimed": a determiner after a noun starts the subject; the noun before it is
-  // the object of an earlier verb.
-  for (let i = s0 + 1; i <= end; i++) {
-    const prev = toks[i - 1]!.pos;
-    if (toks[i]!.pos === 'DET' && (prev === 'NOUN' || prev === 'PROPN')) s0 = i;
-  }
-  let s = extendCoordination(toks, s0, min);
-  // "The decree signed by the Pope read": the agent of a reduced relative is inside the subject, not the subject.
-  if (s - 3 >= min && toks[s - 1]!.lower === 'by' && toks[s - 2]!.pos === 'VERB' && PARTICIPLE.test(toks[s - 2]!.lower)) {
-    const outer = npEndingAt(toks, s - 3, min);
-    if (outer >= 0) s = outer;
-  }
-  return { np: { s, e: end + 1 }, phrase: { s, e: phraseEnd }, ...(asideRange ? { aside: asideRange } : {}) };
-}
-
-/** Words that may open a coordinated subject before its first conjunct ("Both he and the mayor"). */
-const COORDINATION_OPENERS = new Set(['both', 'either', 'neither']);
-/** Parts of speech a subject standing before a stray comma is made of. */
-const SUBJECT_WORD = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON', 'CCONJ', 'PART']);
-
-/**
- * The subject before a stray comma (at `comma`): the whole stretch from the sentence start `min` must be one noun
- * phrase, possibly coordinated ("Both he and the county's commissioner, urged ..."); null otherwise.
- */
-function strayCommaSubject(cx: ReadingContext, comma: number, min: number): { np: Range; phrase: Range } | null {
-  const { toks } = cx;
-  if (comma - 1 < min || npEndingAt(toks, comma - 1, min) < 0) return null;
-  // Only nouns, names, determiners, pronouns and conjunctions: "the county's Police and Crime Commissioner".
-  for (let i = min; i < comma; i++) {
-    const t = toks[i]!;
-    if (!SUBJECT_WORD.has(t.pos) && !COORDINATION_OPENERS.has(t.lower) && t.lower !== "'s" && t.lower !== '’s') return null;
-  }
-  return { np: { s: min, e: comma }, phrase: { s: min, e: comma } };
-}
 
 /** Prepositions whose object is the subject of the gerund after it ("with Lopez describing ..."). */
 const ABSOLUTE_ADP = new Set(['with', 'despite', 'without', 'amid']);
@@ -312,6 +204,56 @@ function unrealised(cx: ReadingContext, v: number, t: number, content: Range[]):
   return true;
 }
 
+const DASHES = new Set(['—', '–', '--', '―']);
+
+/**
+ * The quote that follows a short aside after a cue: a prepositional phrase and a comma ("said of Hudson, “...”") or
+ * a phrase between dashes ("said — as reported by X — “...”"). Its index, or undefined.
+ */
+function quoteAfterAside(cx: ReadingContext, k: number, max: number): number | undefined {
+  const { toks } = cx;
+  if (k >= max) return undefined;
+  let end = -1;
+  if (DASHES.has(toks[k]!.lower)) {
+    for (let i = k + 2; i < Math.min(max, k + 16) && !cx.isMark(i); i++) {
+      if (DASHES.has(toks[i]!.lower)) {
+        end = i + 1;
+        break;
+      }
+    }
+  } else if (toks[k]!.lower !== 'that' && onlyPlaces(cx, k, max)) {
+    end = k;
+    while (end < max && toks[end]!.lower !== ',') end++;
+    end++;
+  }
+  if (end < 0 || end >= max) return undefined;
+  const q = cx.quoteOpenedBy.get(end);
+  return q !== undefined && cx.quotes[q]!.tokEnd - cx.quotes[q]!.tokStart >= 3 ? q : undefined;
+}
+
+/** Verbs whose "to" infinitive is what was said or committed to ("promised to resign", "urged them to leave"). */
+const SPEECH_INFINITIVE = /^(admit|promis|pledg|vow|threat|agree|refus|declin|claim|urg|ask|tell|told|order|demand|warn|advis|call|propos|offer|swear|swore|sworn|insist|recommend|appeal|plead|pleaded|beg|invit|encourag|instruct|remind|expect|hope|want|plan|intend|wish|aim|seem|appear|pretend|profess|undert)/;
+
+/**
+ * A reading whose content is an infinitive of an action verb: "continued to shun treatment", "decided to treat his
+ * daughter himself", "prefers to agree a solution" report no words; also "continued" before a gerund.
+ */
+function actionInfinitive(cx: ReadingContext, d: Draft, t: number, cueEnd: number): boolean {
+  const { toks } = cx;
+  const w = toks[t]!.lower;
+  if (/^continu/.test(w) && t + 1 < toks.length && (toks[t + 1]!.lower.endsWith('ing') || toks[t + 1]!.lower === 'to')
+    && !cueInfo(toks[t + 2]?.lower ?? '')) return true;
+  const r = d.content[0];
+  if (!r || d.content.length !== 1 || cx.hasQuoteIn(r.s, r.e)) return false;
+  const to = toks[cueEnd - 1]!.lower === 'to' ? cueEnd - 1 : r.s;
+  // "admitted to organising": a gerund after "to" is the object of a preposition, not an infinitive.
+  if (toks[to]!.lower !== 'to' || to + 1 >= toks.length || toks[to + 1]!.pos !== 'VERB'
+    || toks[to + 1]!.lower.endsWith('ing')) return false;
+  // "went on to explain", "tried to talk to": the infinitive is itself the act of speech.
+  if (cueInfo(toks[to + 1]!.lower) || /^talk/.test(toks[to + 1]!.lower)) return false;
+  return !SPEECH_INFINITIVE.test(w);
+}
+
 /** Reads the verb cue at token t of sentence si (see verbCueAt in cues.ts) in whichever configuration fits. */
 export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo): void {
   const { toks } = cx;
@@ -331,8 +273,18 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
   // "was on Wednesday reported": a time adjunct may stand between the auxiliary and the participle.
   const group = skipTimeLeft(cx, v, min);
   for (let i = group; i < t; i++) if (BE.has(toks[i]!.lower) && PARTICIPLE.test(toks[t]!.lower)) passive = true;
+  // "I was hauled in and told that ...": a participle coordinated with a passive one is passive too.
+  if (!passive && v - 1 > min && toks[v - 1]!.lower === 'and' && PARTICIPLE.test(toks[t]!.lower)) {
+    for (let j = v - 2; j >= Math.max(min + 1, v - 4) && !passive; j--) {
+      if (toks[j]!.pos === 'VERB' && (PARTICIPLE.test(toks[j]!.lower) || /en$/.test(toks[j]!.lower))) {
+        for (let b = j - 1; b >= Math.max(min, j - 3); b--) if (BE.has(toks[b]!.lower)) passive = true;
+      }
+    }
+  }
   if (passive) {
-    if (!passiveByAgent(cx, si, t, group, cueEnd, info)) raisingPassive(cx, si, t, group, info);
+    if (!passiveByAgent(cx, si, t, group, cueEnd, info) && !raisingPassive(cx, si, t, group, info)) {
+      agentlessPassive(cx, si, t, group, info);
+    }
     return;
   }
   // PolNeAR's cue is the whole verb group: "has also said", "is saying".
@@ -352,7 +304,7 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
     if (absolute) d.source = d.sourcePhrase = { s: own, e: v };
     else if (prev && prev.sentence === si) d.inheritFrom = prev;
     else d.source = d.sourcePhrase = mainSubject(cx, si, v);
-    if (!contentAfter(cx, d, cueEnd, max, info) || objectOnly(cx, d, t)) return;
+    if (!contentAfter(cx, d, cueEnd, max, info) || objectOnly(cx, d, t) || actionInfinitive(cx, d, t, cueEnd)) return;
     // "posted a message on Twitter blaming Iran": the message is how it was said.
     if (afterObject && !absolute) d.channel ??= channelObjectBefore(cx, v, min);
     d.config = 'part';
@@ -391,7 +343,7 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
       if (!source) return;
       d.source = source;
     }
-    if (!contentAfter(cx, d, cueEnd, max, info) || objectOnly(cx, d, t)) return;
+    if (!contentAfter(cx, d, cueEnd, max, info) || objectOnly(cx, d, t) || actionInfinitive(cx, d, t, cueEnd)) return;
     d.config = 'and';
     cx.push(d);
     return;
@@ -438,6 +390,16 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
     || toks[afterAdjuncts]!.lower === ',' || cx.isMark(afterAdjuncts) || onlyPlaces(cx, afterAdjuncts, max);
   // `"... ended." Pelosi said on Friday "We ..."`: a quote that closed its own sentence is not the content of the
   // next sentence's attribution when a quote opens right after the cue.
+  // "Day said of Hudson, “...”", "Erdogan said — as reported by the Daily News — “...”": the quote after the aside
+  // is what was said, not the clause before the subject.
+  const asideQuote = closesQuote === undefined && source ? quoteAfterAside(cx, afterAdjuncts, max) : undefined;
+  if (asideQuote !== undefined) {
+    d.content.push(...cx.quoteChain(asideQuote));
+    d.config = 'pre';
+    recordChannel(d, offCue);
+    cx.push(d);
+    return;
+  }
   const ownQuote = closesQuote !== undefined && cx.quoteOpenedBy.has(afterAdjuncts)
     && SENTENCE_FINAL.has(toks[cx.quotes[closesQuote]!.tokEnd - 1]!.lower);
   if (restIsEmpty && !ownQuote && (closesQuote !== undefined || (before >= min && CLAUSE_END.has(toks[before]!.lower)))) {
@@ -458,7 +420,7 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
   d.channel = null;
   if (!source) return;
   // "Said Ellis: ..." reads on after the inverted subject.
-  if (!contentAfter(cx, d, source.s === cueEnd ? source.e : cueEnd, max, info) || objectOnly(cx, d, t)) return;
+  if (!contentAfter(cx, d, source.s === cueEnd ? source.e : cueEnd, max, info) || objectOnly(cx, d, t) || actionInfinitive(cx, d, t, cueEnd)) return;
   if (unrealised(cx, v, t, d.content)) return;
   d.config = source.s === cueEnd ? 'inv' : 'pre';
   // "fires at a plant, which officials said were under control": what the relative pronoun stands for is the
@@ -467,44 +429,4 @@ export function verbCue(cx: ReadingContext, si: number, t: number, info: CueInfo
   if (antecedent) d.content.unshift(antecedent);
   recordChannel(d, offCue);
   cx.push(d);
-}
-
-/** `CONTENT was CUE by SOURCE`: the passive subject is the content, the "by" agent the source. */
-function passiveByAgent(cx: ReadingContext, si: number, t: number, v: number, cueEnd: number, info: CueInfo): boolean {
-  const { toks } = cx;
-  const min = cx.windowStart[si]!;
-  const max = cx.windowEnd[si]!;
-  if (cueEnd >= max || toks[cueEnd]!.lower !== 'by') return false;
-  const e = npStartingAt(toks, cueEnd + 1, max);
-  const subject = subjectBefore(cx, skipTimeLeft(cx, v, min), min);
-  if (e < 0 || !subject) return false;
-  cx.push(draft({
-    cls: info.cls, cue: { s: t, e: cueEnd }, source: { s: cueEnd + 1, e }, cuePhrase: { s: v, e: cueEnd + 1 },
-    content: [subject.np], sentence: si, clause: v, config: 'pass',
-  }));
-  return true;
-}
-
-/** Participles of a passive that reports what unnamed others say or believe ("X is said to have ..."). */
-const RAISING = new Set(['said', 'reported', 'alleged', 'claimed', 'rumored', 'rumoured', 'believed']);
-/** What may open the infinitive after "to" ("to have", "to not be", "to be"). */
-const INFINITIVE_START = new Set(['VERB', 'AUX', 'PART', 'ADV']);
-
-/**
- * `SUBJ was reported to V ...` with no agent: someone unnamed reports that the subject Vs. The statement has no
- * speaker; its content is the subject and the infinitive clause ("Ivan's condition" … "not be serious").
- */
-function raisingPassive(cx: ReadingContext, si: number, t: number, v: number, info: CueInfo): void {
-  const { toks } = cx;
-  const min = cx.windowStart[si]!;
-  const max = cx.windowEnd[si]!;
-  if (!RAISING.has(toks[t]!.lower) || t + 2 >= max || toks[t + 1]!.lower !== 'to'
-    || !INFINITIVE_START.has(toks[t + 2]!.pos)) return;
-  const subject = subjectBefore(cx, v, min);
-  if (!subject) return;
-  const rest = clause(cx, t + 2, max);
-  cx.push(draft({
-    cls: info.cls, cue: { s: t, e: t + 1 }, cuePhrase: { s: v, e: t + 1 }, content: [subject.np, rest],
-    sentence: si, clause: subject.np.s, config: 'pass',
-  }));
 }

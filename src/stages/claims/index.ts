@@ -30,6 +30,8 @@ import { inquiryInContent, noEvidenceClaims } from './unverified.js';
  */
 const TRAILING_COMMENT = /,\s+(?:(?:an?|the|this|that|such)\s+)?(?:information|claims?|reports?|allegations?|assertions?|accounts?|figures?|something|which|this)\b[^,]*$/i;
 
+const YES_NO_QUESTION = /^(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should)\s[^.!?]*\?\s*$/i;
+
 function claimFor(doc: Doc, st: Statement, index: number, extras: Claim[]): Claim | null {
   if (st.content.length === 0) return null;
   const text = { start: st.content[0]!.start, end: st.content[st.content.length - 1]!.end };
@@ -43,6 +45,11 @@ function claimFor(doc: Doc, st: Statement, index: number, extras: Claim[]): Clai
       Object.assign(claim, { status: inTail.status, by: inTail.by, evidence: inTail.evidence });
       return claim;
     }
+  }
+  // "Many people would ask me, 'Is he really gay?'": a yes-no question puts a claim without asserting it. Only
+  // when it is the whole content: a quote ending on a rhetorical question ("so why should they be exempt?") asserts.
+  if (YES_NO_QUESTION.test(doc.text.slice(text.start, text.end)) && st.content.length === 1) {
+    return { ...claim, status: 'unconfirmed', by: [] };
   }
   // "According to the mayor, police were investigating whether X": X is open, whatever the mayor's cue says
   const inquiry = inquiryInContent(doc, text.start, text.end);
