@@ -1,0 +1,131 @@
+/**
+ * The trained parser on disk (`models/parser/`) and the public API: `tagSentence` (UPOS) and `parseSentence`
+ * (UPOS, heads, relations). The model is loaded lazily, once per process, on first use.
+ *
+ * Files: model.json (header: tag and relation sets, training data, generator), tagger.bin, parser.bin and
+ * labeller.bin (Int16 WeightTables: n Uint32 keys then n × width Int16 weights, src/learn/weight-table.ts), and the
+ * word clusters the tagger reads (the NER model's clusters.tsv, named in the header with its FNV-1a hash, so a
+ * retrained NER model cannot silently change the tagger's features).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { packageRoot } from '../../util/paths.js';
+import { hashString } from '../../learn/hash.js';
+import { WeightTable } from '../../learn/weight-table.js';
+import { parseClusters } from '../entities/ner/model.js';
+import { N_UPOS, tagGreedy, taggerInput, UPOS, uposIndex, type Clusters } from './tagger.js';
+import { N_ACTIONS } from './state.js';
+import { ROOT_TAG, type ParseInput } from './parse-features.js';
+import { labelBits, parseGreedy } from './parser.js';
+import { ROOT } from './keys.js';
+
+export const PARSER_FILES = {
+  header: 'model.json', tagger: 'tagger.bin', parser: 'parser.bin', labeller: 'labeller.bin',
+} as const;
+
+export const PARSER_FORMAT = 'claimline-parser/1';
+
+export interface ParserHeader {
+  format: typeof PARSER_FORMAT;
+  about: string;
+  upos: string[];
+  deprels: string[];
+  /** Cluster file, relative to the package root, and the FNV-1a hash of its text. */
+  clusters: { file: string; fnv1a: number };
+  trainedOn: string;
+}
+
+/** Feature keys are never 0 (src/stages/syntax/keys.ts), so 0 marks a free slot. */
+export const PARSER_TABLE_LAYOUT = { emptyKey: 0, maxLoad: 0.7 };
+
+export interface ParserModel {
+  deprels: string[];
+  clusters: Clusters;
+  tagger: WeightTable;
+  parser: WeightTable;
+  labeller: WeightTable;
+  bits: Uint32Array;
+}
+
+export function defaultParserDir(): string {
+  const dir = path.join(packageRoot(), 'models', 'parser');
+  if (!existsSync(path.join(dir, PARSER_FILES.header))) {
+    throw new Error(`parser model not found in ${dir}: run \`npm run train:parser\` to create it`);
+  }
+  return dir;
+}
+
+export function loadClusters(file: string): { clusters: Clusters; fnv1a: number } {
+  const text = readFileSync(path.resolve(packageRoot(), file), 'utf8');
+  return { clusters: parseClusters(text), fnv1a: hashString(text) };
+}
+
+export function loadParserModel(dir = defaultParserDir()): ParserModel {
+  const header = JSON.parse(readFileSync(path.join(dir, PARSER_FILES.header), 'utf8')) as ParserHeader;
+  if (header.format !== PARSER_FORMAT || header.upos.join() !== UPOS.join()) {
+    throw new Error(`${dir}: parser model has another format or tag set; retrain with npm run train:parser`);
+  }
+  const { clusters, fnv1a } = loadClusters(header.clusters.file);
+  if (fnv1a !== header.clusters.fnv1a) {
+    throw new Error(`${dir}: ${header.clusters.file} changed since the parser was trained; retrain with npm run train:parser`);
+  }
+  const table = (f: string, width: number) => WeightTable.fromBuffer(readFileSync(path.join(dir, f)), width, PARSER_TABLE_LAYOUT);
+  return {
+    deprels: header.deprels,
+    clusters,
+    tagger: table(PARSER_FILES.tagger, N_UPOS),
+    parser: table(PARSER_FILES.parser, N_ACTIONS),
+    labeller: table(PARSER_FILES.labeller, header.deprels.length),
+    bits: labelBits(header.deprels),
+  };
+}
+
+let cached: ParserModel | null = null;
+
+/** The default model, loaded on first call. */
+export function getParserModel(): ParserModel {
+  return (cached ??= loadParserModel());
+}
+
+/** Parser input from words and UPOS indices. */
+export function parseInput(words: readonly string[], tags: ArrayLike<number>): ParseInput {
+  const n = words.length;
+  const w = new Uint32Array(n + 1);
+  const p = new Uint8Array(n + 1);
+  for (let i = 0; i < n; i++) { w[i] = hashString(words[i]!.toLowerCase()); p[i] = tags[i]!; }
+  w[n] = ROOT;
+  p[n] = ROOT_TAG;
+  return { n, w, p };
+}
+
+/** UPOS tags of one sentence's words. */
+export function tagSentence(words: readonly string[], model = getParserModel()): string[] {
+  return [...tagGreedy(taggerInput(words, model.clusters), model.tagger)].map((t) => UPOS[t]!);
+}
+
+export interface SentenceParse {
+  upos: string[];
+  /** 1-based head per word, 0 for the root word (CoNLL-U convention). */
+  heads: number[];
+  /** UD relation per word, subtypes included (`nsubj:pass`, `acl:relcl`). */
+  deprels: string[];
+}
+
+/**
+ * Parses one sentence given as words (any tokenisation close to UD's: punctuation and clitics such as "n't", "'s"
+ * as their own words). `opts.upos` supplies tags instead of the model's tagger.
+ */
+export function parseSentence(words: readonly string[], opts: { upos?: readonly string[] } = {},
+  model = getParserModel()): SentenceParse {
+  const n = words.length;
+  if (n === 0) return { upos: [], heads: [], deprels: [] };
+  const tags = opts.upos ? Uint8Array.from(opts.upos, uposIndex) : tagGreedy(taggerInput(words, model.clusters), model.tagger);
+  const { heads, labels } = parseGreedy(parseInput(words, tags), {
+    trans: model.parser, labels: model.labeller, nLabels: model.deprels.length, bits: model.bits,
+  });
+  return {
+    upos: [...tags].map((t) => UPOS[t]!),
+    heads: Array.from({ length: n }, (_, i) => (heads[i] === n ? 0 : heads[i]! + 1)),
+    deprels: Array.from({ length: n }, (_, i) => model.deprels[labels[i]!] ?? 'dep'),
+  };
+}

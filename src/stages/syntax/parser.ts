@@ -1,0 +1,85 @@
+/**
+ * Greedy arc-hybrid parsing: at each step the transition classifier scores SHIFT, LEFT and RIGHT, the best valid
+ * one is applied, and an arc's relation is chosen by the labeller when the arc is made. Shared by training (with a
+ * `ParseTrainer`, which updates both classifiers with the dynamic oracle) and inference.
+ */
+import type { Scorer } from './tagger.js';
+import { LEFT, N_ACTIONS, ParseState, RIGHT, SHIFT } from './state.js';
+import {
+  labelFeatures, N_LABEL_FEATURES, N_PARSE_FEATURES, parseFeatures, type ParseInput,
+} from './parse-features.js';
+
+export interface ParserScorers {
+  trans: Scorer;
+  labels: Scorer;
+  nLabels: number;
+  /** Label-set bit of each relation (its main relation's bit, see `labelBits`). */
+  bits: Uint32Array;
+}
+
+/** Training hooks: gold heads (root = n) and relation indices, and the updates. */
+export interface ParseTrainer {
+  gold: Int32Array;
+  goldLabels: Int16Array;
+  /** Follow the classifier's own (possibly wrong) transitions, as dynamic-oracle training does (else the oracle's). */
+  explore: boolean;
+  updateTrans(feats: Uint32Array, gold: number, predicted: number): void;
+  updateLabel(feats: Uint32Array, gold: number, predicted: number): void;
+  /** One decision of each classifier seen (the averaging clocks). */
+  tickTrans(): void;
+  tickLabel(): void;
+}
+
+/** One label-set bit per main relation (relations sharing a main relation share a bit; 32 bits, wrapping). */
+export function labelBits(labels: readonly string[]): Uint32Array {
+  const mains = [...new Set(labels.map((l) => l.split(':')[0]!))].sort();
+  return Uint32Array.from(labels, (l) => (1 << (mains.indexOf(l.split(':')[0]!) % 32)) >>> 0);
+}
+
+const ACTIONS = [SHIFT, LEFT, RIGHT];
+
+/** Parses one sentence; returns heads (0 .. n, n the root) and relation indices. */
+export function parseGreedy(x: ParseInput, m: ParserScorers, train?: ParseTrainer): { heads: Int32Array; labels: Int16Array } {
+  const st = new ParseState(x.n);
+  const feats = new Uint32Array(N_PARSE_FEATURES);
+  const lfeats = new Uint32Array(N_LABEL_FEATURES);
+  const s = train ? new Float64Array(N_ACTIONS) : new Int32Array(N_ACTIONS);
+  const ls = train ? new Float64Array(m.nLabels) : new Int32Array(m.nLabels);
+  while (!st.done) {
+    let nValid = 0;
+    let only = -1;
+    for (const a of ACTIONS) if (st.valid(a)) { nValid++; only = a; }
+    let action = only;
+    if (nValid > 1) {
+      parseFeatures(x, st, feats);
+      s.fill(0);
+      m.trans.addScores(feats, 0, N_PARSE_FEATURES, s);
+      let pred = -1;
+      for (const a of ACTIONS) if (st.valid(a) && (pred < 0 || s[a]! > s[pred]!)) pred = a;
+      action = pred;
+      if (train) {
+        let minCost = Infinity;
+        const cost = [Infinity, Infinity, Infinity];
+        for (const a of ACTIONS) if (st.valid(a)) { cost[a] = st.cost(a, train.gold); minCost = Math.min(minCost, cost[a]!); }
+        let best = -1;
+        for (const a of ACTIONS) if (cost[a] === minCost && (best < 0 || s[a]! > s[best]!)) best = a;
+        if (cost[pred]! > minCost) train.updateTrans(feats, best, pred);
+        train.tickTrans();
+        if (!train.explore) action = best;
+      }
+    }
+    if (action === SHIFT) { st.apply(SHIFT); continue; }
+    const [dep, head] = st.arcOf(action);
+    labelFeatures(x, st, dep, head, lfeats);
+    ls.fill(0);
+    m.labels.addScores(lfeats, 0, N_LABEL_FEATURES, ls);
+    let lab = 0;
+    for (let l = 1; l < m.nLabels; l++) if (ls[l]! > ls[lab]!) lab = l;
+    if (train && train.gold[dep] === head) {
+      if (train.goldLabels[dep] !== lab) train.updateLabel(lfeats, train.goldLabels[dep]!, lab);
+      train.tickLabel();
+    }
+    st.apply(action, lab, m.bits[lab]!);
+  }
+  return { heads: st.heads, labels: st.labels };
+}

@@ -1,0 +1,150 @@
+/**
+ * Universal POS tagger: greedy left-to-right averaged perceptron over hashed features (after Collins 2002 and
+ * Ratnaparkhi 1996: the word, its lower-cased form, prefixes and suffixes, shape, neighbouring words, word clusters,
+ * the two previous predicted tags). Shared by training (scripts/train-parser.ts updates the weights at each step)
+ * and inference.
+ */
+import { hashString } from '../../learn/hash.js';
+import { key, NONE, normWord, shapeOf, shortShape } from './keys.js';
+
+/** The 17 UD v2 universal POS tags, in model column order. */
+export const UPOS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN',
+  'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X'] as const;
+export const N_UPOS = UPOS.length;
+const UPOS_INDEX = new Map<string, number>(UPOS.map((t, i) => [t, i]));
+export const uposIndex = (t: string): number => UPOS_INDEX.get(t) ?? UPOS_INDEX.get('X')!;
+
+/** Word clusters per normalised word (`normWord`), one id per level coarse → fine (the NER model's clusters.tsv). */
+export type Clusters = Map<string, number[]>;
+
+/** Context-free atoms of one word form, computed once per form. */
+interface FormAtoms {
+  form: number;
+  low: number;
+  suf: number[];
+  pre: number[];
+  shape: number;
+  sshape: number;
+  clusters: number[];
+}
+
+const formCache = new Map<string, FormAtoms>();
+let cacheOwner: Clusters | null = null;
+
+function formAtoms(w: string, clusters: Clusters): FormAtoms {
+  if (cacheOwner !== clusters) { formCache.clear(); cacheOwner = clusters; }
+  let a = formCache.get(w);
+  if (a) return a;
+  const low = w.toLowerCase();
+  const shape = shapeOf(w);
+  const cl = clusters.get(normWord(w));
+  a = {
+    form: hashString(w),
+    low: hashString(low),
+    suf: [1, 2, 3, 4].map((k) => (low.length > k ? hashString(low.slice(-k)) : NONE)),
+    pre: [1, 2, 3].map((k) => (low.length > k ? hashString(low.slice(0, k)) : NONE)),
+    shape: hashString(shape),
+    sshape: hashString(shortShape(shape)),
+    clusters: cl ? cl.slice(0, 4) : [-1, -1, -1, -1],
+  };
+  // Bounded: word forms in a long-running process are unbounded.
+  if (formCache.size > 300_000) formCache.clear();
+  formCache.set(w, a);
+  return a;
+}
+
+/** Static (tag-history free) features per token. */
+export const TAGGER_STATIC = 28;
+/** Features that depend on the previous predicted tags. */
+export const TAGGER_DYNAMIC = 5;
+
+export interface TaggerInput {
+  n: number;
+  /** `n * TAGGER_STATIC` keys, token-major. */
+  stat: Uint32Array;
+  /** Lower-cased word hash and 3-letter suffix per token (for the dynamic features). */
+  low: Uint32Array;
+  suf3: Uint32Array;
+}
+
+export function taggerInput(words: readonly string[], clusters: Clusters): TaggerInput {
+  const n = words.length;
+  const A = words.map((w) => formAtoms(w, clusters));
+  const stat = new Uint32Array(n * TAGGER_STATIC);
+  const low = new Uint32Array(n);
+  const suf3 = new Uint32Array(n);
+  const lw = (i: number) => (i < 0 ? NONE ^ 1 : i >= n ? NONE ^ 2 : A[i]!.low);
+  const s3 = (i: number) => (i < 0 || i >= n ? NONE : A[i]!.suf[2]!);
+  const cl = (i: number, lvl: number) => (i < 0 ? -2 : i >= n ? -3 : A[i]!.clusters[lvl]!);
+  for (let i = 0; i < n; i++) {
+    const a = A[i]!;
+    low[i] = a.low;
+    suf3[i] = a.suf[2]!;
+    let k = i * TAGGER_STATIC;
+    let t = 0;
+    stat[k++] = key(t++, 0);
+    stat[k++] = key(t++, a.form);
+    stat[k++] = key(t++, a.low);
+    for (let j = 0; j < 4; j++) stat[k++] = key(t++, a.suf[j]!);
+    for (let j = 0; j < 3; j++) stat[k++] = key(t++, a.pre[j]!);
+    stat[k++] = key(t++, a.shape);
+    stat[k++] = key(t++, a.sshape);
+    stat[k++] = key(t++, lw(i - 1));
+    stat[k++] = key(t++, lw(i + 1));
+    stat[k++] = key(t++, lw(i - 2));
+    stat[k++] = key(t++, lw(i + 2));
+    stat[k++] = key(t++, s3(i - 1));
+    stat[k++] = key(t++, s3(i + 1));
+    stat[k++] = key(t++, a.low, lw(i - 1));
+    stat[k++] = key(t++, a.low, lw(i + 1));
+    for (let j = 0; j < 4; j++) stat[k++] = key(t++, a.clusters[j]!);
+    stat[k++] = key(t++, cl(i - 1, 2));
+    stat[k++] = key(t++, cl(i + 1, 2));
+    stat[k++] = key(t++, cl(i - 1, 1), cl(i + 1, 1));
+    stat[k++] = key(t++, i === 0 ? 1 : 0, a.sshape);
+    stat[k++] = key(t++, a.sshape, i + 1 < n ? A[i + 1]!.sshape : NONE);
+    stat[k++] = key(t++, a.suf[2]!, a.sshape);
+  }
+  return { n, stat, low, suf3 };
+}
+
+/** Anything that adds feature weights into per-class scores (a training perceptron or a loaded WeightTable). */
+export interface Scorer {
+  addScores(feats: Uint32Array, from: number, to: number, out: Float64Array | Int32Array): void;
+}
+
+const T_DYN = 100;
+
+function dynamicFeatures(x: TaggerInput, i: number, p1: number, p2: number, out: Uint32Array): void {
+  out[0] = key(T_DYN, p1);
+  out[1] = key(T_DYN + 1, p1, p2);
+  out[2] = key(T_DYN + 2, p1, x.low[i]!);
+  out[3] = key(T_DYN + 3, p2);
+  out[4] = key(T_DYN + 4, p1, x.suf3[i]!);
+}
+
+/**
+ * Tags a sentence greedily. `learn` sees each step's dynamic features and prediction before the prediction becomes
+ * the history of the next token (training updates there).
+ */
+export function tagGreedy(x: TaggerInput, scorer: Scorer,
+  learn?: (i: number, dyn: Uint32Array, predicted: number) => void): Uint8Array {
+  const tags = new Uint8Array(x.n);
+  const dyn = new Uint32Array(TAGGER_DYNAMIC);
+  const s = learn ? new Float64Array(N_UPOS) : new Int32Array(N_UPOS);
+  let p1 = -1;
+  let p2 = -1;
+  for (let i = 0; i < x.n; i++) {
+    s.fill(0);
+    scorer.addScores(x.stat, i * TAGGER_STATIC, (i + 1) * TAGGER_STATIC, s);
+    dynamicFeatures(x, i, p1, p2, dyn);
+    scorer.addScores(dyn, 0, TAGGER_DYNAMIC, s);
+    let best = 0;
+    for (let t = 1; t < N_UPOS; t++) if (s[t]! > s[best]!) best = t;
+    if (learn) learn(i, dyn, best);
+    tags[i] = best;
+    p2 = p1;
+    p1 = best;
+  }
+  return tags;
+}
