@@ -1,6 +1,6 @@
 /**
  * Trains the UPOS tagger and the dependency parser (`npm run train:parser`) and writes `models/parser/` (or --out
- * DIR): tagger.bin, parser.bin, labeller.bin (Int16 weight tables) and model.json (header). See
+ * DIR): tagger.bin.gz, parser.bin.gz, labeller.bin.gz (gzipped Int16 weight tables) and model.json (header). See
  * models/parser/README.md.
  *
  * Data: the GUM treebank in ../shared/data/ud/gum (one .conllu file per document). Every 10th document in name
@@ -11,11 +11,12 @@
  * document (jackknifing over --folds K document folds), so the parser learns from tags as noisy as at run time.
  *
  * Deterministic: fixed seeds and document orders, integer perceptron updates; the same command writes
- * byte-identical files. Options: --tag-epochs N (6), --epochs N (parser, 10), --folds K (4; 1 = gold tags),
- * --min-weight W (tagger/labeller drop features whose averaged weights all stay below W update units; 1),
- * --parser-min-weight W (1), --seed N, --limit N (first N training documents), --all, --out DIR.
+ * byte-identical files. Options: --tag-epochs N (8), --epochs N (parser, 12), --folds K (4; 1 = gold tags),
+ * --min-weight W (features whose averaged weights all stay below W update units are dropped; 1), --parser-keep F
+ * and --labeller-keep F (0.02, 0.05: rows whose largest weight is below F of the table's largest are dropped), --seed N, --limit N (first N training documents), --all, --out DIR.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { packageRoot, sharedDir } from '../src/util/paths.js';
 import { conlluFiles, readConllu, type UdSentence } from '../src/stages/syntax/conllu.js';
@@ -44,11 +45,12 @@ if (!SHARED) {
 }
 const GUM = path.join(SHARED, 'data', 'ud', 'gum');
 const OUT = path.resolve(ROOT, opt('--out') ?? 'models/parser');
-const TAG_EPOCHS = Number(opt('--tag-epochs') ?? 6);
-const EPOCHS = Number(opt('--epochs') ?? 10);
+const TAG_EPOCHS = Number(opt('--tag-epochs') ?? 8);
+const EPOCHS = Number(opt('--epochs') ?? 12);
 const FOLDS = Number(opt('--folds') ?? 4);
 const MIN_WEIGHT = Number(opt('--min-weight') ?? 1);
-const PARSER_MIN_WEIGHT = Number(opt('--parser-min-weight') ?? 1);
+const PARSER_KEEP = Number(opt('--parser-keep') ?? 0.02);
+const LABELLER_KEEP = Number(opt('--labeller-keep') ?? 0.05);
 const SEED = Number(opt('--seed') ?? 20130601);
 const LIMIT = Number(opt('--limit') ?? Infinity);
 const ALL = args.includes('--all');
@@ -121,7 +123,7 @@ function main(): void {
   const items = train.flatMap((d) => d.sents).map((s) => {
     const n = s.words.length;
     return {
-      x: parseInput(s.words, predicted.get(s)!),
+      x: parseInput(inputs.get(s)!, predicted.get(s)!),
       gold: Int32Array.from(s.heads, (h) => (h === 0 ? n : h - 1)),
       goldLabels: Int16Array.from(s.deprels, (r) => relIndex.get(r)!),
     };
@@ -143,18 +145,30 @@ function main(): void {
     log(`parser epoch ${e}/${EPOCHS}: training UAS ${(100 * correct / total).toFixed(2)}${e > 1 ? ' (exploring)' : ''}`);
   }
 
-  const write = (file: string, m: MulticlassPerceptron, width: number, minW: number) => {
-    const { keys, weights } = MulticlassPerceptron.exportMean([m], minW);
-    const buf = new WeightTable(width, keys, weights, PARSER_TABLE_LAYOUT).toBuffer();
+  const write = (file: string, m: MulticlassPerceptron, width: number, keep: number) => {
+    const q = MulticlassPerceptron.exportMean([m], MIN_WEIGHT);
+    // Then drop the rows whose largest weight is below `keep` of the largest weight of the table: most of the
+    // parser's and labeller's rows are rare conjunctions that barely move a decision (see README.md for the cost).
+    const min = Math.round(keep * 32767);
+    const rows: number[] = [];
+    for (let r = 0; r < q.keys.length; r++) {
+      let mx = 0;
+      for (let t = 0; t < width; t++) mx = Math.max(mx, Math.abs(q.weights[r * width + t]!));
+      if (mx >= min) rows.push(r);
+    }
+    const keys = Uint32Array.from(rows, (r) => q.keys[r]!);
+    const weights = new Int16Array(rows.length * width);
+    rows.forEach((r, i) => weights.set(q.weights.subarray(r * width, (r + 1) * width), i * width));
+    const buf = gzipSync(new WeightTable(width, keys, weights, PARSER_TABLE_LAYOUT).toBuffer(), { level: 9 });
     writeFileSync(path.join(OUT, file), buf);
     log(`${file}: ${keys.length} features, ${(buf.byteLength / 1e6).toFixed(2)} MB`);
   };
-  write(PARSER_FILES.tagger, tagger, N_UPOS, MIN_WEIGHT);
-  write(PARSER_FILES.parser, trans, N_ACTIONS, PARSER_MIN_WEIGHT);
-  write(PARSER_FILES.labeller, labeller, deprels.length, MIN_WEIGHT);
+  write(PARSER_FILES.tagger, tagger, N_UPOS, 0);
+  write(PARSER_FILES.parser, trans, N_ACTIONS, PARSER_KEEP);
+  write(PARSER_FILES.labeller, labeller, deprels.length, LABELLER_KEEP);
   const header: ParserHeader = {
     format: PARSER_FORMAT,
-    about: 'Written with tagger.bin, parser.bin and labeller.bin by scripts/train-parser.ts (npm run train:parser); see README.md.',
+    about: 'Written with tagger.bin.gz, parser.bin.gz and labeller.bin.gz by scripts/train-parser.ts (npm run train:parser); see README.md.',
     upos: [...UPOS],
     deprels,
     clusters: { file: CLUSTERS, fnv1a },

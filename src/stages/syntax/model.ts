@@ -2,25 +2,27 @@
  * The trained parser on disk (`models/parser/`) and the public API: `tagSentence` (UPOS) and `parseSentence`
  * (UPOS, heads, relations). The model is loaded lazily, once per process, on first use.
  *
- * Files: model.json (header: tag and relation sets, training data, generator), tagger.bin, parser.bin and
- * labeller.bin (Int16 WeightTables: n Uint32 keys then n × width Int16 weights, src/learn/weight-table.ts), and the
+ * Files: model.json (header: tag and relation sets, training data, generator), tagger.bin.gz, parser.bin.gz and
+ * labeller.bin.gz (gzipped Int16 WeightTables: n Uint32 keys then n × width Int16 weights, src/learn/weight-table.ts), and the
  * word clusters the tagger reads (the NER model's clusters.tsv, named in the header with its FNV-1a hash, so a
  * retrained NER model cannot silently change the tagger's features).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { packageRoot } from '../../util/paths.js';
 import { hashString } from '../../learn/hash.js';
 import { WeightTable } from '../../learn/weight-table.js';
 import { parseClusters } from '../entities/ner/model.js';
-import { N_UPOS, tagGreedy, taggerInput, UPOS, uposIndex, type Clusters } from './tagger.js';
+import { N_UPOS, tagGreedy, taggerInput, UPOS, uposIndex, type Clusters, type TaggerInput } from './tagger.js';
 import { N_ACTIONS } from './state.js';
 import { ROOT_TAG, type ParseInput } from './parse-features.js';
 import { labelBits, parseGreedy } from './parser.js';
 import { ROOT } from './keys.js';
 
+/** The weight tables are gzipped: their rows are mostly zeros (the labeller's especially), a third of the size. */
 export const PARSER_FILES = {
-  header: 'model.json', tagger: 'tagger.bin', parser: 'parser.bin', labeller: 'labeller.bin',
+  header: 'model.json', tagger: 'tagger.bin.gz', parser: 'parser.bin.gz', labeller: 'labeller.bin.gz',
 } as const;
 
 export const PARSER_FORMAT = 'claimline-parser/1';
@@ -69,7 +71,8 @@ export function loadParserModel(dir = defaultParserDir()): ParserModel {
   if (fnv1a !== header.clusters.fnv1a) {
     throw new Error(`${dir}: ${header.clusters.file} changed since the parser was trained; retrain with npm run train:parser`);
   }
-  const table = (f: string, width: number) => WeightTable.fromBuffer(readFileSync(path.join(dir, f)), width, PARSER_TABLE_LAYOUT);
+  const table = (f: string, width: number) => WeightTable.fromBuffer(gunzipSync(readFileSync(path.join(dir, f))), width,
+    PARSER_TABLE_LAYOUT);
   return {
     deprels: header.deprels,
     clusters,
@@ -87,15 +90,22 @@ export function getParserModel(): ParserModel {
   return (cached ??= loadParserModel());
 }
 
-/** Parser input from words and UPOS indices. */
-export function parseInput(words: readonly string[], tags: ArrayLike<number>): ParseInput {
-  const n = words.length;
+/** Parser input from the tagger's input (word atoms, clusters) and UPOS indices. */
+export function parseInput(x: TaggerInput, tags: ArrayLike<number>): ParseInput {
+  const { n } = x;
   const w = new Uint32Array(n + 1);
   const p = new Uint8Array(n + 1);
-  for (let i = 0; i < n; i++) { w[i] = hashString(words[i]!.toLowerCase()); p[i] = tags[i]!; }
+  const c64 = new Int32Array(n + 1);
+  const c512 = new Int32Array(n + 1);
+  w.set(x.low);
+  p.set(tags as ArrayLike<number>);
+  c64.set(x.c64);
+  c512.set(x.c512);
   w[n] = ROOT;
   p[n] = ROOT_TAG;
-  return { n, w, p };
+  c64[n] = -4;
+  c512[n] = -4;
+  return { n, w, p, c64, c512 };
 }
 
 /** UPOS tags of one sentence's words. */
@@ -119,8 +129,9 @@ export function parseSentence(words: readonly string[], opts: { upos?: readonly 
   model = getParserModel()): SentenceParse {
   const n = words.length;
   if (n === 0) return { upos: [], heads: [], deprels: [] };
-  const tags = opts.upos ? Uint8Array.from(opts.upos, uposIndex) : tagGreedy(taggerInput(words, model.clusters), model.tagger);
-  const { heads, labels } = parseGreedy(parseInput(words, tags), {
+  const x = taggerInput(words, model.clusters);
+  const tags = opts.upos ? Uint8Array.from(opts.upos, uposIndex) : tagGreedy(x, model.tagger);
+  const { heads, labels } = parseGreedy(parseInput(x, tags), {
     trans: model.parser, labels: model.labeller, nLabels: model.deprels.length, bits: model.bits,
   });
   return {

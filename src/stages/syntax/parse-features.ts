@@ -15,33 +15,47 @@ export interface ParseInput {
   w: Uint32Array;
   /** Tag indices, `p[n]` = ROOT_TAG. */
   p: Uint8Array;
+  /** Word clusters at the 64- and 512-cluster levels (-1 unknown word, -4 the root). */
+  c64: Int32Array;
+  c512: Int32Array;
 }
 
 export const ROOT_TAG = 30;
 const NO_TAG = 31;
 const NO_LABEL = 127;
 
-export const N_PARSE_FEATURES = 83;
-export const N_LABEL_FEATURES = 26;
+export const N_PARSE_FEATURES = 89;
+export const N_LABEL_FEATURES = 29;
 
 function distance(a: number, b: number): number {
   const d = Math.abs(a - b);
   return d <= 5 ? d : d <= 9 ? 6 : 7;
 }
 
+// The sentence, state and output of the call in progress, at module level so that the helpers below are plain
+// functions: closures made per call showed up as garbage-collector time (this runs at every transition).
+let X: ParseInput;
+let S: ParseState;
+let OUT: Uint32Array;
+let K = 0;
+let T = 0;
+const W = (i: number) => (i < 0 || i > S.n ? NONE : X.w[i]!);
+const P = (i: number) => (i < 0 || i > S.n ? NO_TAG : X.p[i]!);
+const L = (i: number) => (i < 0 ? NO_LABEL : S.labels[i]!);
+const C = (i: number) => (i < 0 || i > S.n ? -5 : X.c512[i]!);
+const D = (i: number) => (i < 0 || i > S.n ? -5 : X.c64[i]!);
+const at = (a: Int32Array, i: number) => (i < 0 ? -1 : a[i]!);
+function f(a: number, b = 0, c = 0): void { OUT[K++] = key(T++, a, b, c); }
+
 /** Transition features of `st` into `out` (N_PARSE_FEATURES keys). */
-export function parseFeatures(x: ParseInput, st: ParseState, out: Uint32Array): void {
-  const { w, p } = x;
-  const W = (i: number) => (i < 0 ? NONE : w[i]!);
-  const P = (i: number) => (i < 0 ? NO_TAG : p[i]!);
-  const L = (i: number) => (i < 0 ? NO_LABEL : st.labels[i]!);
+export function parseFeatures(x: ParseInput, st: ParseState, out: Uint32Array, withRoles = true): number {
+  X = x; S = st; OUT = out; K = 0; T = 0;
   const s0 = st.s(0);
   const s1 = st.s(1);
   const s2 = st.s(2);
   const n0 = st.b;
   const n1 = n0 + 1 <= st.n ? n0 + 1 : -1;
   const n2 = n0 + 2 <= st.n ? n0 + 2 : -1;
-  const at = (a: Int32Array, i: number) => (i < 0 ? -1 : a[i]!);
   const s0l = at(st.lc1, s0); const s0l2 = at(st.lc2, s0);
   const s0r = at(st.rc1, s0); const s0r2 = at(st.rc2, s0);
   const n0l = at(st.lc1, n0); const n0l2 = at(st.lc2, n0);
@@ -53,16 +67,12 @@ export function parseFeatures(x: ParseInput, st: ParseState, out: Uint32Array): 
   const vn0 = st.nl[n0]!;
   const sl0 = s0 < 0 ? 0 : st.lset[s0]!; const sr0 = s0 < 0 ? 0 : st.rset[s0]!;
   const sn0 = st.lset[n0]!;
-  let k = 0;
-  let t = 0;
-  const f = (a: number, b = 0, c = 0) => { out[k++] = key(t++, a, b, c); };
-  f(0);
-  // single words
-  f(ws0, ps0); f(ws0); f(ps0);
-  f(wn0, pn0); f(wn0); f(pn0);
-  f(wn1, pn1); f(wn1); f(pn1);
-  f(wn2, pn2); f(wn2); f(pn2);
-  f(ws1, ps1); f(ws1); f(ps1); f(ps2);
+  // Features of one word in one role (and the bias) come first; inference takes their sums from a memo
+  // (`roleFeatures`) and starts after them.
+  if (withRoles) {
+    for (let r = 0; r < N_ROLES; r++) K += roleFeatures(x, r, roleToken(st, r), out, K);
+  }
+  T = 17;
   // pairs
   f(ws0, wn0, ps0 * 32 + pn0); f(ws0, wn0, ps0); f(ws0, wn0, 64 + pn0); f(ws0, ps0 * 32 + pn0);
   f(wn0, ps0 * 32 + pn0); f(ws0, wn0); f(ps0, pn0); f(pn0, pn1);
@@ -84,26 +94,62 @@ export function parseFeatures(x: ParseInput, st: ParseState, out: Uint32Array): 
   f(ws0, sr0); f(ps0, sr0); f(ws0, sl0); f(ps0, sl0); f(wn0, sn0); f(pn0, sn0);
   // what s0's head would be either way, by tags and words
   f(ps0, L(s0l), L(s0r)); f(ps1, ps0, pn0 * 32 + P(s1r));
-  if (k !== N_PARSE_FEATURES) throw new Error(`parse features: ${k} written, ${N_PARSE_FEATURES} declared`);
+  // word clusters, which generalise over words unseen in training
+  T = 86;
+  f(D(s0), D(n0)); f(ps0, D(n0)); f(D(s0), pn0);
+  if (withRoles && K !== N_PARSE_FEATURES) throw new Error(`parse features: ${K} written, ${N_PARSE_FEATURES} declared`);
+  return K;
+}
+
+/**
+ * Roles whose single-word features depend on nothing but the word in the role: s0, n0, n1, n2, s1, s2, and the
+ * bias as a sixth role of no word. Their keys keep the template numbers they had when the features were written
+ * in one run (1 .. 16 and 83 .. 85), so models trained either way are the same.
+ */
+export const N_ROLES = 7;
+
+/** The word in role `r` of `st` (-1: none). */
+export function roleToken(st: ParseState, r: number): number {
+  switch (r) {
+    case 0: return st.s(0);
+    case 1: return st.b;
+    case 2: return st.b + 1 <= st.n ? st.b + 1 : -1;
+    case 3: return st.b + 2 <= st.n ? st.b + 2 : -1;
+    case 4: return st.s(1);
+    case 5: return st.s(2);
+    default: return -1;
+  }
+}
+
+/** Keys of role `r` filled by word `i` into `out` from `at`; returns how many. */
+export function roleFeatures(x: ParseInput, r: number, i: number, out: Uint32Array, at: number): number {
+  const w = i < 0 ? NONE : x.w[i]!;
+  const p = i < 0 ? NO_TAG : x.p[i]!;
+  const c = i < 0 ? -5 : x.c512[i]!;
+  let k = at;
+  switch (r) {
+    case 0: out[k++] = key(1, w, p); out[k++] = key(2, w); out[k++] = key(3, p); out[k++] = key(83, c); break;
+    case 1: out[k++] = key(4, w, p); out[k++] = key(5, w); out[k++] = key(6, p); out[k++] = key(84, c); break;
+    case 2: out[k++] = key(7, w, p); out[k++] = key(8, w); out[k++] = key(9, p); out[k++] = key(85, c); break;
+    case 3: out[k++] = key(10, w, p); out[k++] = key(11, w); out[k++] = key(12, p); break;
+    case 4: out[k++] = key(13, w, p); out[k++] = key(14, w); out[k++] = key(15, p); break;
+    case 5: out[k++] = key(16, p); break;
+    default: out[k++] = key(0, 0);
+  }
+  return k - at;
 }
 
 const T_LABEL = 200;
 
 /** Labeller features for the arc head → dep of state `st` (before it is applied) into `out`. */
 export function labelFeatures(x: ParseInput, st: ParseState, dep: number, head: number, out: Uint32Array): void {
-  const { w, p } = x;
-  const W = (i: number) => (i < 0 || i > st.n ? NONE : w[i]!);
-  const P = (i: number) => (i < 0 || i > st.n ? NO_TAG : p[i]!);
-  const L = (i: number) => (i < 0 ? NO_LABEL : st.labels[i]!);
+  X = x; S = st; OUT = out; K = 0; T = T_LABEL;
   const dir = head === st.n ? 3 : head > dep ? 1 : 2;
   const dist = head === st.n ? 8 : distance(head, dep);
   const dw = W(dep); const hw = head === st.n ? ROOT : W(head);
   const dp = P(dep); const hp = P(head);
   const dl = st.lc1[dep]!; const dr = st.rc1[dep]!;
   const hd = hp * 32 + dp;
-  let k = 0;
-  let t = T_LABEL;
-  const f = (a: number, b = 0, c = 0) => { out[k++] = key(t++, a, b, c); };
   f(0);
   f(dw); f(dp); f(hw); f(hp);
   f(hd, dir); f(hw, dp, dir); f(hp, dw, dir); f(hw, dw, dir); f(hd, dist * 4 + dir);
@@ -112,5 +158,6 @@ export function labelFeatures(x: ParseInput, st: ParseState, dep: number, head: 
   f(dp, st.nl[dep]!, st.nr[dep]!); f(dp, W(dep - 1)); f(dp, P(dep - 1), P(dep + 1)); f(dw, hw);
   f(hd, W(dr)); f(hd, dir, P(head + (head > dep ? -1 : 1))); f(hd, dir, L(st.lc1[head]!));
   f(dw, dp, dir);
-  if (k !== N_LABEL_FEATURES) throw new Error(`label features: ${k} written, ${N_LABEL_FEATURES} declared`);
+  f(C(dep), dp); f(C(head), hp); f(D(head), D(dep), dir);
+  if (K !== N_LABEL_FEATURES) throw new Error(`label features: ${K} written, ${N_LABEL_FEATURES} declared`);
 }

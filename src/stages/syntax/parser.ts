@@ -6,7 +6,7 @@
 import type { Scorer } from './tagger.js';
 import { LEFT, N_ACTIONS, ParseState, RIGHT, SHIFT } from './state.js';
 import {
-  labelFeatures, N_LABEL_FEATURES, N_PARSE_FEATURES, parseFeatures, type ParseInput,
+  labelFeatures, N_LABEL_FEATURES, N_PARSE_FEATURES, N_ROLES, parseFeatures, roleFeatures, roleToken, type ParseInput,
 } from './parse-features.js';
 
 export interface ParserScorers {
@@ -45,15 +45,34 @@ export function parseGreedy(x: ParseInput, m: ParserScorers, train?: ParseTraine
   const lfeats = new Uint32Array(N_LABEL_FEATURES);
   const s = train ? new Float64Array(N_ACTIONS) : new Int32Array(N_ACTIONS);
   const ls = train ? new Float64Array(m.nLabels) : new Int32Array(m.nLabels);
+  // Inference: the sums of each word's single-role features, computed on first use (a word is n0, then s0, for
+  // several transitions); per slot (word + 1) * N_ROLES + role, N_ACTIONS sums.
+  const memo = train ? null : new Int32Array((x.n + 2) * N_ROLES * N_ACTIONS);
+  const known = train ? null : new Uint8Array((x.n + 2) * N_ROLES);
+  const roleKeys = new Uint32Array(8);
   while (!st.done) {
     let nValid = 0;
     let only = -1;
     for (const a of ACTIONS) if (st.valid(a)) { nValid++; only = a; }
     let action = only;
     if (nValid > 1) {
-      parseFeatures(x, st, feats);
       s.fill(0);
-      m.trans.addScores(feats, 0, N_PARSE_FEATURES, s);
+      if (memo && known) {
+        m.trans.addScores(feats, 0, parseFeatures(x, st, feats, false), s);
+        for (let r = 0; r < N_ROLES; r++) {
+          const i = roleToken(st, r);
+          const slot = (i + 1) * N_ROLES + r;
+          const o = slot * N_ACTIONS;
+          if (!known[slot]) {
+            known[slot] = 1;
+            m.trans.addScores(roleKeys, 0, roleFeatures(x, r, i, roleKeys, 0), memo.subarray(o, o + N_ACTIONS));
+          }
+          for (let a = 0; a < N_ACTIONS; a++) s[a]! += memo[o + a]!;
+        }
+      } else {
+        parseFeatures(x, st, feats);
+        m.trans.addScores(feats, 0, N_PARSE_FEATURES, s);
+      }
       let pred = -1;
       for (const a of ACTIONS) if (st.valid(a) && (pred < 0 || s[a]! > s[pred]!)) pred = a;
       action = pred;

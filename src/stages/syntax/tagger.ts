@@ -54,12 +54,16 @@ function formAtoms(w: string, clusters: Clusters): FormAtoms {
 }
 
 /** Static (tag-history free) features per token. */
-export const TAGGER_STATIC = 28;
+export const TAGGER_STATIC = 30;
 /** Features that depend on the previous predicted tags. */
 export const TAGGER_DYNAMIC = 5;
 
+
 export interface TaggerInput {
   n: number;
+  /** Word-cluster ids per token at the 64- and 512-cluster levels (-1: unknown word), for the parser. */
+  c64: Int32Array;
+  c512: Int32Array;
   /** `n * TAGGER_STATIC` keys, token-major. */
   stat: Uint32Array;
   /** Lower-cased word hash and 3-letter suffix per token (for the dynamic features). */
@@ -73,6 +77,8 @@ export function taggerInput(words: readonly string[], clusters: Clusters): Tagge
   const stat = new Uint32Array(n * TAGGER_STATIC);
   const low = new Uint32Array(n);
   const suf3 = new Uint32Array(n);
+  const c64 = new Int32Array(n);
+  const c512 = new Int32Array(n);
   const lw = (i: number) => (i < 0 ? NONE ^ 1 : i >= n ? NONE ^ 2 : A[i]!.low);
   const s3 = (i: number) => (i < 0 || i >= n ? NONE : A[i]!.suf[2]!);
   const cl = (i: number, lvl: number) => (i < 0 ? -2 : i >= n ? -3 : A[i]!.clusters[lvl]!);
@@ -80,6 +86,8 @@ export function taggerInput(words: readonly string[], clusters: Clusters): Tagge
     const a = A[i]!;
     low[i] = a.low;
     suf3[i] = a.suf[2]!;
+    c64[i] = a.clusters[1]!;
+    c512[i] = a.clusters[2]!;
     let k = i * TAGGER_STATIC;
     let t = 0;
     stat[k++] = key(t++, 0);
@@ -104,8 +112,12 @@ export function taggerInput(words: readonly string[], clusters: Clusters): Tagge
     stat[k++] = key(t++, i === 0 ? 1 : 0, a.sshape);
     stat[k++] = key(t++, a.sshape, i + 1 < n ? A[i + 1]!.sshape : NONE);
     stat[k++] = key(t++, a.suf[2]!, a.sshape);
+    // Capitalisation against the distribution of the lower-cased form: a capitalised common noun in a heading
+    // ("Phone:", "Team") against a name.
+    stat[k++] = key(t++, a.sshape, a.clusters[1]!);
+    stat[k++] = key(t++, a.sshape, a.clusters[3]!);
   }
-  return { n, stat, low, suf3 };
+  return { n, c64, c512, stat, low, suf3 };
 }
 
 /** Anything that adds feature weights into per-class scores (a training perceptron or a loaded WeightTable). */
