@@ -132,7 +132,7 @@ test('retraining on a slice of GUM writes byte-identical files', { skip: HAS_SHA
   try {
     run(a);
     run(b);
-    for (const f of ['model.json', 'tagger.bin.gz', 'parser.bin.gz', 'labeller.bin.gz']) {
+    for (const f of ['model.json', 'tagger.bin.gz', 'parser.bin.gz', 'labeller.bin.gz', 'lexicon.tsv.gz']) {
       assert.ok(fs.readFileSync(path.join(a, f)).equals(fs.readFileSync(path.join(b, f))), `${f} differs`);
     }
   } finally {

@@ -3,7 +3,8 @@
  * (UPOS, heads, relations). The model is loaded lazily, once per process, on first use.
  *
  * Files: model.json (header: tag and relation sets, training data, generator), tagger.bin.gz, parser.bin.gz and
- * labeller.bin.gz (gzipped Int16 WeightTables: n Uint32 keys then n × width Int16 weights, src/learn/weight-table.ts), and the
+ * labeller.bin.gz (gzipped Int16 WeightTables: n Uint32 keys then n × width Int16 weights, src/learn/weight-table.ts),
+ * lexicon.tsv.gz (WordNet parts of speech per lemma, lexicon.ts), and the
  * word clusters the tagger reads (the NER model's clusters.tsv, named in the header with its FNV-1a hash, so a
  * retrained NER model cannot silently change the tagger's features).
  */
@@ -14,7 +15,10 @@ import { packageRoot } from '../../util/paths.js';
 import { hashString } from '../../learn/hash.js';
 import { WeightTable } from '../../learn/weight-table.js';
 import { parseClusters } from '../entities/ner/model.js';
-import { N_UPOS, tagGreedy, taggerInput, UPOS, uposIndex, type Clusters, type TaggerInput } from './tagger.js';
+import {
+  N_UPOS, tagGreedy, taggerInput, UPOS, uposIndex, type Clusters, type TaggerInput, type TaggerResources,
+} from './tagger.js';
+import { parseLexicon } from './lexicon.js';
 import { N_ACTIONS } from './state.js';
 import { ROOT_TAG, type ParseInput } from './parse-features.js';
 import { labelBits, parseGreedy } from './parser.js';
@@ -23,6 +27,7 @@ import { ROOT } from './keys.js';
 /** The weight tables are gzipped: their rows are mostly zeros (the labeller's especially), a third of the size. */
 export const PARSER_FILES = {
   header: 'model.json', tagger: 'tagger.bin.gz', parser: 'parser.bin.gz', labeller: 'labeller.bin.gz',
+  lexicon: 'lexicon.tsv.gz',
 } as const;
 
 export const PARSER_FORMAT = 'claimline-parser/1';
@@ -32,6 +37,11 @@ export interface ParserHeader {
   about: string;
   upos: string[];
   deprels: string[];
+  /**
+   * Per `labelSlot` (dependent tag × direction), the relation indices seen so in training (gold and jackknifed
+   * tags); empty: all relations. Absent in older headers: all relations everywhere.
+   */
+  labelsBySlot?: number[][];
   /** Cluster file, relative to the package root, and the FNV-1a hash of its text. */
   clusters: { file: string; fnv1a: number };
   trainedOn: string;
@@ -42,11 +52,12 @@ export const PARSER_TABLE_LAYOUT = { emptyKey: 0, maxLoad: 0.7 };
 
 export interface ParserModel {
   deprels: string[];
-  clusters: Clusters;
+  res: TaggerResources;
   tagger: WeightTable;
   parser: WeightTable;
   labeller: WeightTable;
   bits: Uint32Array;
+  labelsBySlot: (Uint8Array | null)[];
 }
 
 export function defaultParserDir(): string {
@@ -75,11 +86,12 @@ export function loadParserModel(dir = defaultParserDir()): ParserModel {
     PARSER_TABLE_LAYOUT);
   return {
     deprels: header.deprels,
-    clusters,
+    res: { clusters, lexicon: parseLexicon(gunzipSync(readFileSync(path.join(dir, PARSER_FILES.lexicon))).toString('utf8')) },
     tagger: table(PARSER_FILES.tagger, N_UPOS),
     parser: table(PARSER_FILES.parser, N_ACTIONS),
     labeller: table(PARSER_FILES.labeller, header.deprels.length),
     bits: labelBits(header.deprels),
+    labelsBySlot: (header.labelsBySlot ?? []).map((l) => (l.length ? Uint8Array.from(l) : null)),
   };
 }
 
@@ -110,7 +122,7 @@ export function parseInput(x: TaggerInput, tags: ArrayLike<number>): ParseInput 
 
 /** UPOS tags of one sentence's words. */
 export function tagSentence(words: readonly string[], model = getParserModel()): string[] {
-  return [...tagGreedy(taggerInput(words, model.clusters), model.tagger)].map((t) => UPOS[t]!);
+  return [...tagGreedy(taggerInput(words, model.res), model.tagger)].map((t) => UPOS[t]!);
 }
 
 export interface SentenceParse {
@@ -129,10 +141,11 @@ export function parseSentence(words: readonly string[], opts: { upos?: readonly 
   model = getParserModel()): SentenceParse {
   const n = words.length;
   if (n === 0) return { upos: [], heads: [], deprels: [] };
-  const x = taggerInput(words, model.clusters);
+  const x = taggerInput(words, model.res);
   const tags = opts.upos ? Uint8Array.from(opts.upos, uposIndex) : tagGreedy(x, model.tagger);
   const { heads, labels } = parseGreedy(parseInput(x, tags), {
     trans: model.parser, labels: model.labeller, nLabels: model.deprels.length, bits: model.bits,
+    labelColumns: model.labelsBySlot.length ? { table: model.labeller, bySlot: model.labelsBySlot } : undefined,
   });
   return {
     upos: [...tags].map((t) => UPOS[t]!),

@@ -4,6 +4,7 @@
  * `ParseTrainer`, which updates both classifiers with the dynamic oracle) and inference.
  */
 import type { Scorer } from './tagger.js';
+import type { WeightTable } from '../../learn/weight-table.js';
 import { LEFT, N_ACTIONS, ParseState, RIGHT, SHIFT } from './state.js';
 import {
   labelFeatures, N_LABEL_FEATURES, N_PARSE_FEATURES, N_ROLES, parseFeatures, roleFeatures, roleToken, type ParseInput,
@@ -15,7 +16,16 @@ export interface ParserScorers {
   nLabels: number;
   /** Label-set bit of each relation (its main relation's bit, see `labelBits`). */
   bits: Uint32Array;
+  /**
+   * Inference: the relations to score for a dependent, by `labelSlot` (its tag and the arc's direction), those seen
+   * so in training; null where all are scored. Scoring 10-odd relations instead of all 54 halves parsing time.
+   */
+  labelColumns?: { table: WeightTable; bySlot: (Uint8Array | null)[] };
 }
+
+/** Index of a dependent's tag and the arc's direction (1 head to the right, 2 to the left, 3 root) in `bySlot`. */
+export const labelSlot = (depTag: number, head: number, dep: number, n: number): number =>
+  depTag * 4 + (head === n ? 3 : head > dep ? 1 : 2);
 
 /** Training hooks: gold heads (root = n) and relation indices, and the updates. */
 export interface ParseTrainer {
@@ -91,9 +101,16 @@ export function parseGreedy(x: ParseInput, m: ParserScorers, train?: ParseTraine
     const [dep, head] = st.arcOf(action);
     labelFeatures(x, st, dep, head, lfeats);
     ls.fill(0);
-    m.labels.addScores(lfeats, 0, N_LABEL_FEATURES, ls);
+    const cols = train ? null : m.labelColumns?.bySlot[labelSlot(x.p[dep]!, head, dep, x.n)] ?? null;
     let lab = 0;
-    for (let l = 1; l < m.nLabels; l++) if (ls[l]! > ls[lab]!) lab = l;
+    if (cols && m.labelColumns) {
+      m.labelColumns.table.addColumns(lfeats, 0, N_LABEL_FEATURES, cols, ls);
+      lab = cols[0]!;
+      for (let j = 1; j < cols.length; j++) if (ls[cols[j]!]! > ls[lab]!) lab = cols[j]!;
+    } else {
+      m.labels.addScores(lfeats, 0, N_LABEL_FEATURES, ls);
+      for (let l = 1; l < m.nLabels; l++) if (ls[l]! > ls[lab]!) lab = l;
+    }
     if (train && train.gold[dep] === head) {
       if (train.goldLabels[dep] !== lab) train.updateLabel(lfeats, train.goldLabels[dep]!, lab);
       train.tickLabel();

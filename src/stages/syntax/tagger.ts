@@ -6,6 +6,7 @@
  */
 import { hashString } from '../../learn/hash.js';
 import { key, NONE, normWord, shapeOf, shortShape } from './keys.js';
+import { lexClass, type Lexicon } from './lexicon.js';
 
 /** The 17 UD v2 universal POS tags, in model column order. */
 export const UPOS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN',
@@ -17,6 +18,12 @@ export const uposIndex = (t: string): number => UPOS_INDEX.get(t) ?? UPOS_INDEX.
 /** Word clusters per normalised word (`normWord`), one id per level coarse → fine (the NER model's clusters.tsv). */
 export type Clusters = Map<string, number[]>;
 
+/** What the tagger's features read besides the words. */
+export interface TaggerResources {
+  clusters: Clusters;
+  lexicon: Lexicon;
+}
+
 /** Context-free atoms of one word form, computed once per form. */
 interface FormAtoms {
   form: number;
@@ -26,54 +33,79 @@ interface FormAtoms {
   shape: number;
   sshape: number;
   clusters: number[];
+  /** WordNet class of the form (lexicon.ts). */
+  lex: number;
+  /** Keys of the form's own features (TAGGER_OWN). */
+  own: Uint32Array;
+  /** Inference: their summed weights under `sumsOf` (a form's own features are scored once per form). */
+  sums: Int32Array | null;
+  sumsOf: Scorer | null;
 }
 
 const formCache = new Map<string, FormAtoms>();
-let cacheOwner: Clusters | null = null;
+let cacheOwner: TaggerResources | null = null;
 
-function formAtoms(w: string, clusters: Clusters): FormAtoms {
-  if (cacheOwner !== clusters) { formCache.clear(); cacheOwner = clusters; }
+/** Features of a word form alone (no context), per token first in `TaggerInput.stat`. */
+export const TAGGER_OWN = 20;
+/** Context features per token, after the form's own. */
+export const TAGGER_CONTEXT = 13;
+/** Static (tag-history free) features per token. */
+export const TAGGER_STATIC = TAGGER_OWN + TAGGER_CONTEXT;
+/** Features that depend on the previous predicted tags. */
+export const TAGGER_DYNAMIC = 6;
+
+function formAtoms(w: string, res: TaggerResources): FormAtoms {
+  if (cacheOwner !== res) { formCache.clear(); cacheOwner = res; }
+  const { clusters } = res;
   let a = formCache.get(w);
   if (a) return a;
   const low = w.toLowerCase();
   const shape = shapeOf(w);
   const cl = clusters.get(normWord(w));
-  a = {
-    form: hashString(w),
-    low: hashString(low),
-    suf: [1, 2, 3, 4].map((k) => (low.length > k ? hashString(low.slice(-k)) : NONE)),
-    pre: [1, 2, 3].map((k) => (low.length > k ? hashString(low.slice(0, k)) : NONE)),
-    shape: hashString(shape),
-    sshape: hashString(shortShape(shape)),
-    clusters: cl ? cl.slice(0, 4) : [-1, -1, -1, -1],
-  };
+  const form = hashString(w);
+  const lowH = hashString(low);
+  const suf = [1, 2, 3, 4].map((k) => (low.length > k ? hashString(low.slice(-k)) : NONE));
+  const pre = [1, 2, 3].map((k) => (low.length > k ? hashString(low.slice(0, k)) : NONE));
+  const shapeH = hashString(shape);
+  const sshape = hashString(shortShape(shape));
+  const clusterIds = cl ? cl.slice(0, 4) : [-1, -1, -1, -1];
+  const lex = lexClass(res.lexicon, low);
+  // Template numbers are those of the features' first layout (context ones in between: 12-19, 24-28).
+  const own = Uint32Array.of(key(0, 0), key(1, form), key(2, lowH),
+    key(3, suf[0]!), key(4, suf[1]!), key(5, suf[2]!), key(6, suf[3]!), key(7, pre[0]!), key(8, pre[1]!), key(9, pre[2]!),
+    key(10, shapeH), key(11, sshape),
+    key(20, clusterIds[0]!), key(21, clusterIds[1]!), key(22, clusterIds[2]!), key(23, clusterIds[3]!),
+    key(29, suf[2]!, sshape),
+    // Capitalisation against the distribution of the lower-cased form: a capitalised common noun in a heading
+    // ("Phone:", "Team") against a name.
+    key(30, sshape, clusterIds[1]!), key(31, sshape, clusterIds[3]!),
+    key(32, lex));
+  if (own.length !== TAGGER_OWN) throw new Error('tagger: TAGGER_OWN does not match the form features');
+  a = { form, low: lowH, suf, pre, shape: shapeH, sshape, clusters: clusterIds, lex, own, sums: null, sumsOf: null };
   // Bounded: word forms in a long-running process are unbounded.
   if (formCache.size > 300_000) formCache.clear();
   formCache.set(w, a);
   return a;
 }
 
-/** Static (tag-history free) features per token. */
-export const TAGGER_STATIC = 30;
-/** Features that depend on the previous predicted tags. */
-export const TAGGER_DYNAMIC = 5;
-
-
 export interface TaggerInput {
   n: number;
   /** Word-cluster ids per token at the 64- and 512-cluster levels (-1: unknown word), for the parser. */
   c64: Int32Array;
   c512: Int32Array;
-  /** `n * TAGGER_STATIC` keys, token-major. */
+  /** `n * TAGGER_STATIC` keys, token-major: the form's own features, then the context ones. */
   stat: Uint32Array;
   /** Lower-cased word hash and 3-letter suffix per token (for the dynamic features). */
   low: Uint32Array;
   suf3: Uint32Array;
+  lex: Int32Array;
+  forms: FormAtoms[];
 }
 
-export function taggerInput(words: readonly string[], clusters: Clusters): TaggerInput {
+export function taggerInput(words: readonly string[], res: TaggerResources): TaggerInput {
   const n = words.length;
-  const A = words.map((w) => formAtoms(w, clusters));
+  const A = words.map((w) => formAtoms(w, res));
+  const lex = Int32Array.from(A, (a) => a.lex);
   const stat = new Uint32Array(n * TAGGER_STATIC);
   const low = new Uint32Array(n);
   const suf3 = new Uint32Array(n);
@@ -89,35 +121,23 @@ export function taggerInput(words: readonly string[], clusters: Clusters): Tagge
     c64[i] = a.clusters[1]!;
     c512[i] = a.clusters[2]!;
     let k = i * TAGGER_STATIC;
-    let t = 0;
-    stat[k++] = key(t++, 0);
-    stat[k++] = key(t++, a.form);
-    stat[k++] = key(t++, a.low);
-    for (let j = 0; j < 4; j++) stat[k++] = key(t++, a.suf[j]!);
-    for (let j = 0; j < 3; j++) stat[k++] = key(t++, a.pre[j]!);
-    stat[k++] = key(t++, a.shape);
-    stat[k++] = key(t++, a.sshape);
-    stat[k++] = key(t++, lw(i - 1));
-    stat[k++] = key(t++, lw(i + 1));
-    stat[k++] = key(t++, lw(i - 2));
-    stat[k++] = key(t++, lw(i + 2));
-    stat[k++] = key(t++, s3(i - 1));
-    stat[k++] = key(t++, s3(i + 1));
-    stat[k++] = key(t++, a.low, lw(i - 1));
-    stat[k++] = key(t++, a.low, lw(i + 1));
-    for (let j = 0; j < 4; j++) stat[k++] = key(t++, a.clusters[j]!);
-    stat[k++] = key(t++, cl(i - 1, 2));
-    stat[k++] = key(t++, cl(i + 1, 2));
-    stat[k++] = key(t++, cl(i - 1, 1), cl(i + 1, 1));
-    stat[k++] = key(t++, i === 0 ? 1 : 0, a.sshape);
-    stat[k++] = key(t++, a.sshape, i + 1 < n ? A[i + 1]!.sshape : NONE);
-    stat[k++] = key(t++, a.suf[2]!, a.sshape);
-    // Capitalisation against the distribution of the lower-cased form: a capitalised common noun in a heading
-    // ("Phone:", "Team") against a name.
-    stat[k++] = key(t++, a.sshape, a.clusters[1]!);
-    stat[k++] = key(t++, a.sshape, a.clusters[3]!);
+    stat.set(a.own, k);
+    k += TAGGER_OWN;
+    stat[k++] = key(12, lw(i - 1));
+    stat[k++] = key(13, lw(i + 1));
+    stat[k++] = key(14, lw(i - 2));
+    stat[k++] = key(15, lw(i + 2));
+    stat[k++] = key(16, s3(i - 1));
+    stat[k++] = key(17, s3(i + 1));
+    stat[k++] = key(18, a.low, lw(i - 1));
+    stat[k++] = key(19, a.low, lw(i + 1));
+    stat[k++] = key(24, cl(i - 1, 2));
+    stat[k++] = key(25, cl(i + 1, 2));
+    stat[k++] = key(26, cl(i - 1, 1), cl(i + 1, 1));
+    stat[k++] = key(27, i === 0 ? 1 : 0, a.sshape);
+    stat[k++] = key(28, a.sshape, i + 1 < n ? A[i + 1]!.sshape : NONE);
   }
-  return { n, c64, c512, stat, low, suf3 };
+  return { n, c64, c512, stat, low, suf3, lex, forms: A };
 }
 
 /** Anything that adds feature weights into per-class scores (a training perceptron or a loaded WeightTable). */
@@ -133,6 +153,7 @@ function dynamicFeatures(x: TaggerInput, i: number, p1: number, p2: number, out:
   out[2] = key(T_DYN + 2, p1, x.low[i]!);
   out[3] = key(T_DYN + 3, p2);
   out[4] = key(T_DYN + 4, p1, x.suf3[i]!);
+  out[5] = key(T_DYN + 5, p1, x.lex[i]!);
 }
 
 /**
@@ -148,7 +169,17 @@ export function tagGreedy(x: TaggerInput, scorer: Scorer,
   let p2 = -1;
   for (let i = 0; i < x.n; i++) {
     s.fill(0);
-    scorer.addScores(x.stat, i * TAGGER_STATIC, (i + 1) * TAGGER_STATIC, s);
+    if (learn) scorer.addScores(x.stat, i * TAGGER_STATIC, (i + 1) * TAGGER_STATIC, s);
+    else {
+      const f = x.forms[i]!;
+      if (f.sumsOf !== scorer) {
+        f.sums = new Int32Array(N_UPOS);
+        scorer.addScores(f.own, 0, TAGGER_OWN, f.sums);
+        f.sumsOf = scorer;
+      }
+      for (let t = 0; t < N_UPOS; t++) s[t] = f.sums![t]!;
+      scorer.addScores(x.stat, i * TAGGER_STATIC + TAGGER_OWN, (i + 1) * TAGGER_STATIC, s);
+    }
     dynamicFeatures(x, i, p1, p2, dyn);
     scorer.addScores(dyn, 0, TAGGER_DYNAMIC, s);
     let best = 0;
