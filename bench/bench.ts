@@ -14,6 +14,8 @@ import { stagesFor, type AttributionMode } from '../src/pipeline/stages.js';
 import { toOutput } from '../src/output/to-json.js';
 import { countWords } from '../src/cli/progress.js';
 import { packageRoot, sharedDir } from '../src/util/paths.js';
+import { segment } from '../src/stages/segment.js';
+import { parseSentence } from '../src/stages/syntax/model.js';
 
 interface Text { name: string; text: string; published: string | null }
 
@@ -91,6 +93,17 @@ async function main() {
   compromise(); // warm-up
   const compromiseS = best(rounds, compromise);
 
+  // The dependency parser alone (UPOS tagger + parser, src/stages/syntax; not in the pipeline yet) over every
+  // sentence of the segment stage's tokens, which are made outside the timed passes.
+  const sentences = texts.flatMap((t) => {
+    const doc = newDoc(t.text, { id: t.name, title: null, url: null, published: null, publishedSource: null, source: t.name });
+    segment(doc);
+    return doc.sentences.map((s) => doc.tokens.slice(s.tokenStart, s.tokenEnd).map((k) => k.text));
+  });
+  const parse = () => { for (const s of sentences) parseSentence(s); };
+  parse(); // warm-up
+  const parserS = best(rounds, parse);
+
   const wps = words / pipelineS;
   const cwps = words / compromiseS;
   const rows: [string, string][] = [];
@@ -102,6 +115,7 @@ async function main() {
   rows.push(['with --attribution tagger', `${Math.round(twps).toLocaleString('en-US')} words/s, ${(twps / cwps).toFixed(2)}x`]);
   const tms = taggerTime.get('attribution') ?? 0;
   rows.push(['  stage attribution (tagger)', `${Math.round(words / (tms / 1000)).toLocaleString('en-US')} words/s (${tms.toFixed(0)} ms)`]);
+  rows.push(['dependency parser alone (tagger + parser)', `${Math.round(words / parserS).toLocaleString('en-US')} words/s`]);
   const w = Math.max(...rows.map((r) => r[0].length));
   for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);
   if (args.includes('--json')) {

@@ -37,7 +37,7 @@ Commands:
   serve                     a web app and JSON API over a store (--store, --port, --host, --token)
   validate <files...>       check claimline/1 JSON or JSONL files against the schema
   export --format F         a store or claimline/1 files as JSON, JSONL, CSV, ClaimReview, Web Annotation, TimeML or brat
-  eval <layer> [...]        score a layer on a standard dataset: timex, ner, attribution, coref, news
+  eval <layer> [...]        score a layer on a standard dataset: timex, ner, attribution, coref, news, parse
 
 Run 'claimline <command> --help' for a command's options. 'claimline --version' prints the version.
 Exit codes: 0 success; 1 some inputs failed; 2 bad command line; 3 store error.`;
@@ -48,7 +48,8 @@ const EVAL_HELP = `Usage: claimline eval <layer> [args]
   eval ner <conll file>                    conlleval span P/R/F1 per type (PER/ORG/LOC/MISC)
   eval attribution <polnear split dir>     PolNeAR source/cue/content exact-span P/R/F1 (CofeNet protocol)
   eval coref [gum-news dir]                people/organisation mentions that land in the right entity
-  eval news <news-gold dir> [-v] [--json]  whole articles: statements, speakers, cues, channels, claims, entities, timexes`;
+  eval news <news-gold dir> [-v] [--json]  whole articles: statements, speakers, cues, channels, claims, entities, timexes
+  eval parse <conllu file or dir>          UPOS, UAS, LAS (CoNLL 2018 main relations), punctuation excluded`;
 
 type Command = (args: string[], ctx: RunContext) => Promise<number>;
 
@@ -81,6 +82,7 @@ const EVALUATORS: Record<string, () => Promise<(args: string[]) => Promise<numbe
   attribution: async () => (await import('../eval/attribution.js')).evalAttributionCommand,
   coref: async () => (await import('../eval/coref.js')).evalCorefCommand,
   news: async () => (await import('../eval/news/command.js')).evalNewsCommand,
+  parse: async () => (await import('../eval/parse.js')).evalParseCommand,
 };
 
 async function evalCommand(args: string[], ctx: RunContext): Promise<number> {

@@ -83,6 +83,20 @@ export class WeightTable {
     }
   }
 
+  /**
+   * Adds only columns `cols` of the rows of features `feats[from..to)` into `out[cols[j]]`: scoring a subset of the
+   * classes (the parser's labeller scores the relations a dependent's tag and direction allow).
+   */
+  addColumns(feats: ArrayLike<number>, from: number, to: number, cols: ArrayLike<number>, out: Int32Array | Float64Array): void {
+    const w = this.slotWeights;
+    const nc = cols.length;
+    for (let f = from; f < to; f++) {
+      const o = this.find(feats[f]!);
+      if (o < 0) continue;
+      for (let j = 0; j < nc; j++) out[cols[j]!]! += w[o + cols[j]!]!;
+    }
+  }
+
   /** Adds the full rows of features `feats[from..to)` into `out[at .. at + width)`. */
   addRows(feats: ArrayLike<number>, from: number, to: number, out: Int32Array | Float64Array | Float32Array,
     at: number): void {
