@@ -1,21 +1,34 @@
 /**
- * `npm run eval:xdoc [-- -v] [-- --genre news]`: entities merged across documents, scored on GUM
- * (../shared/data/ud/gum/), whose entity chains carry Wikipedia identifiers.
+ * `npm run eval:xdoc [-- -v] [-- --genre news] [-- --cache FILE] [-- --items FILE] [-- --show NAME]`: entities
+ * merged across documents, scored on GUM (../shared/data/ud/gum/), whose entity chains carry Wikipedia identifiers.
  *
- * How it counts. Each GUM document is rebuilt as plain text (SpaceAfter, `# newpar` → blank line), analysed by
- * the full pipeline with its creation date, and added to one Corpus. An *item* is a gold chain with a Wikipedia
- * identifier that aligns to a system entity: the entity with the most name/acronym/demonym mentions covering the
- * whole head of the chain's mentions (each system mention votes for the innermost such gold mention). Items whose entity the corpus links (has a corpus id) are scored pairwise over
- * every pair of items in DIFFERENT documents: gold-same when the identifiers are equal, predicted-same when the
- * corpus ids are equal. Precision = TP/(TP+FP), recall = TP/(TP+FN) over those items; a second recall counts every
- * cross-document gold pair of identified chains, aligned or not (what the NER and in-document entity stages miss
- * is then missed here too).
+ * How it counts (entity pairs, not mention pairs).
+ * - Which GUM entities count: every gold coreference chain whose opening carries a Wikipedia identifier (the 8th
+ *   field of `Entity=`; GUM gives identifiers to named entities only), one per document and chain. Chains without
+ *   an identifier (common nouns, unlinked names) are not scored.
+ * - Each GUM document is rebuilt as plain text (SpaceAfter, `# newpar` → blank line), analysed by the full
+ *   pipeline with its creation date, and added to one Corpus.
+ * - An *item* is one such chain aligned to one system document entity: the entity with the most name, acronym or
+ *   demonym mentions that cover the whole head of one of the chain's mentions (each system mention votes for the
+ *   innermost such gold mention, so "United States" inside "the President of the United States" counts for the
+ *   country's chain). A chain is counted once however many mentions it has: a country named fifty times in one
+ *   document weighs what a person named once does. Two chains of one document may align to one system entity
+ *   (the in-document stage merged them); both are then items.
+ * - Pairs: every pair of items in DIFFERENT documents whose entities the corpus links (has a corpus id for);
+ *   same-document pairs are the in-document stage's business and are not counted. Gold-same when the two
+ *   identifiers are equal, predicted-same when the corpus ids are equal. Precision = TP/(TP+FP), recall =
+ *   TP/(TP+FN) over those pairs.
+ * - A second recall divides TP by every cross-document gold pair of identified chains, aligned or not (what the
+ *   NER and in-document stages miss is then missed here too).
+ * - A third figure keeps only names GUM links consistently (see `consistent` below): an upper bound, not the bar.
+ * - `-v` prints the false merges grouped by class (how the two sides came to be linked) and the missed merges.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { Corpus } from '../src/corpus/corpus.js';
 import { nameKey } from '../src/corpus/entities.js';
 import { parseGum } from '../src/eval/coref.js';
+import type { AnalysisOut } from '../src/model/format.js';
 import { analyze } from '../src/pipeline/analyze.js';
 import { sharedDir } from '../src/util/paths.js';
 
@@ -28,6 +41,15 @@ const showAt = argv.indexOf('--show');
 /** `--show NAME`: every aligned item whose corpus entity has this name, with its mentions in context. */
 const show = showAt >= 0 ? argv[showAt + 1]!.toLowerCase() : null;
 const contexts = new Map<string, string[]>();
+/**
+ * `--cache FILE`: the pipeline's analyses are read from FILE when it exists, else computed and written there, so
+ * that work on the linker alone does not re-run the analysis of every document (the cache is only valid for the
+ * pipeline that wrote it: delete it after changing anything upstream of the corpus).
+ */
+const cacheAt = argv.indexOf('--cache');
+const cacheFile = cacheAt >= 0 ? argv[cacheAt + 1]! : null;
+const cached: Record<string, AnalysisOut> = cacheFile && fs.existsSync(cacheFile) ? JSON.parse(fs.readFileSync(cacheFile, 'utf8')) : {};
+const fresh: Record<string, AnalysisOut> = {};
 /** `doc#entity` → the document entity's name, for the consistency figure. */
 const docNames = new Map<string, string>();
 const shared = sharedDir();
@@ -75,7 +97,8 @@ for (const f of files) {
   const { text, published } = rebuild(conllu);
   const gum = parseGum(name, conllu, text);
   const ids = identities(conllu);
-  const a = analyze({ text, id: name, published });
+  const a = cached[name] ?? analyze({ text, id: name, published });
+  fresh[name] = a;
   corpus.add(a);
   const nameMentions = a.entities.flatMap((e) => e.mentions
     .filter((m) => m.kind === 'name' || m.kind === 'acronym' || m.kind === 'demonym').map((m) => ({ e: e.id, m })));
@@ -106,6 +129,7 @@ for (const f of files) {
   pending.push({ doc: name, chains: [...chains.values()] });
 }
 const analyseMs = performance.now() - t0;
+if (cacheFile && Object.keys(cached).length === 0) fs.writeFileSync(cacheFile, JSON.stringify(fresh));
 
 const items: Item[] = [];
 const allGold: { doc: string; wiki: string }[] = [];
@@ -120,6 +144,11 @@ for (const p of pending) {
   }
 }
 const scored = items.filter((i) => i.corpusId);
+/** `--items FILE`: every item as JSON lines (document, identifier, type, document entity and its name, corpus id). */
+const itemsAt = argv.indexOf('--items');
+if (itemsAt >= 0) {
+  fs.writeFileSync(argv[itemsAt + 1]!, items.map((i) => JSON.stringify({ ...i, docName: docNames.get(`${i.doc}#${i.entityId}`) ?? null })).join('\n') + '\n');
+}
 /**
  * The second figure: only items whose name GUM links consistently, i.e. every aligned chain whose document
  * entity has this name carries one and the same identifier across the corpus. It leaves out names GUM gives
@@ -139,6 +168,23 @@ let tp = 0;
 let fp = 0;
 let fn = 0;
 const fpPairs = new Map<string, number>();
+/** False merges by class: how the two sides came to share a corpus entity. */
+const fpClasses = new Map<string, Map<string, number>>();
+const reasonOf = (i: Item) => corpus.entity(i.corpusId!)?.links.find((l) => l.docId === i.doc && l.entityId === i.entityId)?.reason ?? '';
+function joinKind(reason: string): string | null {
+  if (/^surname /.test(reason)) return 'surname of the only full-name person';
+  if (/is the initials of/.test(reason)) return 'acronym = initials of the only organisation';
+  if (/" is the name .* uses for /.test(reason)) return 'alias a document introduced';
+  if (/only typed entity/.test(reason)) return 'untyped entity joins the typed one';
+  if (/name the same country/.test(reason)) return 'country table (U.S. = United States)';
+  return null;
+}
+function fpClass(a: Item, b: Item): string {
+  const na = docNames.get(`${a.doc}#${a.entityId}`);
+  const nb = docNames.get(`${b.doc}#${b.entityId}`);
+  if (na === nb) return 'same name, GUM gives two identifiers';
+  return joinKind(reasonOf(a)) ?? joinKind(reasonOf(b)) ?? 'different names, joined through a third';
+}
 const fnPairs = new Map<string, number>();
 for (let i = 0; i < scored.length; i++) {
   for (let j = i + 1; j < scored.length; j++) {
@@ -148,10 +194,17 @@ for (let i = 0; i < scored.length; i++) {
     const gold = a.wiki === b.wiki;
     const pred = a.corpusId === b.corpusId;
     if (gold && pred) tp++;
-    else if (pred) { fp++; const k = `${a.corpusId}: ${[a.wiki, b.wiki].sort().join(' / ')}`; fpPairs.set(k, (fpPairs.get(k) ?? 0) + 1); }
+    else if (pred) { fp++; const k = `${a.corpusId}: ${[a.wiki, b.wiki].sort().join(' / ')}`; fpPairs.set(k, (fpPairs.get(k) ?? 0) + 1);
+      const cls = fpClass(a, b);
+      const m = fpClasses.get(cls) ?? new Map<string, number>();
+      const names = [docNames.get(`${a.doc}#${a.entityId}`), docNames.get(`${b.doc}#${b.entityId}`)].join(' ~ ');
+      m.set(`${names}: ${[a.wiki, b.wiki].sort().join(' / ')}`, (m.get(`${names}: ${[a.wiki, b.wiki].sort().join(' / ')}`) ?? 0) + 1);
+      fpClasses.set(cls, m);
+    }
     else if (gold) { fn++; const k = `${a.wiki}: ${[a.corpusId, b.corpusId].sort().join(' / ')}`; fnPairs.set(k, (fnPairs.get(k) ?? 0) + 1); }
   }
 }
+function sum(m: Map<string, number>): number { let n = 0; for (const v of m.values()) n += v; return n; }
 function pairScore(list: Item[]) {
   let t = 0;
   let p = 0;
@@ -202,5 +255,7 @@ if (show) {
 if (verbose) {
   const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, verbose2 ? 1000 : 25).map(([k, v]) => `  ${v}\t${k}`).join('\n');
   console.log(`false merges (corpus id: gold identifiers):\n${top(fpPairs)}`);
+  console.log('false merges by class (document names: gold identifiers):');
+  for (const [cls, m] of [...fpClasses].sort((x, y) => sum(y[1]) - sum(x[1]))) console.log(`${sum(m)}\t${cls}\n${top(m)}`);
   console.log(`missed merges (identifier: corpus ids):\n${top(fnPairs)}`);
 }

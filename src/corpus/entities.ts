@@ -141,6 +141,9 @@ export function linkable(e: EntityDigest): boolean {
 export function groupKey(e: EntityDigest): string {
   const cls = typeClass(e.type);
   const key = nameKey(e.name);
+  // "northern Italy" is a region of Italy, not Italy: it links only to other mentions of that region.
+  const part = regionPart(e);
+  if (part) return `place|${nameKey(`${part} ${e.name}`)}`;
   if (cls === 'place' || cls === 'org') {
     const geo = lookupGeo(e.name);
     const country = COUNTRY_BY_NAME.get(key) ?? (geo?.kind === 'country' ? geo.country : undefined);
@@ -151,11 +154,32 @@ export function groupKey(e: EntityDigest): string {
   return `${cls}|${key}`;
 }
 
+/** The compass word of a place only ever named as a region of it ("northern" for "northern Italy"), else null. */
+export function regionPart(e: EntityDigest): string | null {
+  const cue = (e.cues ?? []).find((c) => c.startsWith('part:'));
+  return cue && typeClass(e.type) === 'place' ? cue.slice(5) : null;
+}
+
 /** Initials of a multi-word name without connectors ("European Central Bank" → "ecb"). */
 export function initials(name: string): string | null {
   const ws = nameKey(name).split(' ').filter((w) => !CONNECTORS.has(w));
   if (ws.length < 2) return null;
   return ws.map((w) => w[0]).join('');
+}
+
+/**
+ * Whether a name a document used for an entity names something the entity belongs to rather than the entity:
+ * the complement of "of" ("United Nations" in "Charter of the United Nations", "Copenhagen" in "University of
+ * Copenhagen"), or a place name that opens a longer name of something else ("Texas" in "Texas War for
+ * Independence", "Manchester" in "Manchester United"). The in-document stage sometimes lumps such mentions into
+ * the longer entity; across documents the short name must not pull in every other entity called so.
+ */
+export function namesPartOf(alias: string, full: string): boolean {
+  const a = nameKey(alias);
+  const f = nameKey(full);
+  if (!a || a === f || !f.includes(' ')) return false;
+  if (f.endsWith(` of ${a}`) || f.endsWith(` of the ${a}`) || f.includes(` of ${a} `) || f.includes(` of the ${a} `)) return true;
+  return f.startsWith(`${a} `) && lookupGeo(alias) !== null && lookupGeo(full) === null;
 }
 
 const isAcronym = (name: string) => /^[\p{Lu}\d&.]{2,8}$/u.test(name.replace(/\s/g, ''));

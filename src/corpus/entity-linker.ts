@@ -4,7 +4,7 @@
  */
 import type { EntityType } from '../model/format.js';
 import {
-  groupKey, initials, linkable, nameKey, rolesConflict, slug, typeClass,
+  groupKey, initials, linkable, nameKey, namesPartOf, regionPart, rolesConflict, slug, typeClass,
   type CorpusEntity, type EntityLink, type TypeClass,
 } from './entities.js';
 import { docCountry, isGenericInstitution, splitByFacets } from './entity-facets.js';
@@ -66,6 +66,12 @@ export function linkEntities(docs: readonly DocDigest[], previousIds: Map<string
     }
   }
 
+  for (const c of clusters) {
+    const e = c.refs[0]!.entity;
+    const part = regionPart(e);
+    if (part) c.keptApart.push(`not linked to ${e.name}: its documents only speak of ${part} ${e.name}, a region of it`);
+  }
+
   // Evidence that joins name groups, each accepted only when it names exactly one target.
   const parent = clusters.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
@@ -100,7 +106,9 @@ export function linkEntities(docs: readonly DocDigest[], previousIds: Map<string
     const [keep, drop] = a < b ? [a, b] : [b, a];
     parent[drop] = keep;
     rootRoles[keep]!.push(...rootRoles[drop]!);
+    // Both sides keep the reason: whichever comes first in the corpus is "first seen", the other explains the join.
     if (!clusters[from]!.joinedBy) clusters[from]!.joinedBy = why;
+    if (!clusters[to]!.joinedBy) clusters[to]!.joinedBy = why;
   };
   const surnames = new Map<string, number[]>();
   const aliases = new Map<string, Set<number>>();
@@ -116,6 +124,10 @@ export function linkEntities(docs: readonly DocDigest[], previousIds: Map<string
       for (const a of r.entity.aliases) {
         const k = `${c.cls}|${nameKey(a)}`;
         if (k === c.key) continue;
+        if (namesPartOf(a, r.entity.name)) {
+          c.keptApart.push(`"${a}" not taken as a name of ${r.entity.name} (${docs[r.doc]!.id}): it names what it belongs to`);
+          continue;
+        }
         let s = aliases.get(k);
         if (!s) aliases.set(k, s = new Set());
         s.add(i);
@@ -250,7 +262,9 @@ function build(cs: Cluster[], docs: readonly DocDigest[]): CorpusEntity {
   for (const c of cs) {
     c.refs.forEach((r, j) => {
       const e = r.entity;
-      nameCount.set(e.name, (nameCount.get(e.name) ?? 0) + e.mentions);
+      const part = regionPart(e);
+      const shown = part ? `${part} ${e.name}` : e.name;
+      nameCount.set(shown, (nameCount.get(shown) ?? 0) + e.mentions);
       typeCount.set(e.type, (typeCount.get(e.type) ?? 0) + 1);
       aliases.add(e.name);
       for (const a of e.aliases) aliases.add(a);
