@@ -7,7 +7,7 @@ import {
   groupKey, initials, linkable, nameKey, namesPartOf, regionPart, rolesConflict, slug, typeClass,
   type CorpusEntity, type EntityLink, type TypeClass,
 } from './entities.js';
-import { docCountry, isGenericInstitution, splitByFacets } from './entity-facets.js';
+import { docCountry, isGenericInstitution, isOneOfMany, splitByFacets } from './entity-facets.js';
 import type { DocDigest, EntityDigest } from './record.js';
 
 interface Ref { doc: number; entity: EntityDigest }
@@ -52,10 +52,18 @@ export function linkEntities(docs: readonly DocDigest[], previousIds: Map<string
     if (!countries.has(doc)) countries.set(doc, docCountry(docs[doc]!));
     return countries.get(doc)!;
   };
+  // Words the corpus uses as given names ("Sam" of "Sam Winchester"): a person called by such a word alone may
+  // be any of the people so called.
+  const givenNames = new Set<string>();
+  for (const key of groups.keys()) {
+    const ws = key.split('|')[1]!.split(' ');
+    if (key.startsWith('person|') && ws.length >= 2) givenNames.add(ws[0]!);
+  }
   const clusters: Cluster[] = [];
   for (const [key, refs] of groups) {
     if (key.startsWith('person|')) {
-      clusters.push(...splitByRoles(key, refs, contextOf));
+      const name = key.split('|')[1]!;
+      clusters.push(...splitByRoles(key, refs, contextOf, !name.includes(' ') && givenNames.has(name)));
       continue;
     }
     const cityToo = key.startsWith('place|') && groups.has(`${key} city`);
@@ -110,6 +118,25 @@ export function linkEntities(docs: readonly DocDigest[], previousIds: Map<string
     if (!clusters[from]!.joinedBy) clusters[from]!.joinedBy = why;
     if (!clusters[to]!.joinedBy) clusters[to]!.joinedBy = why;
   };
+  /**
+   * Joins on evidence that only says "the only one so named in the corpus" (a bare surname, bare initials) need
+   * the two sides' documents to have something else in common, and not to be about different countries: in a
+   * small corpus "the only Campbell" is as likely someone else, "ABC" in an American and an Australian story two
+   * broadcasters.
+   */
+  const weakJoin = (from: number, to: number, why: string) => {
+    const a = clusters[from]!;
+    const b = clusters[to]!;
+    let shared = 0;
+    for (const k of a.context.keys()) if (k !== a.key && k !== b.key && b.context.has(k)) shared++;
+    const ca = countriesOf(from);
+    const cb = countriesOf(to);
+    if (ca.size > 0 && cb.size > 0 && ![...ca].some((x) => cb.has(x))) {
+      a.keptApart.push(`not joined to ${b.refs[0]!.entity.name}: ${why}, but the documents are about different countries`);
+    } else if (shared === 0) {
+      a.keptApart.push(`not joined to ${b.refs[0]!.entity.name}: ${why}, but their documents name nothing else in common`);
+    } else join(from, to, `${why}; the documents share ${shared} other ${shared === 1 ? 'entity' : 'entities'}`);
+  };
   const surnames = new Map<string, number[]>();
   const aliases = new Map<string, Set<number>>();
   const orgInitials = new Map<string, number[]>();
@@ -128,6 +155,11 @@ export function linkEntities(docs: readonly DocDigest[], previousIds: Map<string
           c.keptApart.push(`"${a}" not taken as a name of ${r.entity.name} (${docs[r.doc]!.id}): it names what it belongs to`);
           continue;
         }
+        // "the Court" is the Circuit Court in this document only: other documents' courts are other courts.
+        if (isOneOfMany(nameKey(a))) continue;
+        // A given name ("Sam" for Sam Winchester) names him in this document only: other Sams are other people.
+        if (c.cls === 'person' && nameKey(r.entity.name).split(' ').length >= 2
+          && nameKey(a) === nameKey(r.entity.name).split(' ')[0]) continue;
         let s = aliases.get(k);
         if (!s) aliases.set(k, s = new Set());
         s.add(i);
@@ -157,7 +189,7 @@ export function linkEntities(docs: readonly DocDigest[], previousIds: Map<string
     if (c.cls === 'person' && !key.includes(' ')) {
       const full = surnames.get(key);
       if (full && full.length === 1) {
-        join(i, full[0]!, `surname "${c.refs[0]!.entity.name}" of the only full-name person ending so: `
+        weakJoin(i, full[0]!, `surname "${c.refs[0]!.entity.name}" of the only full-name person ending so: `
           + `${clusters[full[0]!]!.refs[0]!.entity.name}`);
       }
       return;
@@ -165,7 +197,7 @@ export function linkEntities(docs: readonly DocDigest[], previousIds: Map<string
     if (c.cls === 'org' && /^[a-z\d&]{2,8}$/.test(key) && isUpper(c.refs[0]!.entity.name)) {
       const full = orgInitials.get(key);
       if (full && full.length === 1 && full[0] !== i) {
-        join(i, full[0]!, `"${c.refs[0]!.entity.name}" is the initials of the only organisation so named: `
+        weakJoin(i, full[0]!, `"${c.refs[0]!.entity.name}" is the initials of the only organisation so named: `
           + `${clusters[full[0]!]!.refs[0]!.entity.name}`);
       }
     }
@@ -189,8 +221,12 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   if (a) a.push(v); else m.set(k, [v]);
 }
 
-/** Splits one name group of people where roles conflict; other classes stay one cluster. */
-function splitByRoles(key: string, refs: Ref[], contextOf: Set<string>[]): Cluster[] {
+/**
+ * Splits one name group of people where roles conflict; other classes stay one cluster. A group of people called
+ * by a given name alone (`givenName`) splits further: a document joins another's person only when they share
+ * another entity, since agreeing roles or no roles at all say nothing about which Sam is meant.
+ */
+function splitByRoles(key: string, refs: Ref[], contextOf: Set<string>[], givenName = false): Cluster[] {
   const cls = key.split('|')[0] as TypeClass;
   const fresh = (): Cluster => ({ key, cls, refs: [], roles: [], context: new Map(), joinedBy: null, keptApart: [] });
   const add = (c: Cluster, r: Ref) => {
@@ -212,10 +248,12 @@ function splitByRoles(key: string, refs: Ref[], contextOf: Set<string>[]): Clust
   const withRoles = refs.filter((r) => r.entity.roles.length > 0);
   const without = refs.filter((r) => r.entity.roles.length === 0);
   for (const r of withRoles) {
-    const fits = out.filter((c) => !rolesConflict(c.roles, r.entity.roles));
+    const fits = out.filter((c) => !rolesConflict(c.roles, r.entity.roles) && (!givenName || overlap(c, r) > 0));
     if (fits.length === 0) {
       const c = fresh();
-      if (out.length > 0) {
+      if (out.length > 0 && givenName) {
+        c.keptApart.push(`kept apart from the other ${r.entity.name}: a given name alone, and the documents name nothing else in common`);
+      } else if (out.length > 0) {
         c.keptApart.push(`kept apart from the other ${r.entity.name}: roles ${quote(r.entity.roles)} conflict with `
           + `${quote(out[0]!.roles)}`);
       }
@@ -228,7 +266,7 @@ function splitByRoles(key: string, refs: Ref[], contextOf: Set<string>[]): Clust
   }
   const pending: Ref[] = [];
   for (const r of without) {
-    if (out.length <= 1) {
+    if (out.length === 0 || (out.length === 1 && !givenName)) {
       if (out.length === 0) out.push(fresh());
       add(out[0]!, r);
       continue;
@@ -241,8 +279,9 @@ function splitByRoles(key: string, refs: Ref[], contextOf: Set<string>[]): Clust
       add(scored[0]!.c, r);
     } else {
       const c = fresh();
-      c.keptApart.push(`kept apart: ${scored.length} people are called ${r.entity.name} and nothing in `
-        + `${'this document'} tells which`);
+      c.keptApart.push(givenName
+        ? `kept apart: "${r.entity.name}" alone is a given name, and nothing else in this document ties it to another`
+        : `kept apart: ${scored.length} people are called ${r.entity.name} and nothing in this document tells which`);
       add(c, r);
       out.push(c);
     }
