@@ -52,18 +52,11 @@ export function linkEntities(docs: readonly DocDigest[], previousIds: Map<string
     if (!countries.has(doc)) countries.set(doc, docCountry(docs[doc]!));
     return countries.get(doc)!;
   };
-  // Words the corpus uses as given names ("Sam" of "Sam Winchester"): a person called by such a word alone may
-  // be any of the people so called.
-  const givenNames = new Set<string>();
-  for (const key of groups.keys()) {
-    const ws = key.split('|')[1]!.split(' ');
-    if (key.startsWith('person|') && ws.length >= 2) givenNames.add(ws[0]!);
-  }
   const clusters: Cluster[] = [];
   for (const [key, refs] of groups) {
     if (key.startsWith('person|')) {
       const name = key.split('|')[1]!;
-      clusters.push(...splitByRoles(key, refs, contextOf, !name.includes(' ') && givenNames.has(name)));
+      clusters.push(...splitByRoles(key, refs, contextOf, !name.includes(' ')));
       continue;
     }
     const cityToo = key.startsWith('place|') && groups.has(`${key} city`);
@@ -223,10 +216,11 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 
 /**
  * Splits one name group of people where roles conflict; other classes stay one cluster. A group of people called
- * by a given name alone (`givenName`) splits further: a document joins another's person only when they share
- * another entity, since agreeing roles or no roles at all say nothing about which Sam is meant.
+ * by a single name alone ("Sam", "Novak": a given name or a surname, `singleName`) splits further: a document joins
+ * another's person only when they share another entity, since agreeing roles or no roles at all say nothing about
+ * which Sam is meant.
  */
-function splitByRoles(key: string, refs: Ref[], contextOf: Set<string>[], givenName = false): Cluster[] {
+function splitByRoles(key: string, refs: Ref[], contextOf: Set<string>[], singleName = false): Cluster[] {
   const cls = key.split('|')[0] as TypeClass;
   const fresh = (): Cluster => ({ key, cls, refs: [], roles: [], context: new Map(), joinedBy: null, keptApart: [] });
   const add = (c: Cluster, r: Ref) => {
@@ -248,11 +242,11 @@ function splitByRoles(key: string, refs: Ref[], contextOf: Set<string>[], givenN
   const withRoles = refs.filter((r) => r.entity.roles.length > 0);
   const without = refs.filter((r) => r.entity.roles.length === 0);
   for (const r of withRoles) {
-    const fits = out.filter((c) => !rolesConflict(c.roles, r.entity.roles) && (!givenName || overlap(c, r) > 0));
+    const fits = out.filter((c) => !rolesConflict(c.roles, r.entity.roles) && (!singleName || overlap(c, r) > 0));
     if (fits.length === 0) {
       const c = fresh();
-      if (out.length > 0 && givenName) {
-        c.keptApart.push(`kept apart from the other ${r.entity.name}: a given name alone, and the documents name nothing else in common`);
+      if (out.length > 0 && singleName) {
+        c.keptApart.push(`kept apart from the other ${r.entity.name}: a single name alone, and the documents name nothing else in common`);
       } else if (out.length > 0) {
         c.keptApart.push(`kept apart from the other ${r.entity.name}: roles ${quote(r.entity.roles)} conflict with `
           + `${quote(out[0]!.roles)}`);
@@ -266,7 +260,7 @@ function splitByRoles(key: string, refs: Ref[], contextOf: Set<string>[], givenN
   }
   const pending: Ref[] = [];
   for (const r of without) {
-    if (out.length === 0 || (out.length === 1 && !givenName)) {
+    if (out.length === 0 || (out.length === 1 && !singleName)) {
       if (out.length === 0) out.push(fresh());
       add(out[0]!, r);
       continue;
@@ -279,8 +273,8 @@ function splitByRoles(key: string, refs: Ref[], contextOf: Set<string>[], givenN
       add(scored[0]!.c, r);
     } else {
       const c = fresh();
-      c.keptApart.push(givenName
-        ? `kept apart: "${r.entity.name}" alone is a given name, and nothing else in this document ties it to another`
+      c.keptApart.push(singleName
+        ? `kept apart: "${r.entity.name}" is a single name, and nothing else in this document ties it to another so called`
         : `kept apart: ${scored.length} people are called ${r.entity.name} and nothing in this document tells which`);
       add(c, r);
       out.push(c);
