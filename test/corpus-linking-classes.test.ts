@@ -1,0 +1,163 @@
+/**
+ * Classes of false merges across documents, each on a mini-corpus written for it: a region of a place, a name
+ * that names what an entity belongs to, institutions a country has many of, recurring events without an edition,
+ * weak "only one so named" evidence, given names and single names. Each keeps an explanation.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Corpus } from '../src/corpus/index.js';
+import { record } from './corpus-fixtures.js';
+
+describe('corpus linking: classes of false merges', () => {
+  it('a place only ever named as a region of it is that region, not the place', () => {
+    const c = new Corpus();
+    c.add(record({ id: 'north', text: 'Floods closed roads across northern Italy on Monday.', entities: [{ id: 'e1', name: 'Italy', type: 'GPE' }] }));
+    c.add(record({ id: 'whole', text: 'Italy voted to raise the pension age.', entities: [{ id: 'e1', name: 'Italy', type: 'GPE' }] }));
+    c.add(record({ id: 'north2', text: 'Farmers in Northern Italy lost their harvest.', entities: [{ id: 'e1', name: 'Italy', type: 'GPE' }] }));
+    c.add(record({
+      id: 'both', text: 'Rain in northern Italy spread south, and Italy declared an emergency.',
+      entities: [{ id: 'e1', name: 'Italy', type: 'GPE' }],
+    }));
+    c.add(record({ id: 'south', text: 'Heat hit southern Italy.', entities: [{ id: 'e1', name: 'Italy', type: 'GPE' }] }));
+    const region = c.entityOf('north', 'e1')!;
+    assert.notEqual(region, c.entityOf('whole', 'e1'));
+    assert.equal(c.entityOf('north2', 'e1'), region, 'the same region in another document is the same region');
+    assert.equal(c.entityOf('both', 'e1'), c.entityOf('whole', 'e1'), 'a document that also names the whole place is about it');
+    assert.notEqual(c.entityOf('south', 'e1'), region, 'another region is another place');
+    assert.notEqual(c.entityOf('south', 'e1'), c.entityOf('whole', 'e1'));
+    const e = c.entity(region)!;
+    assert.match(e.name, /^northern Italy$/i);
+    assert.match(e.keptApart.join(' '), /region of it/);
+  });
+
+  it('a short name that names what an entity belongs to does not link it', () => {
+    const c = new Corpus();
+    c.add(record({
+      id: 'charter', text: 'The Charter of the United Nations binds every member; the United Nations drafted it in 1945.',
+      entities: [{ id: 'e1', name: 'Charter of the United Nations', type: 'ORG', mentions: ['Charter of the United Nations', 'United Nations'] }],
+    }));
+    c.add(record({ id: 'un', text: 'The United Nations sent food to the port.', entities: [{ id: 'e1', name: 'United Nations', type: 'ORG' }] }));
+    c.add(record({
+      id: 'war', text: 'The Texas War for Independence began in 1835. Settlers in Texas had long been restless.',
+      entities: [{ id: 'e1', name: 'Texas War for Independence', type: 'EVENT', mentions: ['Texas War for Independence', 'Texas'] }],
+    }));
+    c.add(record({ id: 'texas', text: 'Texas passed a new voting law.', entities: [{ id: 'e1', name: 'Texas', type: 'GPE' }] }));
+    c.add(record({
+      id: 'fed', text: 'The European Central Bank (ECB) held rates.',
+      entities: [{ id: 'e1', name: 'European Central Bank', type: 'ORG', mentions: ['European Central Bank', 'ECB|acronym'] }],
+    }));
+    c.add(record({ id: 'ecb', text: 'The ECB will meet again in June.', entities: [{ id: 'e1', name: 'ECB', type: 'ORG' }] }));
+    assert.notEqual(c.entityOf('un', 'e1'), c.entityOf('charter', 'e1'));
+    assert.match(c.entity(c.entityOf('charter', 'e1')!)!.keptApart.join(' '), /"United Nations" not taken as a name of Charter/);
+    assert.notEqual(c.entityOf('texas', 'e1'), c.entityOf('war', 'e1'));
+    // An acronym is a name of the entity itself: it still links.
+    assert.equal(c.entityOf('ecb', 'e1'), c.entityOf('fed', 'e1'));
+  });
+
+  it('a name a country has many of links across no documents, by name or as a short name', () => {
+    const c = new Corpus();
+    c.add(record({
+      id: 'circuit', text: 'The Circuit Court in Honolulu ruled for the tenants of Hawaii. The Court also awarded costs.',
+      entities: [
+        { id: 'e1', name: 'Circuit Court', type: 'ORG', mentions: ['Circuit Court', 'Court'] },
+        { id: 'e2', name: 'Hawaii', type: 'GPE' },
+      ],
+    }));
+    c.add(record({
+      id: 'court1', text: 'In Ohio the Court dismissed the case.',
+      entities: [{ id: 'e1', name: 'Court', type: 'ORG' }, { id: 'e2', name: 'Ohio', type: 'GPE' }],
+    }));
+    // One bare "Court" elsewhere: only the short name could join it to the Circuit Court, and it does not.
+    assert.notEqual(c.entityOf('court1', 'e1'), c.entityOf('circuit', 'e1'));
+    c.add(record({
+      id: 'court2', text: 'In Texas the Court heard the appeal.',
+      entities: [{ id: 'e1', name: 'Court', type: 'ORG' }, { id: 'e2', name: 'Texas', type: 'GPE' }],
+    }));
+    assert.notEqual(c.entityOf('court1', 'e1'), c.entityOf('circuit', 'e1'));
+    assert.notEqual(c.entityOf('court1', 'e1'), c.entityOf('court2', 'e1'));
+    assert.match(c.entity(c.entityOf('court2', 'e1')!)!.keptApart.join(' '), /one of many so named/);
+  });
+
+  it('bare initials join the only organisation so named only when the documents agree on a country and share something', () => {
+    const c = new Corpus();
+    c.add(record({
+      id: 'au', text: 'The Australian Broadcasting Corporation reported from Sydney. Australia has one public broadcaster.',
+      entities: [
+        { id: 'e1', name: 'Australian Broadcasting Corporation', type: 'ORG' },
+        { id: 'e2', name: 'Sydney', type: 'GPE' }, { id: 'e3', name: 'Australia', type: 'GPE' },
+      ],
+    }));
+    c.add(record({
+      id: 'us', text: 'The actor starred in an ABC drama filmed in the United States.',
+      entities: [{ id: 'e1', name: 'ABC', type: 'ORG' }, { id: 'e2', name: 'United States', type: 'GPE' }],
+    }));
+    assert.notEqual(c.entityOf('us', 'e1'), c.entityOf('au', 'e1'));
+    assert.match(c.entity(c.entityOf('us', 'e1')!)!.keptApart.join(' '), /initials.*different countries/);
+
+    const d = new Corpus();
+    d.add(record({
+      id: 'au', text: 'The Australian Broadcasting Corporation reported from Sydney.',
+      entities: [{ id: 'e1', name: 'Australian Broadcasting Corporation', type: 'ORG' }, { id: 'e2', name: 'Sydney', type: 'GPE' }],
+    }));
+    d.add(record({
+      id: 'au2', text: 'Reporters for the ABC in Sydney went on strike.',
+      entities: [{ id: 'e1', name: 'ABC', type: 'ORG' }, { id: 'e2', name: 'Sydney', type: 'GPE' }],
+    }));
+    assert.equal(d.entityOf('au2', 'e1'), d.entityOf('au', 'e1'));
+    const link = d.entity(d.entityOf('au', 'e1')!)!.links.find((l) => l.docId === 'au2')!;
+    assert.match(link.reason, /initials of the only organisation.*share 1 other entity/);
+  });
+
+  it('a given name introduced for one person does not claim other documents, and single names need shared context', () => {
+    const c = new Corpus();
+    c.add(record({
+      id: 'show', text: 'Sam Winchester hunts demons. Sam drives an old car.',
+      entities: [{ id: 'e1', name: 'Sam Winchester', type: 'PERSON', mentions: ['Sam Winchester', 'Sam'] }],
+    }));
+    c.add(record({ id: 'bakery', text: 'Sam opened a bakery in the village.', entities: [{ id: 'e1', name: 'Sam', type: 'PERSON' }] }));
+    c.add(record({ id: 'race', text: 'Sam finished the race third.', entities: [{ id: 'e1', name: 'Sam', type: 'PERSON' }] }));
+    c.add(record({
+      id: 'bakery2', text: 'Sam sold bread at the Leeds market.',
+      entities: [{ id: 'e1', name: 'Sam', type: 'PERSON' }, { id: 'e2', name: 'Leeds', type: 'GPE' }],
+    }));
+    c.add(record({
+      id: 'bakery3', text: 'Sam, a baker from Leeds, won a prize.',
+      entities: [{ id: 'e1', name: 'Sam', type: 'PERSON' }, { id: 'e2', name: 'Leeds', type: 'GPE' }],
+    }));
+    assert.notEqual(c.entityOf('bakery', 'e1'), c.entityOf('show', 'e1'));
+    assert.notEqual(c.entityOf('bakery', 'e1'), c.entityOf('race', 'e1'));
+    assert.match(c.entity(c.entityOf('race', 'e1')!)!.keptApart.join(' '), /single name/);
+    assert.equal(c.entityOf('bakery3', 'e1'), c.entityOf('bakery2', 'e1'), 'two documents about Leeds tie their Sam');
+    // Agreeing roles are no tie either: two coaches called Sam.
+    c.add(record({ id: 'coach1', text: 'Coach Sam praised the defence.', entities: [{ id: 'e1', name: 'Sam', type: 'PERSON', roles: ['Coach'] }] }));
+    c.add(record({ id: 'coach2', text: 'Coach Sam resigned on Friday.', entities: [{ id: 'e1', name: 'Sam', type: 'PERSON', roles: ['Coach'] }] }));
+    assert.notEqual(c.entityOf('coach1', 'e1'), c.entityOf('coach2', 'e1'));
+  });
+
+  it('a join keeps its reason whichever side comes first', () => {
+    const c = new Corpus();
+    c.add(record({
+      id: 'short', text: 'Novak landed in Vienna late.', entities: [{ id: 'e1', name: 'Novak', type: 'PERSON' }, { id: 'e2', name: 'Vienna', type: 'GPE' }],
+    }));
+    c.add(record({
+      id: 'full', text: 'Jana Novak met officials in Vienna.',
+      entities: [{ id: 'e1', name: 'Jana Novak', type: 'PERSON' }, { id: 'e2', name: 'Vienna', type: 'GPE' }],
+    }));
+    const e = c.entity(c.entityOf('full', 'e1')!)!;
+    assert.equal(c.entityOf('short', 'e1'), e.id);
+    assert.match(e.links.find((l) => l.docId === 'short')!.reason, /first seen/);
+    assert.match(e.links.find((l) => l.docId === 'full')!.reason, /surname "Novak" of the only full-name person/);
+  });
+
+  it('"the gentleman from New York" is the state, not the city', () => {
+    const c = new Corpus();
+    c.add(record({ id: 'nyc', text: 'New York City raised its subway fares.', entities: [{ id: 'e1', name: 'New York City', type: 'GPE' }] }));
+    c.add(record({ id: 'city', text: 'Tourists filled Broadway in New York.', entities: [{ id: 'e1', name: 'New York', type: 'GPE' }] }));
+    c.add(record({
+      id: 'house', text: 'I thank the gentleman from New York for his amendment.', entities: [{ id: 'e1', name: 'New York', type: 'GPE' }],
+    }));
+    assert.notEqual(c.entityOf('house', 'e1'), c.entityOf('city', 'e1'));
+    assert.match(c.entity(c.entityOf('house', 'e1')!)!.keptApart.join(' ') + c.entity(c.entityOf('city', 'e1')!)!.keptApart.join(' '),
+      /larger place/);
+  });
+});
