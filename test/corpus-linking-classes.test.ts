@@ -149,6 +149,16 @@ describe('corpus linking: classes of false merges', () => {
     assert.match(e.links.find((l) => l.docId === 'full')!.reason, /surname "Novak" of the only full-name person/);
   });
 
+  it('"the Governor of Washington" is the state; "Washington, D.C." and an unmarked "Washington" the city', () => {
+    const c = new Corpus();
+    c.add(record({ id: 'old', text: 'Surveyors laid out Washington City in 1791.', entities: [{ id: 'e1', name: 'Washington City', type: 'GPE' }] }));
+    c.add(record({ id: 'gov', text: 'The Governor of Washington signed the budget.', entities: [{ id: 'e1', name: 'Washington', type: 'GPE' }] }));
+    c.add(record({ id: 'dc', text: 'Protesters marched in Washington, D.C. on Sunday.', entities: [{ id: 'e1', name: 'Washington', type: 'GPE' }] }));
+    c.add(record({ id: 'plain', text: 'Talks resume in Washington next week.', entities: [{ id: 'e1', name: 'Washington', type: 'GPE' }] }));
+    assert.notEqual(c.entityOf('gov', 'e1'), c.entityOf('dc', 'e1'));
+    assert.equal(c.entityOf('plain', 'e1'), c.entityOf('dc', 'e1'));
+  });
+
   it('"the gentleman from New York" is the state, not the city', () => {
     const c = new Corpus();
     c.add(record({ id: 'nyc', text: 'New York City raised its subway fares.', entities: [{ id: 'e1', name: 'New York City', type: 'GPE' }] }));

@@ -3,9 +3,10 @@
  * things it means. The linker (entity-facets.ts) keeps entities apart across documents when these conflict:
  *
  * - `level:region` — the name is the larger place: "the state of New York", "upstate New York", "New York
- *   state", "the gentleman (senator, congresswoman …) from New York", or the second half of a "Place, Region"
+ *   state", "the gentleman (senator, congresswoman …) from New York", "the Governor of Washington", or the second half of a "Place, Region"
  *   apposition ("Rochester, New York", "Buxton, England").
- * - `level:city` — the name is the city: "New York City", "the city of New York", "a great city, New York".
+ * - `level:city` — the name is the city: "New York City", "the city of New York", "a great city, New York", "the
+ *   Mayor of New York", "Washington, D.C.".
  * - `edition:N` — one edition of a recurring thing: an ordinal before the name ("the 117th Congress"), or, for
  *   events, a year next to it ("the 2004 Olympics", "World Cup 2018").
  * - `part:WORD` — every name mention of a place follows a compass word or "central" ("northern Italy", "central
@@ -53,8 +54,11 @@ export function entityCues(text: string, entity: Entity, ends: ReadonlyMap<numbe
       const apposition = comma !== null && ends.has(end) && ends.get(end) !== entity.id;
       // Lawmakers are elected from states, not cities: "the gentleman from New York", "a senator from Washington".
       const seat = /\b(?:gentleman|gentlewoman|gentlelady|senator|congressman|congresswoman|representative|delegation)\s+from\s+$/i.test(before);
-      if (/^\s+state\b/i.test(after) || /\b(?:state of|upstate)\s+$/i.test(before) || apposition || seat) out.add('level:region');
-      if (/^\s+city\b/i.test(after) || /\bcity(?:,| of)\s+$/i.test(before)) out.add('level:city');
+      // Governors govern states and provinces, mayors cities; "D.C." after the name is the capital city.
+      const governed = /\bgovernor\s+of\s+$/i.test(before);
+      const cityOnly = /\bmayor\s+of\s+$/i.test(before) || /^,?\s*D\.\s?C\.?/.test(after);
+      if (/^\s+state\b/i.test(after) || /\b(?:state of|upstate)\s+$/i.test(before) || apposition || seat || governed) out.add('level:region');
+      if (/^\s+city\b/i.test(after) || /\bcity(?:,| of)\s+$/i.test(before) || cityOnly) out.add('level:city');
       // Same clause only: no sentence end or comma between the name and the score ("A Coruña, Spain, 5–6 …").
       const near = (s: string) => !/[.,!?;\n]/.test(s);
       const scoreAfter = SCORE.exec(after.slice(0, 30));
