@@ -234,15 +234,27 @@ function splitByRoles(key: string, refs: Ref[], contextOf: Set<string>[], single
     return [c];
   }
   const out: Cluster[] = [];
-  const overlap = (c: Cluster, r: Ref) => {
-    let n = 0;
-    for (const k of contextOf[r.doc]!) if (k !== key && c.context.has(k)) n++;
+  // Which clusters' documents name each context key, so that scoring a ref against the clusters costs what its
+  // own context shares and not the number of clusters (a single name may sit alone in thousands of documents).
+  const byContext = new Map<string, Cluster[]>();
+  const addIndexed = (c: Cluster, r: Ref) => {
+    for (const k of contextOf[r.doc]!) if (k !== key && !c.context.has(k)) push(byContext, k, c);
+    add(c, r);
+  };
+  /** Clusters sharing at least one context key with the ref's document, with how many. */
+  const overlaps = (r: Ref) => {
+    const n = new Map<Cluster, number>();
+    for (const k of contextOf[r.doc]!) {
+      if (k === key) continue;
+      for (const c of byContext.get(k) ?? []) n.set(c, (n.get(c) ?? 0) + 1);
+    }
     return n;
   };
   const withRoles = refs.filter((r) => r.entity.roles.length > 0);
   const without = refs.filter((r) => r.entity.roles.length === 0);
   for (const r of withRoles) {
-    const fits = out.filter((c) => !rolesConflict(c.roles, r.entity.roles) && (!singleName || overlap(c, r) > 0));
+    const n = overlaps(r);
+    const fits = (singleName ? [...n.keys()] : out).filter((c) => !rolesConflict(c.roles, r.entity.roles));
     if (fits.length === 0) {
       const c = fresh();
       if (out.length > 0 && singleName) {
@@ -251,32 +263,33 @@ function splitByRoles(key: string, refs: Ref[], contextOf: Set<string>[], single
         c.keptApart.push(`kept apart from the other ${r.entity.name}: roles ${quote(r.entity.roles)} conflict with `
           + `${quote(out[0]!.roles)}`);
       }
-      add(c, r);
+      addIndexed(c, r);
       out.push(c);
       continue;
     }
-    fits.sort((a, b) => overlap(b, r) - overlap(a, r));
-    add(fits[0]!, r);
+    fits.sort((a, b) => (n.get(b) ?? 0) - (n.get(a) ?? 0));
+    addIndexed(fits[0]!, r);
   }
   const pending: Ref[] = [];
   for (const r of without) {
     if (out.length === 0 || (out.length === 1 && !singleName)) {
       if (out.length === 0) out.push(fresh());
-      add(out[0]!, r);
+      addIndexed(out[0]!, r);
       continue;
     }
     pending.push(r);
   }
   for (const r of pending) {
-    const scored = out.map((c) => ({ c, n: overlap(c, r) })).sort((a, b) => b.n - a.n);
-    if (scored[0]!.n > 0 && scored[0]!.n > (scored[1]?.n ?? 0)) {
-      add(scored[0]!.c, r);
+    const scored = [...overlaps(r)].sort((a, b) => b[1] - a[1]);
+    const best = scored[0];
+    if (best && best[1] > (scored[1]?.[1] ?? 0)) {
+      addIndexed(best[0], r);
     } else {
       const c = fresh();
       c.keptApart.push(singleName
         ? `kept apart: "${r.entity.name}" is a single name, and nothing else in this document ties it to another so called`
-        : `kept apart: ${scored.length} people are called ${r.entity.name} and nothing in this document tells which`);
-      add(c, r);
+        : `kept apart: ${out.length} people are called ${r.entity.name} and nothing in this document tells which`);
+      addIndexed(c, r);
       out.push(c);
     }
   }
