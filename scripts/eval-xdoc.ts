@@ -3,24 +3,30 @@
  * merged across documents, scored on GUM (../shared/data/ud/gum/), whose entity chains carry Wikipedia identifiers.
  *
  * How it counts (entity pairs, not mention pairs).
- * - Which GUM entities count: every gold coreference chain whose opening carries a Wikipedia identifier (the 8th
- *   field of `Entity=`; GUM gives identifiers to named entities only), one per document and chain. Chains without
- *   an identifier (common nouns, unlinked names) are not scored.
+ * - Which GUM entities count: named entities with an identifier: every gold coreference chain whose opening
+ *   carries a Wikipedia identifier (the 8th field of `Entity=`) and that has at least one mention headed by a proper
+ *   noun, one per document and chain. Chains without an identifier are not scored, nor the few identified chains
+ *   that are only ever common nouns ("lighting", "vitamin D": GUM links some concepts too; 56 of 3311).
  * - Each GUM document is rebuilt as plain text (SpaceAfter, `# newpar` → blank line), analysed by the full
  *   pipeline with its creation date, and added to one Corpus.
  * - An *item* is one such chain aligned to one system document entity: the entity with the most name, acronym or
  *   demonym mentions that cover the whole head of one of the chain's mentions (each system mention votes for the
  *   innermost such gold mention, so "United States" inside "the President of the United States" counts for the
  *   country's chain). A chain is counted once however many mentions it has: a country named fifty times in one
- *   document weighs what a person named once does. Two chains of one document may align to one system entity
- *   (the in-document stage merged them); both are then items.
+ *   document weighs what a person named once does (mention pairs would square that count, and a few countries in
+ *   long speeches would outweigh every person in the corpus). Two chains of one document may align to one system
+ *   entity (the in-document stage merged them); both are then items.
  * - Pairs: every pair of items in DIFFERENT documents whose entities the corpus links (has a corpus id for);
  *   same-document pairs are the in-document stage's business and are not counted. Gold-same when the two
  *   identifiers are equal, predicted-same when the corpus ids are equal. Precision = TP/(TP+FP), recall =
  *   TP/(TP+FN) over those pairs.
  * - A second recall divides TP by every cross-document gold pair of identified chains, aligned or not (what the
  *   NER and in-document stages miss is then missed here too).
- * - A third figure keeps only names GUM links consistently (see `consistent` below): an upper bound, not the bar.
+ * - Diagnostics, not the bar: the same pairs without items whose document entity two GUM chains of different
+ *   identifiers align to (errors of the in-document stage the linker inherits); B-cubed precision and recall over
+ *   the items (Bagga & Baldwin 1998, made for cross-document coreference: each item weighs one, so one wrong item
+ *   in a cluster of fifty costs 1/50 of an item, where pairwise counts it fifty times); and only names GUM links
+ *   consistently (see `consistent` below): an upper bound.
  * - `-v` prints the false merges grouped by class (how the two sides came to be linked) and the missed merges.
  */
 import fs from 'node:fs';
@@ -89,6 +95,8 @@ interface Item { doc: string; wiki: string; type: string; entityId: string | nul
 
 const files = fs.readdirSync(dir).filter((f) => f.endsWith('.conllu') && (!genre || f.startsWith(`GUM_${genre}_`))).sort();
 const corpus = new Corpus();
+/** Identified chains left out because no mention of theirs is headed by a proper noun. */
+const unnamedChains = new Set<string>();
 const pending: { doc: string; chains: { chain: string; wiki: string; type: string; votes: Map<string, number> }[] }[] = [];
 const t0 = performance.now();
 for (const f of files) {
@@ -103,9 +111,16 @@ for (const f of files) {
   const nameMentions = a.entities.flatMap((e) => e.mentions
     .filter((m) => m.kind === 'name' || m.kind === 'acronym' || m.kind === 'demonym').map((m) => ({ e: e.id, m })));
   const chains = new Map<string, { chain: string; wiki: string; type: string; votes: Map<string, number> }>();
+  // Named chains only: at least one mention headed by a proper noun (UPOS PROPN or XPOS NNP/NNPS). GUM also links some common-noun concepts
+  // ("lighting", "vitamin D"); those are no named entities and not what the bar is about.
+  // Proper noun by either tag: GUM tags "US" in "the US side" ADJ but NNP.
+  const xpos = conllu.split('\n').map((l) => l.split('\t')).filter((c) => c.length >= 10 && /^\d+$/.test(c[0]!)).map((c) => c[4]!);
+  const named = new Set(gum.mentions
+    .filter((g) => g.form === 'name' || g.headWords.some((w) => /^NNPS?$/.test(xpos[w] ?? ''))).map((g) => g.chain));
   for (const g of gum.mentions) {
     const wiki = ids.get(g.chain);
-    if (wiki && !chains.has(g.chain)) chains.set(g.chain, { chain: g.chain, wiki, type: g.type, votes: new Map() });
+    if (wiki && !named.has(g.chain)) unnamedChains.add(`${name}#${g.chain}`);
+    if (wiki && named.has(g.chain) && !chains.has(g.chain)) chains.set(g.chain, { chain: g.chain, wiki, type: g.type, votes: new Map() });
   }
   // A system mention votes for the innermost gold mention around it whose whole head it covers, so "United
   // States" inside "the President of the United States" counts for the country's chain, not the president's, and
@@ -283,7 +298,8 @@ for (const m of byWiki.values()) {
   goldPairs += (total * total - counts.reduce((x, y) => x + y * y, 0)) / 2;
 }
 const pct = (x: number) => (100 * x).toFixed(2);
-console.log(`GUM cross-document entities: ${files.length} documents, ${allGold.length} identified chains, `
+console.log(`GUM cross-document entities: ${files.length} documents, ${allGold.length} named chains with an identifier `
+  + `(${unnamedChains.size} identified chains without a proper-noun mention left out), `
   + `${scored.length} aligned and linked (${items.filter((i) => i.entityId && !i.corpusId).length} aligned to unlinkable entities, `
   + `${items.filter((i) => !i.entityId).length} not found), ${corpus.entities().length} corpus entities`);
 console.log(`pairwise precision ${pct(tp / Math.max(1, tp + fp))}  recall ${pct(tp / Math.max(1, tp + fn))}  `
