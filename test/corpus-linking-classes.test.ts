@@ -134,6 +134,24 @@ describe('corpus linking: classes of false merges', () => {
     assert.notEqual(c.entityOf('coach1', 'e1'), c.entityOf('coach2', 'e1'));
   });
 
+  it('the short name one document uses for a person is weak evidence elsewhere, as a surname is', () => {
+    const c = new Corpus();
+    c.add(record({
+      id: 'intro', text: 'Jana Novak arrived in Vienna. Novak said talks would resume.',
+      entities: [{ id: 'e1', name: 'Jana Novak', type: 'PERSON', mentions: ['Jana Novak', 'Novak'] }, { id: 'e2', name: 'Vienna', type: 'GPE' }],
+    }));
+    c.add(record({ id: 'match', text: 'Novak scored twice in the second half.', entities: [{ id: 'e1', name: 'Novak', type: 'PERSON' }] }));
+    c.add(record({
+      id: 'talks', text: 'In Vienna, Novak refused to comment.',
+      entities: [{ id: 'e1', name: 'Novak', type: 'PERSON' }, { id: 'e2', name: 'Vienna', type: 'GPE' }],
+    }));
+    assert.notEqual(c.entityOf('match', 'e1'), c.entityOf('intro', 'e1'));
+    assert.equal(c.entityOf('talks', 'e1'), c.entityOf('intro', 'e1'));
+    const e = c.entity(c.entityOf('intro', 'e1')!)!;
+    assert.match(e.links.find((l) => l.docId === 'talks')!.reason, /is the name intro uses for Jana Novak; the documents share 1 other entity/);
+    assert.match(c.entity(c.entityOf('match', 'e1')!)!.keptApart.join(' '), /name nothing else in common/);
+  });
+
   it('a join keeps its reason whichever side comes first', () => {
     const c = new Corpus();
     c.add(record({

@@ -174,8 +174,12 @@ export function linkEntities(docs: readonly DocDigest[], previousIds: Map<string
     if (claimed && claimed.size === 1) {
       const to = [...claimed][0]!;
       if (to !== i) {
-        join(i, to, `"${c.refs[0]!.entity.name}" is the name ${docs[clusters[to]!.refs[0]!.doc]!.id} uses for `
-          + `${clusters[to]!.refs[0]!.entity.name}`);
+        // That one document calls Jana Novak "Novak" says nothing by itself about another document's bare "Novak":
+        // a person's short name is the same weak evidence as a surname, with the same checks. An organisation's
+        // introduced short name or acronym ("the Federal Aviation Authority (FAA)") is taken as its name.
+        const why = `"${c.refs[0]!.entity.name}" is the name ${docs[clusters[to]!.refs[0]!.doc]!.id} uses for `
+          + `${clusters[to]!.refs[0]!.entity.name}`;
+        if (c.cls === 'person') weakJoin(i, to, why); else join(i, to, why);
         return;
       }
     }
