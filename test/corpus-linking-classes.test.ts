@@ -27,6 +27,7 @@ describe('corpus linking: classes of false merges', () => {
     assert.notEqual(c.entityOf('south', 'e1'), c.entityOf('whole', 'e1'));
     const e = c.entity(region)!;
     assert.match(e.name, /^northern Italy$/i);
+    assert.equal(e.id, 'place:northern-italy');
     assert.match(e.keptApart.join(' '), /region of it/);
   });
 

@@ -360,7 +360,11 @@ function assignIds(entities: CorpusEntity[], previous: Map<string, string>): Map
     } else pending.push(e);
   }
   for (const e of pending) {
-    const base = `${e.typeClass}:${slug(e.links[0]!.name)}`;
+    // A region is minted from its shown name ("place:northern-italy"), not from the bare "Italy" its mentions had.
+    const first = e.links[0]!.name;
+    const region = e.typeClass === 'place' && e.name === `${e.name.split(' ')[0]} ${first}`
+      && /^(?:north|south|east|west|central|sub-saharan)/i.test(e.name);
+    const base = `${e.typeClass}:${slug(region ? e.name : first)}`;
     let id = base;
     for (let k = 2; taken.has(id); k++) id = `${base}-${k}`;
     e.id = id;
