@@ -153,6 +153,35 @@ describe('corpus linking: classes of false merges', () => {
     assert.match(c.entity(c.entityOf('match', 'e1')!)!.keptApart.join(' '), /name nothing else in common/);
   });
 
+  it('a bare institution name in documents about one country is that country\'s institution named in full', () => {
+    const c = new Corpus();
+    c.add(record({
+      id: 'full', text: 'The U.S. Congress passed the budget. Voters in the United States were relieved.',
+      entities: [{ id: 'e1', name: 'U.S. Congress', type: 'ORG' }, { id: 'e2', name: 'United States', type: 'GPE' }],
+    }));
+    c.add(record({
+      id: 'full2', text: 'The United States Congress met in Washington.',
+      entities: [{ id: 'e1', name: 'United States Congress', type: 'ORG' }, { id: 'e2', name: 'Washington', type: 'GPE' }],
+    }));
+    c.add(record({
+      id: 'bare', text: 'Congress must approve the loan, officials in Ohio said.',
+      entities: [{ id: 'e1', name: 'Congress', type: 'ORG' }, { id: 'e2', name: 'Ohio', type: 'GPE' }],
+    }));
+    c.add(record({
+      id: 'peru', text: 'In Peru, Congress voted to remove the president. Peru has a single chamber.',
+      entities: [{ id: 'e1', name: 'Congress', type: 'ORG' }, { id: 'e2', name: 'Peru', type: 'GPE', mentions: ['Peru'] }],
+    }));
+    c.add(record({
+      id: 'term', text: 'The 117th Congress opened in Texas with a prayer.',
+      entities: [{ id: 'e1', name: 'Congress', type: 'ORG' }, { id: 'e2', name: 'Texas', type: 'GPE' }],
+    }));
+    assert.equal(c.entityOf('full2', 'e1'), c.entityOf('full', 'e1'), '"U.S. Congress" and "United States Congress" are one name');
+    assert.equal(c.entityOf('bare', 'e1'), c.entityOf('full', 'e1'));
+    assert.match(c.entity(c.entityOf('full', 'e1')!)!.links.find((l) => l.docId === 'bare')!.reason, /documents about United States/);
+    assert.notEqual(c.entityOf('peru', 'e1'), c.entityOf('full', 'e1'));
+    assert.notEqual(c.entityOf('term', 'e1'), c.entityOf('full', 'e1'), 'one term of Congress is not the institution');
+  });
+
   it('a join keeps its reason whichever side comes first', () => {
     const c = new Corpus();
     c.add(record({

@@ -151,7 +151,26 @@ export function groupKey(e: EntityDigest): string {
     if (country && e.cues?.includes('team')) return `org|${nameKey(country)} national team`;
     if (country) return `place|${nameKey(country)}`;
   }
+  if (cls !== 'person') return `${cls}|${canonicalCountryPrefix(key)}`;
   return `${cls}|${key}`;
+}
+
+let COUNTRY_KEYS: Map<string, string> | null = null;
+/**
+ * A name that opens with a country's alias, with the country's own name instead ("us congress" → "united states
+ * congress", "uk parliament" → "united kingdom parliament"), so the two spellings of one name meet.
+ */
+export function canonicalCountryPrefix(key: string): string {
+  if (!COUNTRY_KEYS) {
+    COUNTRY_KEYS = new Map();
+    for (const [alias, country] of COUNTRY_BY_NAME) COUNTRY_KEYS.set(nameKey(alias), nameKey(country));
+  }
+  const ws = key.split(' ');
+  for (let n = Math.min(4, ws.length - 1); n >= 1; n--) {
+    const country = COUNTRY_KEYS.get(ws.slice(0, n).join(' '));
+    if (country) return [country, ...ws.slice(n)].join(' ');
+  }
+  return key;
 }
 
 /** The compass word of a place only ever named as a region of it ("northern" for "northern Italy"), else null. */

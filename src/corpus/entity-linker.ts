@@ -2,6 +2,7 @@
  * The cross-document linker (see entities.ts for the rules). Runs over all digests at once, so the result does
  * not depend on the order documents arrived in, except for ids, which `previousIds` keeps stable.
  */
+import { COUNTRY_BY_NAME } from '../lexicon/geo.js';
 import type { EntityType } from '../model/format.js';
 import {
   groupKey, initials, linkable, nameKey, namesPartOf, regionPart, rolesConflict, slug, typeClass,
@@ -91,8 +92,8 @@ export function linkEntities(docs: readonly DocDigest[], previousIds: Map<string
     const b = countriesOf(to);
     return a.size > 0 && b.size > 0 && ![...a].some((x) => b.has(x));
   };
-  const join = (from: number, to: number, why: string) => {
-    if (split(from) || split(to)) return;
+  const join = (from: number, to: number, why: string, facetsKnown = false) => {
+    if (!facetsKnown && (split(from) || split(to))) return;
     const a = find(from);
     const b = find(to);
     if (a === b) return;
@@ -200,6 +201,30 @@ export function linkEntities(docs: readonly DocDigest[], previousIds: Map<string
     }
   });
 
+  // A bare generic institution name in documents about one country ("Congress" where the documents are about the
+  // United States) is that country's institution when the corpus names it in full ("United States Congress",
+  // "Supreme Court of the United States"): the country facet already said which one, so the split is no obstacle.
+  const byKey = new Map<string, number[]>();
+  clusters.forEach((c, i) => push(byKey, c.key, i));
+  clusters.forEach((c, i) => {
+    const name = c.key.split('|')[1]!;
+    if (!isGenericInstitution(name) || isOneOfMany(name)) return;
+    // "the 117th Congress" is one term of it, not the institution.
+    if (c.refs.some((r) => (r.entity.cues ?? []).some((x) => x.startsWith('edition:')))) return;
+    const cs = countriesOf(i);
+    if (cs.size !== 1) return;
+    const country = [...cs][0]!;
+    const targets = new Set<number>();
+    for (const alias of countryAliases(country)) {
+      for (const k of [`${alias} ${name}`, `${name} of ${alias}`, `${name} of the ${alias}`]) {
+        for (const t of byKey.get(`${c.cls}|${k}`) ?? []) targets.add(t);
+      }
+    }
+    if (targets.size !== 1) return;
+    const to = [...targets][0]!;
+    join(i, to, `"${c.refs[0]!.entity.name}" in documents about ${country} is ${clusters[to]!.refs[0]!.entity.name}`, true);
+  });
+
   const members = new Map<number, number[]>();
   clusters.forEach((_, i) => push(members, find(i), i));
   const entities: CorpusEntity[] = [];
@@ -207,6 +232,15 @@ export function linkEntities(docs: readonly DocDigest[], previousIds: Map<string
   entities.sort((a, b) => a.links[0]!.doc - b.links[0]!.doc || (a.links[0]!.entityId < b.links[0]!.entityId ? -1 : 1));
   const byRef = assignIds(entities, previousIds);
   return { entities, byRef };
+}
+
+const ALIASES_OF = new Map<string, string[]>();
+/** The name keys a country goes by in the geography table ("united states", "us", "usa", "america", ...). */
+function countryAliases(country: string): string[] {
+  if (ALIASES_OF.size === 0) {
+    for (const [alias, c] of COUNTRY_BY_NAME) push(ALIASES_OF, c, nameKey(alias));
+  }
+  return [...new Set(ALIASES_OF.get(country) ?? [nameKey(country)])];
 }
 
 function isUpper(name: string): boolean {
