@@ -182,6 +182,16 @@ describe('corpus linking: classes of false merges', () => {
     assert.notEqual(c.entityOf('term', 'e1'), c.entityOf('full', 'e1'), 'one term of Congress is not the institution');
   });
 
+  it('an AP state abbreviation is the state', () => {
+    const c = new Corpus();
+    c.add(record({ id: 'a', text: 'A storm hit Tampa, Fla., on Sunday.', entities: [{ id: 'e1', name: 'Fla.', type: 'GPE' }] }));
+    c.add(record({ id: 'b', text: 'Florida lawmakers met.', entities: [{ id: 'e1', name: 'Florida', type: 'GPE' }] }));
+    c.add(record({ id: 'c', text: 'Pa said no.', entities: [{ id: 'e1', name: 'Pa', type: 'GPE' }] }));
+    c.add(record({ id: 'd', text: 'Pennsylvania voted.', entities: [{ id: 'e1', name: 'Pennsylvania', type: 'GPE' }] }));
+    assert.equal(c.entityOf('a', 'e1'), c.entityOf('b', 'e1'));
+    assert.notEqual(c.entityOf('c', 'e1'), c.entityOf('d', 'e1'), 'two letters without a dot are no abbreviation');
+  });
+
   it('a join keeps its reason whichever side comes first', () => {
     const c = new Corpus();
     c.add(record({

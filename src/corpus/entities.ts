@@ -144,6 +144,13 @@ export function groupKey(e: EntityDigest): string {
   // "northern Italy" is a region of Italy, not Italy: it links only to other mentions of that region.
   const part = regionPart(e);
   if (part) return `place|${nameKey(`${part} ${e.name}`)}`;
+  if (cls === 'place') {
+    // AP style's state abbreviations ("Tampa, Fla."): the state's own name.
+    // Two letters without the dot are as likely a word or a name ("Pa", "Mo").
+    const bare = e.name.replace(/\.$/, '');
+    const state = bare.length > 2 || e.name.endsWith('.') ? AP_STATES.get(bare) : undefined;
+    if (state) return `place|${nameKey(state)}`;
+  }
   if (cls === 'place' || cls === 'org') {
     const geo = lookupGeo(e.name);
     const country = COUNTRY_BY_NAME.get(key) ?? (geo?.kind === 'country' ? geo.country : undefined);
@@ -154,6 +161,20 @@ export function groupKey(e: EntityDigest): string {
   if (cls !== 'person') return `${cls}|${canonicalCountryPrefix(key)}`;
   return `${cls}|${key}`;
 }
+
+/**
+ * AP style abbreviations of US states, as written (case matters: "Mass." is Massachusetts, "MASS" is not). Left out:
+ * those whose expansion is itself ambiguous here ("Ga." Georgia the country too, "Wash." and "N.Y." a city too).
+ */
+const AP_STATES = new Map(Object.entries({
+  Ala: 'Alabama', Ariz: 'Arizona', Ark: 'Arkansas', Calif: 'California', Colo: 'Colorado', Conn: 'Connecticut',
+  Del: 'Delaware', Fla: 'Florida', Ill: 'Illinois', Ind: 'Indiana', Kan: 'Kansas', Ky: 'Kentucky', La: 'Louisiana',
+  Md: 'Maryland', Mass: 'Massachusetts', Mich: 'Michigan', Minn: 'Minnesota', Miss: 'Mississippi', Mo: 'Missouri',
+  Mont: 'Montana', Neb: 'Nebraska', Nev: 'Nevada', 'N.H': 'New Hampshire', 'N.J': 'New Jersey', 'N.M': 'New Mexico',
+  'N.C': 'North Carolina', 'N.D': 'North Dakota', Okla: 'Oklahoma', Ore: 'Oregon', Pa: 'Pennsylvania',
+  'R.I': 'Rhode Island', 'S.C': 'South Carolina', 'S.D': 'South Dakota', Tenn: 'Tennessee', Vt: 'Vermont',
+  Va: 'Virginia', 'W.Va': 'West Virginia', Wis: 'Wisconsin', Wyo: 'Wyoming',
+}));
 
 let COUNTRY_KEYS: Map<string, string> | null = null;
 /**
