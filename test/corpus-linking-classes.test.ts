@@ -151,6 +151,12 @@ describe('corpus linking: classes of false merges', () => {
     const e = c.entity(c.entityOf('intro', 'e1')!)!;
     assert.match(e.links.find((l) => l.docId === 'talks')!.reason, /is the name intro uses for Jana Novak; the documents share 1 other entity/);
     assert.match(c.entity(c.entityOf('match', 'e1')!)!.keptApart.join(' '), /name nothing else in common/);
+    // The in-document stage left a bare "Novak" beside "Jana Novak" in a document naming nothing else: one person.
+    c.add(record({
+      id: 'alone', text: 'Jana Novak resigned. Later Novak left.',
+      entities: [{ id: 'e1', name: 'Jana Novak', type: 'PERSON' }, { id: 'e2', name: 'Novak', type: 'PERSON' }],
+    }));
+    assert.equal(c.entityOf('alone', 'e2'), c.entityOf('alone', 'e1'));
   });
 
   it('a bare institution name in documents about one country is that country\'s institution named in full', () => {

@@ -1,15 +1,22 @@
 /**
  * Speakers and other entities across documents. Each document entity with a proper name is linked to one corpus
- * entity; every link carries the reason for it. Precision comes first:
+ * entity; every link carries the reason for it, and every merge considered and refused is kept with its reason
+ * (`keptApart`). Precision comes first:
  *
  * 1. Entities of one type class with the same normalised name form a name group ("Vladimir Putin", "Putin, V."
- *    do not meet here; "U.S." and "United States" do, through the country table).
+ *    do not meet here; "U.S." and "United States", "U.S. Congress" and "United States Congress", "Fla." and
+ *    "Florida" do). A place only ever named as a region of it ("northern Italy") is that region.
  * 2. A name group of people splits where roles conflict (a striker and a senator both called John Smith); an
  *    entity without roles joins the side whose documents share the most other entities with its own, and stays
- *    apart when nothing tells the sides apart.
- * 3. Name groups then join through evidence that names one target only: a surname ("Putin") that is the last
- *    name of exactly one full-name person, an alias or acronym a document introduced for a full name ("FSB"),
- *    or the initials of exactly one multi-word organisation.
+ *    apart when nothing tells the sides apart. A person called by a single name alone ("Novak", "Sam") joins
+ *    another document's only when the documents share another entity. Groups of other classes split by facets
+ *    (entity-facets.ts: editions, city or region, country, one of many, recurring events).
+ * 3. Name groups then join through evidence that names one target only: an alias or acronym a document introduced
+ *    for a full name ("FSB"), unless it names what the entity belongs to ("United Nations" of "Charter of the
+ *    United Nations"), is a given name, or names one of many ("the Court"); a bare surname of exactly one
+ *    full-name person, or the initials of exactly one multi-word organisation — these, and a person's short name,
+ *    only when the documents share another entity and are not about different countries; a bare generic
+ *    institution in documents about one country and that country's institution named in full.
  *
  * Ids are readable and stable: `person:vladimir-putin`, taken from the first linked name and kept by
  * `assignIds` across recomputations (a later merge keeps the older id and lists the other as a former id).

@@ -121,6 +121,12 @@ export function linkEntities(docs: readonly DocDigest[], previousIds: Map<string
   const weakJoin = (from: number, to: number, why: string) => {
     const a = clusters[from]!;
     const b = clusters[to]!;
+    // In one document the short and the full name are that document's own usage: no further check.
+    const docsOfB = new Set(b.refs.map((r) => r.doc));
+    if (a.refs.some((r) => docsOfB.has(r.doc))) {
+      join(from, to, `${why}, in the same document`);
+      return;
+    }
     let shared = 0;
     for (const k of a.context.keys()) if (k !== a.key && k !== b.key && b.context.has(k)) shared++;
     const ca = countriesOf(from);
