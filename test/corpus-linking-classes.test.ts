@@ -198,6 +198,37 @@ describe('corpus linking: classes of false merges', () => {
     assert.notEqual(c.entityOf('c', 'e1'), c.entityOf('d', 'e1'), 'two letters without a dot are no abbreviation');
   });
 
+  it('a name that is only a title links across no documents', () => {
+    const c = new Corpus();
+    c.add(record({
+      id: 'a', text: 'The President signed the bill in Washington. Madam Speaker thanked him.',
+      entities: [
+        { id: 'e1', name: 'President', type: 'PERSON' }, { id: 'e2', name: 'Madam Speaker', type: 'PERSON' },
+        { id: 'e3', name: 'Washington', type: 'GPE' },
+      ],
+    }));
+    c.add(record({
+      id: 'b', text: 'The President vetoed the bill in Washington. Madam Speaker objected.',
+      entities: [
+        { id: 'e1', name: 'President', type: 'PERSON' }, { id: 'e2', name: 'Madam Speaker', type: 'PERSON' },
+        { id: 'e3', name: 'Washington', type: 'GPE' },
+      ],
+    }));
+    c.add(record({ id: 'c', text: 'My Lord, the appeal is late.', entities: [{ id: 'e1', name: 'Lord', type: 'OTHER' }] }));
+    c.add(record({ id: 'd', text: 'Lord spoke for the bishops.', entities: [{ id: 'e1', name: 'Lord', type: 'ORG' }] }));
+    c.add(record({
+      id: 'e', text: 'Nancy Pelosi, the Speaker, opened the session.',
+      entities: [{ id: 'e1', name: 'Nancy Pelosi', type: 'PERSON', mentions: ['Nancy Pelosi', 'Speaker'] }],
+    }));
+    c.add(record({ id: 'f', text: 'The Speaker adjourned the House.', entities: [{ id: 'e1', name: 'Speaker', type: 'PERSON' }] }));
+    assert.notEqual(c.entityOf('a', 'e1'), c.entityOf('b', 'e1'), 'two documents\' presidents may be two people');
+    assert.notEqual(c.entityOf('a', 'e2'), c.entityOf('b', 'e2'));
+    assert.equal(c.entityOf('a', 'e3'), c.entityOf('b', 'e3'), 'the shared place still links');
+    assert.match(c.entity(c.entityOf('b', 'e1')!)!.keptApart.join(' '), /a title names whoever holds it/);
+    assert.notEqual(c.entityOf('c', 'e1'), c.entityOf('d', 'e1'), 'an untyped title does not join a typed one');
+    assert.notEqual(c.entityOf('f', 'e1'), c.entityOf('e', 'e1'), 'a title one document uses for a person is no alias elsewhere');
+  });
+
   it('a join keeps its reason whichever side comes first', () => {
     const c = new Corpus();
     c.add(record({

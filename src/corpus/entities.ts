@@ -23,7 +23,7 @@
  */
 import type { EntityType } from '../model/format.js';
 import { COUNTRY_BY_NAME, lookupGeo } from '../lexicon/geo.js';
-import { HONORIFICS } from '../lexicon/titles.js';
+import { HONORIFICS, roleHeadOf } from '../lexicon/titles.js';
 import type { DocDigest, EntityDigest } from './record.js';
 import { fold } from './text.js';
 
@@ -142,6 +142,25 @@ export function nameKey(name: string): string {
 export function linkable(e: EntityDigest): boolean {
   if (!/\p{Lu}/u.test(e.name) || nameKey(e.name).length < 2) return false;
   return typeClass(e.type) !== 'group' || /s$/.test(nameKey(e.name));
+}
+
+/** Words of titles and forms of address besides role heads and honorifics ("Her Majesty", "Madam Speaker"). */
+const TITLE_WORDS = new Set([
+  'madam', 'madame', 'mister', 'my', 'his', 'her', 'your', 'majesty', 'highness', 'excellency', 'honour', 'honor',
+  'holiness', 'grace', 'prime', 'vice', 'deputy', 'acting', 'chief', 'general', 'of', 'the', 'state', 'foreign',
+  'affairs', 'home', 'interior', 'defence', 'defense', 'finance', 'justice', 'health', 'speaker', 'pope', 'king',
+  'queen', 'emperor', 'empress', 'prince', 'princess', 'duke', 'duchess', 'lord', 'lady', 'attorney', 'chairman',
+  'chairwoman', 'chair', 'mayor', 'governor', 'president', 'minister', 'secretary', 'chancellor',
+]);
+
+/**
+ * A name made only of a title or form of address ("the President", "Madam Speaker", "Lord", "Secretary of
+ * State"): it names whoever holds the title in that document, so it links across no documents.
+ */
+export function isRoleOnly(name: string): boolean {
+  const ws = fold(name).toLowerCase().replace(/[’']s\b/g, '').replace(/\./g, '').split(/[^\p{L}]+/u).filter(Boolean);
+  return ws.length > 0 && ws.every((w) => roleHeadOf(w) !== null || HONORIFICS.has(w) || TITLE_WORDS.has(w))
+    && ws.some((w) => w !== 'of' && w !== 'the');
 }
 
 /** The group key of an entity: its class and name key, with country aliases folded ("U.S." → united states). */

@@ -5,7 +5,7 @@
 import { COUNTRY_BY_NAME } from '../lexicon/geo.js';
 import type { EntityType } from '../model/format.js';
 import {
-  groupKey, initials, linkable, nameKey, namesPartOf, regionPart, rolesConflict, slug, typeClass,
+  groupKey, initials, isRoleOnly, linkable, nameKey, namesPartOf, regionPart, rolesConflict, slug, typeClass,
   type CorpusEntity, type EntityLink, type TypeClass,
 } from './entities.js';
 import { docCountry, isGenericInstitution, isOneOfMany, splitByFacets } from './entity-facets.js';
@@ -55,6 +55,17 @@ export function linkEntities(docs: readonly DocDigest[], previousIds: Map<string
   };
   const clusters: Cluster[] = [];
   for (const [key, refs] of groups) {
+    if (isRoleOnly(key.split('|')[1]!)) {
+      // "the President" of one document and of another may be two presidents: one cluster per document.
+      const byDoc = new Map<number, Ref[]>();
+      for (const r of refs) push(byDoc, r.doc, r);
+      for (const rs of byDoc.values()) {
+        const c = oneCluster(key, rs, contextOf);
+        if (byDoc.size > 1) c.keptApart.push(`not linked to "${rs[0]!.entity.name}" elsewhere: a title names whoever holds it`);
+        clusters.push(c);
+      }
+      continue;
+    }
     if (key.startsWith('person|')) {
       const name = key.split('|')[1]!;
       clusters.push(...splitByRoles(key, refs, contextOf, !name.includes(' ')));
@@ -92,8 +103,10 @@ export function linkEntities(docs: readonly DocDigest[], previousIds: Map<string
     const b = countriesOf(to);
     return a.size > 0 && b.size > 0 && ![...a].some((x) => b.has(x));
   };
+  const roleOnly = clusters.map((c) => isRoleOnly(c.key.split('|')[1]!));
   const join = (from: number, to: number, why: string, facetsKnown = false) => {
     if (!facetsKnown && (split(from) || split(to))) return;
+    if (roleOnly[from] || roleOnly[to]) return;
     const a = find(from);
     const b = find(to);
     if (a === b) return;
@@ -155,8 +168,9 @@ export function linkEntities(docs: readonly DocDigest[], previousIds: Map<string
           c.keptApart.push(`"${a}" not taken as a name of ${r.entity.name} (${docs[r.doc]!.id}): it names what it belongs to`);
           continue;
         }
-        // "the Court" is the Circuit Court in this document only: other documents' courts are other courts.
-        if (isOneOfMany(nameKey(a))) continue;
+        // "the Court" is the Circuit Court in this document only: other documents' courts are other courts; so
+        // is "the Speaker" this document's speaker.
+        if (isOneOfMany(nameKey(a)) || isRoleOnly(a)) continue;
         // A given name ("Sam" for Sam Winchester) names him in this document only: other Sams are other people.
         if (c.cls === 'person' && nameKey(r.entity.name).split(' ').length >= 2
           && nameKey(a) === nameKey(r.entity.name).split(' ')[0]) continue;
@@ -258,6 +272,19 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   if (a) a.push(v); else m.set(k, [v]);
 }
 
+/** One cluster of the given refs of a name group. */
+function oneCluster(key: string, refs: Ref[], contextOf: Set<string>[]): Cluster {
+  const c: Cluster = { key, cls: key.split('|')[0] as TypeClass, refs: [], roles: [], context: new Map(), joinedBy: null, keptApart: [] };
+  for (const r of refs) addRef(c, r, contextOf);
+  return c;
+}
+
+function addRef(c: Cluster, r: Ref, contextOf: Set<string>[]): void {
+  c.refs.push(r);
+  c.roles.push(...r.entity.roles);
+  for (const k of contextOf[r.doc]!) if (k !== c.key) c.context.set(k, (c.context.get(k) ?? 0) + 1);
+}
+
 /**
  * Splits one name group of people where roles conflict; other classes stay one cluster. A group of people called
  * by a single name alone ("Sam", "Novak": a given name or a surname, `singleName`) splits further: a document joins
@@ -266,17 +293,9 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
  */
 function splitByRoles(key: string, refs: Ref[], contextOf: Set<string>[], singleName = false): Cluster[] {
   const cls = key.split('|')[0] as TypeClass;
-  const fresh = (): Cluster => ({ key, cls, refs: [], roles: [], context: new Map(), joinedBy: null, keptApart: [] });
-  const add = (c: Cluster, r: Ref) => {
-    c.refs.push(r);
-    c.roles.push(...r.entity.roles);
-    for (const k of contextOf[r.doc]!) if (k !== key) c.context.set(k, (c.context.get(k) ?? 0) + 1);
-  };
-  if (cls !== 'person') {
-    const c = fresh();
-    for (const r of refs) add(c, r);
-    return [c];
-  }
+  const fresh = () => oneCluster(key, [], contextOf);
+  const add = (c: Cluster, r: Ref) => addRef(c, r, contextOf);
+  if (cls !== 'person') return [oneCluster(key, refs, contextOf)];
   const out: Cluster[] = [];
   // Which clusters' documents name each context key, so that scoring a ref against the clusters costs what its
   // own context shares and not the number of clusters (a single name may sit alone in thousands of documents).
