@@ -62,11 +62,17 @@ describe('corpus: speakers across documents', () => {
     assert.notEqual(smith, c.entityOf('match', 'e1'));
     c.add(record({
       id: 'novak1', text: 'Foreign Minister Jana Novak arrived in Vienna.',
-      entities: [{ id: 'e1', name: 'Jana Novak', type: 'PERSON', roles: ['Foreign Minister'] }],
+      entities: [{ id: 'e1', name: 'Jana Novak', type: 'PERSON', roles: ['Foreign Minister'] }, { id: 'e2', name: 'Vienna', type: 'GPE' }],
     }));
-    c.add(record({ id: 'novak2', text: 'Novak met her Austrian counterpart.', entities: [{ id: 'e1', name: 'Novak', type: 'PERSON' }] }));
+    c.add(record({
+      id: 'novak2', text: 'Novak met her Austrian counterpart in Vienna.',
+      entities: [{ id: 'e1', name: 'Novak', type: 'PERSON' }, { id: 'e2', name: 'Vienna', type: 'GPE' }],
+    }));
     assert.equal(c.entityOf('novak2', 'e1'), c.entityOf('novak1', 'e1'));
-    assert.match(c.entity(c.entityOf('novak1', 'e1')!)!.links.find((l) => l.docId === 'novak2')!.reason, /surname/);
+    assert.match(c.entity(c.entityOf('novak1', 'e1')!)!.links.find((l) => l.docId === 'novak2')!.reason, /surname.*share 1 other entity/);
+    // The only Novak in the corpus is no evidence on its own: a document that shares nothing else stays apart.
+    c.add(record({ id: 'novak3', text: 'Novak scored twice in the second half.', entities: [{ id: 'e1', name: 'Novak', type: 'PERSON' }] }));
+    assert.notEqual(c.entityOf('novak3', 'e1'), c.entityOf('novak1', 'e1'));
   });
 
   it('links an acronym a document introduced, and country aliases', () => {

@@ -1,22 +1,29 @@
 /**
  * Speakers and other entities across documents. Each document entity with a proper name is linked to one corpus
- * entity; every link carries the reason for it. Precision comes first:
+ * entity; every link carries the reason for it, and every merge considered and refused is kept with its reason
+ * (`keptApart`). Precision comes first:
  *
  * 1. Entities of one type class with the same normalised name form a name group ("Vladimir Putin", "Putin, V."
- *    do not meet here; "U.S." and "United States" do, through the country table).
+ *    do not meet here; "U.S." and "United States", "U.S. Congress" and "United States Congress", "Fla." and
+ *    "Florida" do). A place only ever named as a region of it ("northern Italy") is that region.
  * 2. A name group of people splits where roles conflict (a striker and a senator both called John Smith); an
  *    entity without roles joins the side whose documents share the most other entities with its own, and stays
- *    apart when nothing tells the sides apart.
- * 3. Name groups then join through evidence that names one target only: a surname ("Putin") that is the last
- *    name of exactly one full-name person, an alias or acronym a document introduced for a full name ("FSB"),
- *    or the initials of exactly one multi-word organisation.
+ *    apart when nothing tells the sides apart. A person called by a single name alone ("Novak", "Sam") joins
+ *    another document's only when the documents share another entity. Groups of other classes split by facets
+ *    (entity-facets.ts: editions, city or region, country, one of many, recurring events).
+ * 3. Name groups then join through evidence that names one target only: an alias or acronym a document introduced
+ *    for a full name ("FSB"), unless it names what the entity belongs to ("United Nations" of "Charter of the
+ *    United Nations"), is a given name, or names one of many ("the Court"); a bare surname of exactly one
+ *    full-name person, or the initials of exactly one multi-word organisation — these, and a person's short name,
+ *    only when the documents share another entity and are not about different countries; a bare generic
+ *    institution in documents about one country and that country's institution named in full.
  *
  * Ids are readable and stable: `person:vladimir-putin`, taken from the first linked name and kept by
  * `assignIds` across recomputations (a later merge keeps the older id and lists the other as a former id).
  */
 import type { EntityType } from '../model/format.js';
 import { COUNTRY_BY_NAME, lookupGeo } from '../lexicon/geo.js';
-import { HONORIFICS } from '../lexicon/titles.js';
+import { HONORIFICS, roleHeadOf } from '../lexicon/titles.js';
 import type { DocDigest, EntityDigest } from './record.js';
 import { fold } from './text.js';
 
@@ -137,10 +144,39 @@ export function linkable(e: EntityDigest): boolean {
   return typeClass(e.type) !== 'group' || /s$/.test(nameKey(e.name));
 }
 
+/** Words of titles and forms of address besides role heads and honorifics ("Her Majesty", "Madam Speaker"). */
+const TITLE_WORDS = new Set([
+  'madam', 'madame', 'mister', 'my', 'his', 'her', 'your', 'majesty', 'highness', 'excellency', 'honour', 'honor',
+  'holiness', 'grace', 'prime', 'vice', 'deputy', 'acting', 'chief', 'general', 'of', 'the', 'state', 'foreign',
+  'affairs', 'home', 'interior', 'defence', 'defense', 'finance', 'justice', 'health', 'speaker', 'pope', 'king',
+  'queen', 'emperor', 'empress', 'prince', 'princess', 'duke', 'duchess', 'lord', 'lady', 'attorney', 'chairman',
+  'chairwoman', 'chair', 'mayor', 'governor', 'president', 'minister', 'secretary', 'chancellor',
+]);
+
+/**
+ * A name made only of a title or form of address ("the President", "Madam Speaker", "Lord", "Secretary of
+ * State"): it names whoever holds the title in that document, so it links across no documents.
+ */
+export function isRoleOnly(name: string): boolean {
+  const ws = fold(name).toLowerCase().replace(/[’']s\b/g, '').replace(/\./g, '').split(/[^\p{L}]+/u).filter(Boolean);
+  return ws.length > 0 && ws.every((w) => roleHeadOf(w) !== null || HONORIFICS.has(w) || TITLE_WORDS.has(w))
+    && ws.some((w) => w !== 'of' && w !== 'the');
+}
+
 /** The group key of an entity: its class and name key, with country aliases folded ("U.S." → united states). */
 export function groupKey(e: EntityDigest): string {
   const cls = typeClass(e.type);
   const key = nameKey(e.name);
+  // "northern Italy" is a region of Italy, not Italy: it links only to other mentions of that region.
+  const part = regionPart(e);
+  if (part) return `place|${nameKey(`${part} ${e.name}`)}`;
+  if (cls === 'place') {
+    // AP style's state abbreviations ("Tampa, Fla."): the state's own name.
+    // Two letters without the dot are as likely a word or a name ("Pa", "Mo").
+    const bare = e.name.replace(/\.$/, '');
+    const state = bare.length > 2 || e.name.endsWith('.') ? AP_STATES.get(bare) : undefined;
+    if (state) return `place|${nameKey(state)}`;
+  }
   if (cls === 'place' || cls === 'org') {
     const geo = lookupGeo(e.name);
     const country = COUNTRY_BY_NAME.get(key) ?? (geo?.kind === 'country' ? geo.country : undefined);
@@ -148,7 +184,46 @@ export function groupKey(e: EntityDigest): string {
     if (country && e.cues?.includes('team')) return `org|${nameKey(country)} national team`;
     if (country) return `place|${nameKey(country)}`;
   }
+  if (cls !== 'person') return `${cls}|${canonicalCountryPrefix(key)}`;
   return `${cls}|${key}`;
+}
+
+/**
+ * AP style abbreviations of US states, as written (case matters: "Mass." is Massachusetts, "MASS" is not). Left out:
+ * those whose expansion is itself ambiguous here ("Ga." Georgia the country too, "Wash." and "N.Y." a city too).
+ */
+const AP_STATES = new Map(Object.entries({
+  Ala: 'Alabama', Ariz: 'Arizona', Ark: 'Arkansas', Calif: 'California', Colo: 'Colorado', Conn: 'Connecticut',
+  Del: 'Delaware', Fla: 'Florida', Ill: 'Illinois', Ind: 'Indiana', Kan: 'Kansas', Ky: 'Kentucky', La: 'Louisiana',
+  Md: 'Maryland', Mass: 'Massachusetts', Mich: 'Michigan', Minn: 'Minnesota', Miss: 'Mississippi', Mo: 'Missouri',
+  Mont: 'Montana', Neb: 'Nebraska', Nev: 'Nevada', 'N.H': 'New Hampshire', 'N.J': 'New Jersey', 'N.M': 'New Mexico',
+  'N.C': 'North Carolina', 'N.D': 'North Dakota', Okla: 'Oklahoma', Ore: 'Oregon', Pa: 'Pennsylvania',
+  'R.I': 'Rhode Island', 'S.C': 'South Carolina', 'S.D': 'South Dakota', Tenn: 'Tennessee', Vt: 'Vermont',
+  Va: 'Virginia', 'W.Va': 'West Virginia', Wis: 'Wisconsin', Wyo: 'Wyoming',
+}));
+
+let COUNTRY_KEYS: Map<string, string> | null = null;
+/**
+ * A name that opens with a country's alias, with the country's own name instead ("us congress" → "united states
+ * congress", "uk parliament" → "united kingdom parliament"), so the two spellings of one name meet.
+ */
+export function canonicalCountryPrefix(key: string): string {
+  if (!COUNTRY_KEYS) {
+    COUNTRY_KEYS = new Map();
+    for (const [alias, country] of COUNTRY_BY_NAME) COUNTRY_KEYS.set(nameKey(alias), nameKey(country));
+  }
+  const ws = key.split(' ');
+  for (let n = Math.min(4, ws.length - 1); n >= 1; n--) {
+    const country = COUNTRY_KEYS.get(ws.slice(0, n).join(' '));
+    if (country) return [country, ...ws.slice(n)].join(' ');
+  }
+  return key;
+}
+
+/** The compass word of a place only ever named as a region of it ("northern" for "northern Italy"), else null. */
+export function regionPart(e: EntityDigest): string | null {
+  const cue = (e.cues ?? []).find((c) => c.startsWith('part:'));
+  return cue && typeClass(e.type) === 'place' ? cue.slice(5) : null;
 }
 
 /** Initials of a multi-word name without connectors ("European Central Bank" → "ecb"). */
@@ -156,6 +231,21 @@ export function initials(name: string): string | null {
   const ws = nameKey(name).split(' ').filter((w) => !CONNECTORS.has(w));
   if (ws.length < 2) return null;
   return ws.map((w) => w[0]).join('');
+}
+
+/**
+ * Whether a name a document used for an entity names something the entity belongs to rather than the entity:
+ * the complement of "of" ("United Nations" in "Charter of the United Nations", "Copenhagen" in "University of
+ * Copenhagen"), or a place name that opens a longer name of something else ("Texas" in "Texas War for
+ * Independence", "Manchester" in "Manchester United"). The in-document stage sometimes lumps such mentions into
+ * the longer entity; across documents the short name must not pull in every other entity called so.
+ */
+export function namesPartOf(alias: string, full: string): boolean {
+  const a = nameKey(alias);
+  const f = nameKey(full);
+  if (!a || a === f || !f.includes(' ')) return false;
+  if (f.endsWith(` of ${a}`) || f.endsWith(` of the ${a}`) || f.includes(` of ${a} `) || f.includes(` of the ${a} `)) return true;
+  return f.startsWith(`${a} `) && lookupGeo(alias) !== null && lookupGeo(full) === null;
 }
 
 const isAcronym = (name: string) => /^[\p{Lu}\d&.]{2,8}$/u.test(name.replace(/\s/g, ''));

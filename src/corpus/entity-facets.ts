@@ -10,6 +10,10 @@
  * - Country: a bare generic institution name ("the House", "Parliament", "the Constitution", "the Supreme
  *   Court") names a different institution in every country; it links only between documents about the same
  *   country, and a document about no country in particular joins only when one country is in play.
+ * - One of many: a name every country has many of ("the Court", "the Circuit Court", "the Ministry", "the
+ *   police", "the city council") names a different one in each document; it does not link across documents.
+ * - Recurring events named without their edition ("the Olympics", "the World Cup", "the election"): a document
+ *   that does not say which one may mean any; such a mention does not link across documents.
  */
 import { lookupGeo } from '../lexicon/geo.js';
 import type { DocDigest, EntityDigest } from './record.js';
@@ -35,6 +39,25 @@ export function isGenericInstitution(nameKey: string): boolean {
   return GENERIC_INSTITUTIONS.has(nameKey);
 }
 
+/** Institutions a country has many of, so that two documents naming one by its bare name may mean two. */
+const MANY_PER_COUNTRY = new Set([
+  'court', 'high court', 'district court', 'circuit court', 'federal court', 'court of appeal', 'court of appeals',
+  'appeals court', 'county court', 'crown court', 'magistrates court', 'tribunal', 'ministry', 'police', 'council',
+  'city council', 'county council', 'town council', 'legislature', 'assembly', 'state legislature', 'board',
+  'school board', 'committee', 'agency', 'department', 'university', 'hospital', 'church',
+]);
+
+export function isOneOfMany(nameKey: string): boolean {
+  return MANY_PER_COUNTRY.has(nameKey);
+}
+
+/** Names of events that recur (editions): general knowledge of kinds, not a list of names from any data set. */
+const RECURRING = /\b(?:olympics|olympic games|paralympics|paralympic games|(?:summer|winter|commonwealth|asian|pan american) games|world cup|world championships?|championships?|grand prix|super bowl|world series|eurovision|song contest|oscars|academy awards|(?:grammy|emmy|tony) awards|awards|festival|marathon|elections?|referendum|caucus(?:es)?|summit|tour de france|open)$/;
+
+export function isRecurring(nameKey: string): boolean {
+  return RECURRING.test(nameKey);
+}
+
 /**
  * The country a document is mostly about: the country most mentioned through its name, capital, demonym or (for
  * the United States) a state; null when none is, or when two tie.
@@ -56,6 +79,8 @@ const editions = (e: EntityDigest) => (e.cues ?? []).filter((c) => c.startsWith(
 
 export interface FacetRef { doc: number; entity: EntityDigest }
 
+const docLabel = (r: FacetRef) => `document ${r.doc + 1}`;
+
 export interface FacetGroup<R extends FacetRef> { refs: R[]; why: string | null }
 
 /**
@@ -69,10 +94,14 @@ export function splitByFacets<R extends FacetRef>(
   const ambiguousLevel = lookupGeo(name)?.kind !== 'country'
     && (cityToo || refs.some((r) => r.entity.cues?.includes('level:city')));
   const generic = isGenericInstitution(name);
+  const many = isOneOfMany(name);
+  const recurring = isRecurring(name);
   const facet = (r: R) => {
     const parts: string[] = [];
     const ed = editions(r.entity);
     if (ed.length > 0) parts.push(`edition ${ed.join('/')}`);
+    else if (recurring && (r.entity.type === 'EVENT' || r.entity.type === 'OTHER')) parts.push(`an edition this document does not name (${docLabel(r)})`);
+    if (many) parts.push(`one of many so named (${docLabel(r)})`);
     const cues = r.entity.cues ?? [];
     if (ambiguousLevel && cues.includes('level:region') && !cues.includes('level:city')) parts.push('the larger place, not the city');
     if (generic) parts.push(`about ${countryOf(r.doc) ?? '?'}`);
