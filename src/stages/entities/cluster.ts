@@ -311,6 +311,24 @@ export function dropBareTitles(doc: Doc): void {
   });
 }
 
+/**
+ * "Police and Crime Commissioner Stephen Mold", "Senate Minority Leader X": a capitalised title read as an
+ * organisation's name right before a person's name is that person's title (collected by the role rules), not a
+ * body of its own.
+ */
+export function dropTitlesBeforeNames(doc: Doc): void {
+  const personAt = new Set<number>();
+  for (const m of doc.mentions) if (m.kind === 'name' && m.type === 'PERSON') personAt.add(m.tokenStart);
+  doc.mentions = doc.mentions.filter((m) => {
+    // "The Senate Minority Leader, Chuck Schumer,": the same title set off by a comma after "the".
+    const apposed = doc.tokens[m.tokenEnd]?.text === ',' && doc.tokens[m.tokenStart - 1]?.lower === 'the'
+      && personAt.has(m.tokenEnd + 1);
+    if (m.kind !== 'name' || m.type === 'PERSON' || !(personAt.has(m.tokenEnd) || apposed)) return true;
+    const last = doc.tokens[m.tokenEnd - 1]!;
+    return !(/^[A-Z][a-z]/.test(last.text) && roleHeadOf(last.text) !== null);
+  });
+}
+
 /** Capitalised words that begin a title but are not role heads themselves ("Former", "Acting", "Vice"). */
 const TITLE_WORDS = new Set(['former', 'acting', 'vice', 'deputy', 'interim', 'then', 'late', 'prime', 'foreign']);
 

@@ -37,6 +37,8 @@ const PLACE_CLASSES = new Set([
 const CLAUSE_OPENERS = new Set(['who', 'which', 'that', 'whose', 'whom', 'where', 'when', 'said', 'says']);
 const POSSESSIVE_PRONOUNS = new Set(['its', 'his', 'her', 'their', 'our', 'my', 'your']);
 const MAX_ROLE_TOKENS = 14;
+/** Appositives run longer ("a UN rapporteur for the Office of the UN High Commissioner for Human Rights"). */
+const MAX_APPOSITIVE_TOKENS = 18;
 /** Entity types that have roles worth recording (not dates, events or works). */
 const ROLE_TYPES = new Set<EntityType>(['PERSON', 'ORG', 'GPE', 'LOC', 'FAC', 'WORK', 'EVENT', 'PRODUCT']);
 /** Types whose descriptions are too varied to list ("the 1959 romantic comedy", "an esports tournament"). */
@@ -47,7 +49,7 @@ const isRoleHead = (t: Token) => roleHeadOf(t.text) !== null;
 
 /** Nouns that name a person by what they do, beyond the title lexicon ("pan-democrat", "goalkeeper", "novelist"). */
 const PERSON_NOUN = /(?:er|or|ist|ian|ant|ent|crat|man|woman|person)$/;
-const isPlural = (t: Token) => singular(t.lower) !== t.lower;
+export const isPlural = (t: Token) => singular(t.lower) !== t.lower;
 
 /** Person nouns outside the title lexicon and the -er/-ist/-ian pattern. */
 const PERSON_WORDS = new Set([
@@ -58,7 +60,15 @@ const PERSON_WORDS = new Set([
   'refugee', 'migrant', 'immigrant', 'pilgrim', 'tourist', 'actress', 'prisoner', 'hostage', 'detainee', 'inmate',
   'suspect', 'victim', 'cosplayer', 'blogger', 'poster', 'character', 'guest', 'newcomer', 'localist', 'motorcyclist',
   'cyclist', 'scientist', 'artist', 'musician', 'singer', 'actor', 'illustrator', 'photographer', 'spokesperson',
+  // Nationals, relations and trades the suffix test misses ("a Saudi national", "fiancée of X", "a homeopath").
+  'national', 'fiancée', 'fiancee', 'fiancé', 'fiance', 'partner', 'spouse', 'homeopath', 'psychopath', 'osteopath',
+  'critic', 'cleric', 'medic', 'astronaut', 'expert', 'official', 'representative', 'delegate', 'deity', 'god',
+  'goddess', 'saint', 'prophet', 'source', 'witness', 'gunman', 'activist', 'attorney', 'councillor', 'independent',
+  'whip', 'chair', 'constable', 'commissioner', 'rapporteur', 'envoy', 'ruler', 'monarch', 'queen', 'king', 'prince',
+  'princess', 'cardinal', 'archbishop', 'bishop', 'pope', 'imam', 'rabbi', 'pastor', 'priest',
 ]);
+/** Letters after a name that are a rank or an honour ("Mark Tedeschi, QC,"; "Jane Roe, MP,"). */
+const POSTNOMINALS = new Set(['QC', 'KC', 'SC', 'MP', 'MEP', 'MSP', 'MLA', 'OBE', 'MBE', 'CBE', 'KBE', 'DBE', 'PhD', 'MD']);
 /** Kinds of place a GPE or LOC can be described as ("a Danish island", "his home state"). */
 const PLACE_WORDS = new Set([
   ...PLACE_CLASSES, ...LOC_KEYWORDS, ...GPE_KEYWORDS, 'nation', 'homeland', 'neighbour', 'neighbor', 'superpower',
@@ -72,7 +82,8 @@ const ORG_WORDS = new Set([
   'studio', 'publisher', 'service', 'coalition', 'faction', 'movement', 'wing', 'branch', 'unit', 'division',
   'subsidiary', 'affiliate', 'bureau', 'institution', 'institute', 'center', 'centre', 'foundation', 'fund',
   'trust', 'society', 'association', 'federation', 'league', 'cartel', 'gang', 'network', 'platform', 'app',
-  'denomination', 'sect', 'order', 'band', 'orchestra', 'choir', 'ensemble', 'squad', 'side',
+  'denomination', 'sect', 'order', 'band', 'orchestra', 'choir', 'ensemble', 'squad', 'side', 'force', 'militia',
+  'broadcaster', 'newspaper', 'newsgroup', 'forum', 'board', 'court', 'team', 'club', 'group', 'agency',
 ]);
 
 /** Whether a noun names a person: a title, a kin or life-stage word, or an agent noun ("nurse", "novelist"). */
@@ -87,7 +98,7 @@ function isPersonHead(head: Token): boolean {
  * person). A person noun may also describe a name the NER typed otherwise, when nothing places it in a
  * preposition ("their child, Gloria," but not "in Tulsa, an unarmed man"): `retypeByRole` then makes it a person.
  */
-function headFits(ctx: EntityContext, mi: number, head: Token): boolean {
+export function headFits(ctx: EntityContext, mi: number, head: Token): boolean {
   const m = ctx.doc.mentions[mi]!;
   const w = singular(head.lower);
   if (m.type === 'PERSON') return isPersonHead(head);
@@ -103,12 +114,46 @@ function kindFits(type: EntityType, w: string): boolean {
 }
 
 /** The head of an appositive phrase: its last common noun before any preposition ("head" in "head of the agency"). */
-function phraseHead(ctx: EntityContext, ts: number, te: number, self: number): Token | null {
+export function phraseHead(ctx: EntityContext, ts: number, te: number, self: number): Token | null {
   let head: Token | null = null;
   for (let i = ts; i < te && ctx.doc.tokens[i]!.pos !== 'ADP'; i++) {
-    if (ctx.doc.tokens[i]!.pos === 'NOUN' && otherName(ctx, i, self) < 0) head = ctx.doc.tokens[i]!;
+    if (otherName(ctx, i, self) >= 0) continue;
+    const tok = ctx.doc.tokens[i]!;
+    if (tok.pos === 'NOUN' || mistaggedPersonNoun(tok)) head = tok;
   }
   return head;
+}
+
+/**
+ * A person noun the tagger read as something else: a capitalised title ("the Speaker of the House" as PROPN) or
+ * a lower-case person word read as an adjective or a name ("a Saudi national", "fiancée of X").
+ */
+export function mistaggedPersonNoun(tok: Token): boolean {
+  if (tok.pos === 'PROPN' && (isRoleHead(tok) || (/^[A-Z][a-z]+$/.test(tok.text) && PERSON_WORDS.has(tok.lower)))) return true;
+  return (tok.pos === 'ADJ' || tok.pos === 'PROPN' || tok.pos === 'VERB') && /^[a-zà-ÿ-]+$/.test(tok.text)
+    && PERSON_WORDS.has(singular(tok.lower));
+}
+
+/** A participle or adjective used attributively inside a noun phrase ("a practising homeopath", "the acting head"). */
+export function attributive(ctx: EntityContext, t: number): boolean {
+  const next = ctx.doc.tokens[t + 1];
+  return next !== undefined && (next.pos === 'NOUN' || next.pos === 'ADJ') && /^[a-z-]+$/.test(ctx.doc.tokens[t]!.text);
+}
+
+/**
+ * Another person named inside a role is allowed when the role relates the entity to them ("fiancée of journalist
+ * X", "Day's son"): the name is a possessor, or an "of"/"to"/"for" complement after a head noun.
+ */
+function relatedPerson(ctx: EntityContext, mi: number): boolean {
+  const { doc } = ctx;
+  const m = doc.mentions[mi]!;
+  if (POSSESSIVE_MARKS.has(doc.tokens[m.tokenEnd]?.text ?? '')) return true;
+  for (let t = m.tokenStart - 1, n = 0; t >= 0 && n < 4; t--, n++) {
+    const tok = doc.tokens[t]!;
+    if (tok.lower === 'of' || tok.lower === 'to' || tok.lower === 'for') return t > 0 && doc.tokens[t - 1]!.pos !== 'PUNCT';
+    if (!/^[a-z-]+$/.test(tok.text)) return false;
+  }
+  return false;
 }
 
 /** A word joined to its neighbour by a hyphen ("state-owned", "Yemen-based"), whatever its part of speech. */
@@ -119,10 +164,10 @@ function inCompound(ctx: EntityContext, t: number): boolean {
 }
 
 /** A role never contains another person's name ("FTU's Alice Mak and ... Junius Ho" is a list, not a title). */
-function holdsPerson(ctx: EntityContext, ts: number, te: number, self: number): boolean {
+export function holdsPerson(ctx: EntityContext, ts: number, te: number, self: number, related = false): boolean {
   for (let t = ts; t < te; t++) {
     const other = otherName(ctx, t, self);
-    if (other >= 0 && ctx.doc.mentions[other]!.type === 'PERSON') return true;
+    if (other >= 0 && ctx.doc.mentions[other]!.type === 'PERSON' && !(related && relatedPerson(ctx, other))) return true;
   }
   return false;
 }
@@ -173,11 +218,15 @@ function roleBefore(ctx: EntityContext, mi: number): [number, number] | null {
   }
   if (start >= end) return null;
   const last = doc.tokens[end - 1]!;
-  if (TITLE_LINKS.has(last.lower) || last.pos === 'ADJ' || last.pos === 'NUM') return null;
+  // A title word the tagger read as an adjective still ends a title ("police chief X").
+  if (TITLE_LINKS.has(last.lower) || (last.pos === 'ADJ' && !isRoleHead(last)) || last.pos === 'NUM') return null;
   const article = start - 1 >= sentStart ? doc.tokens[start - 1]! : undefined;
   // The title's head is its last role word; a plural one introduces several people ("veteran politicians A and B").
   let head = -1;
-  for (let i = start; i < end; i++) if (isRoleHead(doc.tokens[i]!) && otherName(ctx, i, mi) < 0) head = i;
+  for (let i = start; i < end; i++) {
+    const w = doc.tokens[i]!;
+    if ((isRoleHead(w) || mistaggedPersonNoun(w)) && otherName(ctx, i, mi) < 0) head = i;
+  }
   if (m.type === 'PERSON' && head >= 0) {
     if (isPlural(doc.tokens[head]!)) return null;
     // What precedes a link before the head belongs to another phrase ("the death of conservative Justice X",
@@ -225,18 +274,24 @@ function appositiveAfter(ctx: EntityContext, mi: number): [number, number, numbe
   const first = doc.tokens[start];
   if (!first) return null;
   const firstName = otherName(ctx, start, mi);
-  const opensWithPossessor = firstName >= 0
-    && POSSESSIVE_MARKS.has(doc.tokens[doc.mentions[firstName]!.tokenEnd]?.text ?? '');
+  // A possessor opens the phrase even when the NER did not tag it ("Mecca, Islam's holiest site").
+  const opensWithPossessor = (firstName >= 0
+    && POSSESSIVE_MARKS.has(doc.tokens[doc.mentions[firstName]!.tokenEnd]?.text ?? ''))
+    || (/^[A-Z]/.test(first.text) && POSSESSIVE_MARKS.has(doc.tokens[start + 1]?.text ?? ''));
   const opener = DETERMINERS.has(first.lower) || POSSESSIVE_PRONOUNS.has(first.lower) || opensWithPossessor
-    || isRoleHead(first) || TITLE_MODIFIERS.has(first.lower);
-  while (t < sentEnd && t - start < MAX_ROLE_TOKENS) {
+    || isRoleHead(first) || TITLE_MODIFIERS.has(first.lower) || mistaggedPersonNoun(first);
+  // "Mark Tedeschi, QC,": post-nominal letters are a role of their own.
+  if (POSTNOMINALS.has(first.text) && isBoundary(doc.tokens[start + 1]) && m.type === 'PERSON') return [start, start + 1, mi];
+  while (t < sentEnd && t - start < MAX_APPOSITIVE_TOKENS) {
     const tok = doc.tokens[t]!;
-    if (isBoundary(tok) || tok.pos === 'VERB' || tok.pos === 'AUX' || CLAUSE_OPENERS.has(tok.lower)) break;
-    // "X, Y and Z": a list, not an appositive.
-    if (tok.pos === 'CCONJ') return null;
+    const verbal = (tok.pos === 'VERB' && !(t > start && attributive(ctx, t))) || tok.pos === 'AUX';
+    if (isBoundary(tok) || verbal || CLAUSE_OPENERS.has(tok.lower)) break;
+    // "X, Y and Z": a list, not an appositive; after an article the "and" joins two descriptions of X ("Valeska
+    // Paris, an Australian woman and former Scientologist,").
+    if (tok.pos === 'CCONJ' && !(DETERMINERS.has(first.lower) && otherName(ctx, t + 1, mi) < 0)) return null;
     t++;
   }
-  if (t - start >= MAX_ROLE_TOKENS) return null;
+  if (t - start >= MAX_APPOSITIVE_TOKENS) return null;
   const end = t;
   if (end <= start) return null;
   // An appositive closes with punctuation or opens a clause ("a doctor working at", "who"); a finite verb right
@@ -244,7 +299,7 @@ function appositiveAfter(ctx: EntityContext, mi: number): [number, number, numbe
   const closer = doc.tokens[end];
   if (closer && !isBoundary(closer) && !CLAUSE_OPENERS.has(closer.lower)
     && !(closer.pos === 'VERB' && closer.lower.endsWith('ing'))) return null;
-  if (holdsPerson(ctx, start, end, mi) || opensWithAdverbial(ctx, m.tokenStart)) return null;
+  if (holdsPerson(ctx, start, end, mi, true) || opensWithAdverbial(ctx, m.tokenStart)) return null;
   // "Mitch McConnell of Kentucky, the majority leader,": the appositive describes the person, not the place.
   const owner = ownerThroughPreposition(ctx, mi);
   // The head is one thing ("the world's two biggest polluters" follows a list) of the owner's kind.
@@ -277,7 +332,11 @@ function opensWithAdverbial(ctx: EntityContext, ts: number): boolean {
   const start = doc.sentences[doc.tokens[ts]!.sentence]!.tokenStart;
   const first = doc.tokens[start]!;
   if (first.pos !== 'ADP' && first.pos !== 'SCONJ') return false;
-  for (let t = start; t < ts; t++) if (doc.tokens[t]!.pos === 'VERB' || doc.tokens[t]!.pos === 'AUX') return false;
+  // "On Thursday, X, the ..., said": the adverbial closed before the name.
+  for (let t = start; t < ts; t++) {
+    const tok = doc.tokens[t]!;
+    if (tok.pos === 'VERB' || tok.pos === 'AUX' || tok.text === ',') return false;
+  }
   return true;
 }
 
@@ -305,7 +364,7 @@ function appositiveBefore(ctx: EntityContext, mi: number): [number, number] | nu
     break;
   }
   let start = t + 1;
-  if (holdsPerson(ctx, start, end, mi) || isPlural(doc.tokens[end - 1]!)) return null;
+  if (holdsPerson(ctx, start, end, mi, true) || isPlural(doc.tokens[end - 1]!)) return null;
   if (!headFits(ctx, mi, doc.tokens[end - 1]!)) return null;
   // "After the match, X said": a fronted prepositional phrase, not an appositive.
   if (t === sentence.tokenStart && doc.tokens[t]!.pos === 'ADP') return null;
@@ -319,8 +378,9 @@ function appositiveBefore(ctx: EntityContext, mi: number): [number, number] | nu
 }
 
 /**
- * The organisation a person belongs to, as a role: "FTU's Alice Mak" and "Lee Cheuk-yan of the Labour Party" →
- * "FTU", "Labour Party". Only organisation names count (a place after "of" is where someone is from).
+ * The organisation a person belongs to, as a role: "FTU's Alice Mak", "Lee Cheuk-yan of the Labour Party" and
+ * "Alvin Yeung from the Civic Party" → "FTU", "Labour Party", "Civic Party". Only organisation names count (a
+ * place after "of" or "from" is where someone is from).
  */
 function affiliation(ctx: EntityContext, mi: number): [number, number] | null {
   const { doc } = ctx;
@@ -334,30 +394,48 @@ function affiliation(ctx: EntityContext, mi: number): [number, number] | null {
     return null;
   }
   const link = doc.tokens[m.tokenEnd];
-  if (link?.lower !== 'of') return null;
+  if (link?.lower !== 'of' && link?.lower !== 'from') return null;
   const at = DETERMINERS.has(doc.tokens[m.tokenEnd + 1]?.lower ?? '') ? m.tokenEnd + 2 : m.tokenEnd + 1;
   const org = ctx.nameAt[at] ?? -1;
   if (!isOrg(org) || doc.mentions[org]!.tokenStart !== at) return null;
   return [at, doc.mentions[org]!.tokenEnd];
 }
 
-/** The person names coordinated after mention `mi` ("A, B and C"), in order; empty when none follows. */
+/**
+ * The names of the same type coordinated after mention `mi` ("A, B and C"), in order; empty when none follows.
+ * Each may carry its organisation ("A of the Civic Party, B from DAB and C").
+ */
 function coordinatedAfter(ctx: EntityContext, mi: number): number[] {
   const { doc } = ctx;
   const out: number[] = [];
+  const type = doc.mentions[mi]!.type;
   let end = doc.mentions[mi]!.tokenEnd;
   for (;;) {
     // A name part glued on by a hyphen that the NER left out ("Lee Cheuk" + "-yan") still belongs to the name.
     while (doc.tokens[end] && doc.tokens[end]!.start === doc.tokens[end - 1]!.end && /^[-\p{L}]+$/u.test(doc.tokens[end]!.text)) end++;
+    if (type === 'PERSON') end = afterAffiliation(ctx, end);
     let t = end;
     if (doc.tokens[t]?.text === ',') t++;
     if (doc.tokens[t]?.lower === 'and') t++;
     const next = t > end ? ctx.nameAt[t] ?? -1 : -1;
-    if (next < 0 || doc.mentions[next]!.tokenStart !== t || doc.mentions[next]!.type !== 'PERSON') return out;
+    if (next < 0 || doc.mentions[next]!.tokenStart !== t || doc.mentions[next]!.type !== type) return out;
     out.push(next);
     end = doc.mentions[next]!.tokenEnd;
   }
 }
+
+/** The token after "of/from (the) ORGANISATION" at `t` ("A of the Civic Party, B"), or `t` when there is none. */
+function afterAffiliation(ctx: EntityContext, t: number): number {
+  const { doc } = ctx;
+  const link = doc.tokens[t]?.lower;
+  if (link !== 'of' && link !== 'from') return t;
+  const at = DETERMINERS.has(doc.tokens[t + 1]?.lower ?? '') ? t + 2 : t + 1;
+  const org = ctx.nameAt[at] ?? -1;
+  return org >= 0 && doc.mentions[org]!.tokenStart === at && doc.mentions[org]!.type === 'ORG' ? doc.mentions[org]!.tokenEnd : t;
+}
+
+/** Words between a plural description and the list it introduces ("guests like A and B", "groups included A"). */
+const LIST_INTRODUCERS = new Set(['like', 'including', 'included', 'include', 'includes']);
 
 /**
  * A description or affiliation before a list of people is each one's ("veteran politicians A and B", "DAB's A
@@ -366,14 +444,18 @@ function coordinatedAfter(ctx: EntityContext, mi: number): number[] {
 function sharedByList(ctx: EntityContext, mi: number, affiliationOfFirst: [number, number] | null): void {
   const { doc } = ctx;
   const m = doc.mentions[mi]!;
-  if (m.type !== 'PERSON') return;
+  if (m.type !== 'PERSON' && m.type !== 'ORG') return;
   const members = coordinatedAfter(ctx, mi);
   if (members.length === 0) return;
   const sentStart = doc.sentences[doc.tokens[m.tokenStart]!.sentence]!.tokenStart;
   let role: [number, number] | null = null;
-  const end = m.tokenStart;
+  let end = m.tokenStart;
+  // "celebrity guests like A, B and C", "groups such as A and B": the description stands before the introducer.
+  if (LIST_INTRODUCERS.has(doc.tokens[end - 1]?.lower ?? '')) end -= 1;
+  else if (doc.tokens[end - 1]?.lower === 'as' && doc.tokens[end - 2]?.lower === 'such') end -= 2;
   const head = doc.tokens[end - 1];
-  if (head && head.pos === 'NOUN' && isPlural(head) && isPersonHead({ ...head, lower: singular(head.lower) })) {
+  const fits = (h: Token) => (m.type === 'PERSON' ? isPersonHead({ ...h, lower: singular(h.lower) }) : ORG_WORDS.has(singular(h.lower)));
+  if (head && head.pos === 'NOUN' && isPlural(head) && fits(head)) {
     let t = end - 1;
     while (t >= sentStart && end - t <= MAX_ROLE_TOKENS) {
       const tok = doc.tokens[t]!;
@@ -392,7 +474,42 @@ function sharedByList(ctx: EntityContext, mi: number, affiliationOfFirst: [numbe
     const e = doc.mentions[other]!.entity;
     if (e < 0) continue;
     if (role) addRole(ctx, e, role[0], role[1]);
-    if (affiliationOfFirst && other !== mi) addRole(ctx, e, affiliationOfFirst[0], affiliationOfFirst[1]);
+    // Only an affiliation written before the list ("DAB's A and B") is everyone's; "A of X, B of Y" each have their own.
+    if (affiliationOfFirst && other !== mi && affiliationOfFirst[1] <= m.tokenStart) addRole(ctx, e, affiliationOfFirst[0], affiliationOfFirst[1]);
+  }
+}
+
+/**
+ * Titles coordinated with the one right before a name ("US singer, actor, and animal rights advocate Doris Day"
+ * → "US singer", "actor"), each a role of its own: phrases ending in a singular person noun, joined by commas or
+ * "and", before token `start` where the name's own title begins.
+ */
+function coordinatedTitles(ctx: EntityContext, mi: number, start: number): [number, number][] {
+  const { doc } = ctx;
+  const m = doc.mentions[mi]!;
+  const sentStart = doc.sentences[doc.tokens[m.tokenStart]!.sentence]!.tokenStart;
+  const out: [number, number][] = [];
+  let t = start - 1;
+  for (;;) {
+    let joined = false;
+    if (doc.tokens[t]?.lower === 'and') { t--; joined = true; }
+    if (doc.tokens[t]?.text === ',') { t--; joined = true; }
+    const end = t + 1;
+    if (!joined || t < sentStart) return out;
+    const head = doc.tokens[t]!;
+    if (head.pos !== 'NOUN' || isPlural(head) || !isPersonHead(head) || otherName(ctx, t, mi) >= 0) return out;
+    while (t >= sentStart && end - t <= MAX_ROLE_TOKENS) {
+      const tok = doc.tokens[t]!;
+      const other = otherName(ctx, t, mi);
+      if (other >= 0) {
+        if (doc.mentions[other]!.type === 'PERSON') return out;
+        t = doc.mentions[other]!.tokenStart - 1;
+        continue;
+      }
+      if ((isNominal(tok) && /^[a-z-]+$/.test(tok.text)) || tok.text === '-') { t--; continue; }
+      break;
+    }
+    out.push([t + 1, end]);
   }
 }
 
@@ -425,7 +542,10 @@ export function extractRoles(ctx: EntityContext): void {
     if (m.kind !== 'name' && m.kind !== 'acronym') continue;
     if (m.entity < 0 || !ROLE_TYPES.has(m.type)) continue;
     const before = placeClassBefore(ctx, mi) ?? roleBefore(ctx, mi) ?? appositiveBefore(ctx, mi);
-    if (before) addRole(ctx, m.entity, before[0], before[1]);
+    if (before) {
+      addRole(ctx, m.entity, before[0], before[1]);
+      if (m.type === 'PERSON') for (const [ts, te] of coordinatedTitles(ctx, mi, before[0])) addRole(ctx, m.entity, ts, te);
+    }
     const member = affiliation(ctx, mi);
     if (member) addRole(ctx, m.entity, member[0], member[1]);
     sharedByList(ctx, mi, member);
@@ -433,12 +553,35 @@ export function extractRoles(ctx: EntityContext): void {
     if (after) {
       const owner = doc.mentions[after[2]]!.entity;
       addRole(ctx, owner, after[0], after[1]);
-      // The appositive is also a mention of its entity ("X, a doctor at the clinic,"), article included.
-      const opensWithArticle = DETERMINERS.has(doc.tokens[after[0] - 1]!.lower);
-      addMention(ctx, opensWithArticle ? after[0] - 1 : after[0], after[1], 'nominal', owner);
+      // The appositive is also a mention of its entity ("X, a doctor at the clinic,"), article included; letters
+      // after a name ("QC") are not.
+      if (POSTNOMINALS.has(doc.tokens[after[0]]!.text) && after[1] === after[0] + 1) continue;
+      const span = appositiveMention(ctx, mi, after[0], after[1]);
+      if (span) addMention(ctx, span[0], span[1], 'nominal', owner);
     }
   }
   retypeByRole(ctx);
+}
+
+/**
+ * The part of an appositive that is a mention of its entity: from its article to before a complement naming
+ * another entity ("the Speaker" of "the Speaker of the House", "holiest site" of "Islam's holiest site"), so that
+ * the mention does not run over another entity's name. Null when nothing is left.
+ */
+function appositiveMention(ctx: EntityContext, mi: number, ts: number, te: number): [number, number] | null {
+  const { doc } = ctx;
+  let start = DETERMINERS.has(doc.tokens[ts - 1]!.lower) ? ts - 1 : ts;
+  const possessor = doc.tokens[ts + 1];
+  if (possessor && POSSESSIVE_MARKS.has(possessor.text) && /^[A-Z]/.test(doc.tokens[ts]!.text)) start = ts + 2;
+  // Cut at the first preposition that leads to another name; names before the head are its modifiers ("a UN
+  // rapporteur").
+  let end = te;
+  for (let k = start, adp = -1; k < te; k++) {
+    if (adp < 0 && doc.tokens[k]!.pos === 'ADP') adp = k;
+    if (adp >= 0 && otherName(ctx, k, mi) >= 0) { end = adp; break; }
+  }
+  while (end > start && ['ADP', 'DET', 'CCONJ'].includes(doc.tokens[end - 1]!.pos)) end--;
+  return end > start ? [start, end] : null;
 }
 
 /** Nouns that only ever describe people, beyond titles: kin and life stages ("their nine-month-old child, X"). */
