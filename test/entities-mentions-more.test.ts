@@ -46,3 +46,20 @@ test('a person\'s "we" stays unlinked when no single body is in their title', ()
   const out = run('Maria Sol said: "We will fight on, and we will win."');
   assert.ok(!out.entities.some((e) => e.mentions.some((m) => m.text === 'We')));
 });
+
+test('a capitalised title as a possessor finds its holder ("the Prime Minister\'s advice")', () => {
+  const out = run('The ruling came at the request of Prime Minister Alan Greer. '
+    + "The court said the Prime Minister's advice to the Queen was unlawful.");
+  const greer = entityNamed(out, 'Alan Greer');
+  assert.ok(greer.mentions.some((m) => m.text === 'the Prime Minister'), JSON.stringify(greer.mentions.map((m) => m.text)));
+});
+
+test('a place class after a name is its role and lets "this constituency" take it up', () => {
+  const out = run('In the Lakeshore North geographical constituency, Eddie Moor was elected. '
+    + 'Other candidates elected in this constituency were Ann Lee and Bob Tam. Fighting went on in Idlib province.');
+  const area = entityNamed(out, 'Lakeshore North');
+  assert.equal(area.type, 'GPE');
+  assert.ok(area.roles.includes('geographical constituency'));
+  assert.ok(area.mentions.some((m) => m.text === 'this constituency'));
+  assert.ok(entityNamed(out, 'Idlib').roles.includes('province'));
+});

@@ -249,11 +249,17 @@ class Resolver {
     const { doc, nameAt } = this.ctx;
     if (doc.tokens[t]!.lower !== 'the') return t + 1;
     let i = t + 1;
-    while (i < doc.tokens.length && nameAt[i]! < 0 && /^[a-z-]+$/.test(doc.tokens[i]!.text)
-      && (doc.tokens[i]!.pos === 'ADJ' || doc.tokens[i]!.pos === 'NOUN')) i++;
+    // A capitalised title may stand as the possessor ("the President's power", "the Prime Minister's advice").
+    const title = (k: number) => /^[A-Z][a-z]+$/.test(doc.tokens[k]!.text) && ROLE_HEADS.has(doc.tokens[k]!.lower);
+    const capital = (k: number) => /^[A-Z][a-z]+$/.test(doc.tokens[k]!.text) && doc.tokens[k]!.pos !== 'DET';
+    while (i < doc.tokens.length && nameAt[i]! < 0 && (/^[a-z-]+$/.test(doc.tokens[i]!.text) || capital(i))
+      && (doc.tokens[i]!.pos === 'ADJ' || doc.tokens[i]!.pos === 'NOUN' || capital(i))) i++;
     const head = doc.tokens[i - 1]!;
-    if (i === t + 1 || head.pos !== 'NOUN' || !POSSESSIVE_MARKS.has(doc.tokens[i]?.text ?? '')) return t + 1;
-    const e = this.heads.match(t, head.lower);
+    if (i === t + 1 || !(head.pos === 'NOUN' || title(i - 1)) || !POSSESSIVE_MARKS.has(doc.tokens[i]?.text ?? '')) return t + 1;
+    // A person's title finds its holder as a description would ("the president" for a President named before).
+    const e = ROLE_HEADS.has(singular(head.lower))
+      ? this.matchDescription(t, head.lower, doc.tokens.slice(t + 1, i).map((x) => x.lower), doc.tokens.slice(t + 1, i - 1), true)
+      : this.heads.match(t, head.lower);
     if (e < 0) return t + 1;
     addMention(this.ctx, t, i, 'nominal', e);
     this.note(t, e);

@@ -534,6 +534,27 @@ function placeClassBefore(ctx: EntityContext, mi: number): [number, number] | nu
   return [t + 1, head + 1];
 }
 
+/** Place classes that follow a name ("Idlib province", "the Kowloon West geographical constituency"). */
+const CLASSES_AFTER = new Set([...PLACE_CLASSES, 'constituency', 'riding', 'ward', 'electorate', 'governorate', 'prefecture',
+  'canton', 'oblast', 'krai', 'emirate', 'borough', 'parish']);
+
+/**
+ * "the Kowloon West geographical constituency" → "geographical constituency": a lower-case place-class noun, with
+ * its adjectives, right after a place name, ending the phrase (not "Idlib province governor").
+ */
+function placeClassAfter(ctx: EntityContext, mi: number): [number, number] | null {
+  const { doc } = ctx;
+  const m = doc.mentions[mi]!;
+  if (m.type === 'PERSON' || m.type === 'NORP') return null;
+  let t = m.tokenEnd;
+  while (doc.tokens[t] && doc.tokens[t]!.pos === 'ADJ' && /^[a-z-]+$/.test(doc.tokens[t]!.text) && t - m.tokenEnd < 3) t++;
+  const head = doc.tokens[t];
+  if (!head || !CLASSES_AFTER.has(head.lower) || !/^[a-z]+$/.test(head.text)) return null;
+  const next = doc.tokens[t + 1];
+  if (next && (next.pos === 'NOUN' || next.pos === 'PROPN') && next.sentence === head.sentence) return null;
+  return [m.tokenEnd, t + 1];
+}
+
 /** Collects roles for every entity from the context of each of its name mentions. */
 export function extractRoles(ctx: EntityContext): void {
   const { doc } = ctx;
@@ -546,6 +567,8 @@ export function extractRoles(ctx: EntityContext): void {
       addRole(ctx, m.entity, before[0], before[1]);
       if (m.type === 'PERSON') for (const [ts, te] of coordinatedTitles(ctx, mi, before[0])) addRole(ctx, m.entity, ts, te);
     }
+    const classAfter = placeClassAfter(ctx, mi);
+    if (classAfter) addRole(ctx, m.entity, classAfter[0], classAfter[1]);
     const member = affiliation(ctx, mi);
     if (member) addRole(ctx, m.entity, member[0], member[1]);
     sharedByList(ctx, mi, member);

@@ -176,10 +176,29 @@ function inFacilityApposition(ctx: NameContext): boolean {
   return lower(ctx, ctx.start - 1) === ',' && FAC_NOUNS.has(lower(ctx, ctx.start - 2));
 }
 
+/** Electoral areas, polities of their own kind ("the Kowloon West geographical constituency"). */
+const ELECTORAL_AREAS = new Set(['constituency', 'constituencies', 'riding', 'ward', 'electorate']);
+
+/**
+ * A place class after a name, over up to two lower-case adjectives ("Kowloon West geographical constituency",
+ * "Idlib province"): GPE or LOC, else null.
+ */
+function placeClassAfter(ctx: NameContext): EntityType | null {
+  for (let i = ctx.end; i < ctx.end + 3 && i < ctx.words.length; i++) {
+    const w = ctx.words[i]!;
+    if (!/^[a-z-]+$/.test(w)) return null;
+    if (GPE_KEYWORDS.has(w) || ELECTORAL_AREAS.has(w)) return 'GPE';
+    if (LOC_KEYWORDS.has(w)) return 'LOC';
+  }
+  return null;
+}
+
 function miscType(ctx: NameContext, name: string): EntityType {
   const words = ctx.words.slice(ctx.start, ctx.end).map((w) => w.toLowerCase());
   const geo = lookupGeo(name);
   if (geo?.kind === 'demonym') return 'NORP';
+  const place = placeClassAfter(ctx);
+  if (place) return place;
   if (words.some((w) => EVENT_WORDS.has(w))) return 'EVENT';
   if (words.every((w) => NORP_WORDS.has(w) || lookupGeo(w)?.kind === 'demonym')) return 'NORP';
   if (words.length <= 2 && DEMONYM_SHAPE.test(name)) return 'NORP';
