@@ -24,7 +24,9 @@ const CLASS_WINDOW = 2;
 
 /** The head noun of a name or role phrase: its last word before any post-modifier, lower-cased and singular. */
 export function headOf(phrase: string): string | null {
-  const words = phrase.split(/\s+/);
+  // "the Church of Scientology's cruise ship": the head follows the possessor.
+  const possessed = phrase.split(/[’']s\s+/);
+  const words = possessed[possessed.length - 1]!.split(/\s+/);
   const cut = words.findIndex((w, i) => i > 0 && POST_MODIFIER_LINKS.has(w.toLowerCase()));
   const last = (cut > 0 ? words[cut - 1] : words[words.length - 1])!.toLowerCase().replace(/[’']s?$/, '');
   return /^[a-z][a-z-]{2,}$/.test(last) ? singular(last) : null;

@@ -5,8 +5,9 @@
  *  1. add surnames the NER missed ("Day was born" after "Doris Day"), cluster names (after moving titles out of person-name spans) (countries by any name, capitals as metonyms when they act, surnames, acronyms);
  *  2. add bodies named through a country or organisation ("the Syrian government", "U.S. officials");
  *  3. collect roles and titles around the name mentions, and those a copula states ("X is a ...");
- *  4. add pronoun and description mentions linked to those entities;
- *  5. put mentions in document order and entities in order of first mention.
+ *  4. retype countries that are national teams in a match report, and miscellaneous names that act as bodies;
+ *  5. add pronoun and description mentions linked to those entities;
+ *  6. put mentions in document order and entities in order of first mention.
  */
 import type { Doc, Stage } from '../../model/document.js';
 import { buildContext } from './context.js';
@@ -14,6 +15,8 @@ import { clusterNames, dropBareTitles, dropTitlesBeforeNames, trimLeadingTitles 
 import { extractRoles } from './roles.js';
 import { extractCopulaRoles } from './roles-copula.js';
 import { addMissedSurnames } from './surnames.js';
+import { retypeNationalTeams } from './teams.js';
+import { retypeOthers } from './others.js';
 import { addGovernmentsAndGroups } from './bodies.js';
 import { resolveCoreference } from './coref.js';
 
@@ -48,6 +51,8 @@ export function resolveEntities(doc: Doc): void {
   addGovernmentsAndGroups(ctx);
   extractRoles(ctx);
   extractCopulaRoles(ctx);
+  retypeNationalTeams(ctx);
+  retypeOthers(ctx);
   resolveCoreference(ctx);
   normaliseOrder(doc);
 }

@@ -75,7 +75,7 @@ const PLACE_WORDS = new Set([
   'power', 'hub', 'stronghold', 'birthplace', 'home', 'hometown', 'resort', 'archipelago', 'exclave', 'metropolis', 'suburb', 'neighbourhood', 'neighborhood', 'community', 'site', 'destination',
 ]);
 /** Kinds of organisation an ORG can be described as ("the nation's largest coal company"). */
-const ORG_WORDS = new Set([
+export const ORG_WORDS: ReadonlySet<string> = new Set([
   ...ORG_HEADS.keys(), ...[...ORG_HEADS.values()].flat(), 'publication', 'magazine', 'tabloid', 'website', 'site',
   'station', 'channel', 'body', 'watchdog', 'regulator', 'charity', 'nonprofit', 'non-profit', 'think-tank',
   'laboratory', 'lab', 'conglomerate', 'insurer', 'lender', 'contractor', 'supplier', 'brand', 'chain', 'label',

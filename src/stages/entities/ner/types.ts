@@ -68,6 +68,17 @@ const ORG_NOUNS = new Set([
   'movement', 'militia', 'ministry', 'conglomerate', 'giant', 'operator', 'producer', 'maker', 'brokerage',
 ]);
 
+/** Nouns that, set right before a name, make it a work ("the romantic comedy Pillow Talk", "graphic novel X"). */
+const WORK_NOUNS = new Set([
+  'film', 'movie', 'comedy', 'drama', 'thriller', 'documentary', 'novel', 'memoir', 'book', 'song', 'album', 'single',
+  'sitcom', 'opera', 'musical', 'poem', 'painting', 'game', 'videogame', 'franchise', 'podcast', 'anthem', 'hymn',
+]);
+/** Nouns that, set right before a name, make it a product ("the browser Firefox", "the cruise ship Freewinds"). */
+const PRODUCT_NOUNS = new Set([
+  'browser', 'headset', 'smartphone', 'phone', 'console', 'laptop', 'tablet', 'car', 'sedan', 'aircraft', 'airliner',
+  'jet', 'drone', 'rifle', 'missile', 'ship', 'vessel', 'tanker', 'yacht', 'ferry', 'submarine', 'satellite', 'rocket',
+]);
+
 /** Head words of organisations' names ("Chamber", "Conference", "Association"). */
 export const ORG_NAME_HEADS: ReadonlySet<string> = new Set([
   'chamber', 'conference', 'council', 'association', 'federation', 'confederation', 'union', 'party', 'league',
@@ -225,6 +236,10 @@ export function claimlineType(type: ConllType, ctx: NameContext): EntityType {
   // A nationality word is never a place or a person, whatever the tagger made of it ("North Koreans").
   if (lookupGeo(name)?.kind === 'demonym') return 'NORP';
   if (type !== 'ORG' && type !== 'MISC' && ORG_NOUNS.has(lower(ctx, ctx.start - 1))) return 'ORG';
+  // "the 1959 romantic comedy Pillow Talk", "graphic novel Angel Catbird", "the cruise ship Freewinds".
+  const kindBefore = lower(ctx, ctx.start - 1);
+  if (lookupGeo(name) === null && WORK_NOUNS.has(kindBefore)) return 'WORK';
+  if (lookupGeo(name) === null && PRODUCT_NOUNS.has(kindBefore)) return 'PRODUCT';
   if (lookupGeo(name) === null && hasOrgHead(ctx)) return 'ORG';
   if (type !== 'LOC' && isBuiltPlace(ctx, type)) return 'FAC';
   switch (type) {
