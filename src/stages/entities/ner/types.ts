@@ -191,15 +191,16 @@ function inFacilityApposition(ctx: NameContext): boolean {
 const ELECTORAL_AREAS = new Set(['constituency', 'constituencies', 'riding', 'ward', 'electorate']);
 
 /**
- * A place class after a name, over up to two lower-case adjectives ("Kowloon West geographical constituency",
- * "Idlib province"): GPE or LOC, else null.
+ * A polity class after a name of two or more words, over up to two lower-case adjectives ("Kowloon West
+ * geographical constituency", "Sha Tin district"): GPE, else null.
  */
 function placeClassAfter(ctx: NameContext): EntityType | null {
+  // One-word miscellaneous names before a class noun are mostly adjectives ("Basque region", "Islamic state").
+  if (ctx.end - ctx.start < 2) return null;
   for (let i = ctx.end; i < ctx.end + 3 && i < ctx.words.length; i++) {
     const w = ctx.words[i]!;
     if (!/^[a-z-]+$/.test(w)) return null;
     if (GPE_KEYWORDS.has(w) || ELECTORAL_AREAS.has(w)) return 'GPE';
-    if (LOC_KEYWORDS.has(w)) return 'LOC';
   }
   return null;
 }
