@@ -63,3 +63,11 @@ test('a place class after a name is its role and lets "this constituency" take i
   assert.ok(area.mentions.some((m) => m.text === 'this constituency'));
   assert.ok(entityNamed(out, 'Idlib').roles.includes('province'));
 });
+
+test('a pronoun in a quotation is someone the speaker talks about, never the speaker', () => {
+  const out = run('Prosecutor Tom Hale said, "Gloria Marsh spent the last months of her life in pain."');
+  const gloria = entityNamed(out, 'Gloria Marsh');
+  assert.ok(gloria.mentions.some((m) => m.text === 'her'), JSON.stringify(out.entities.map((e) => [e.name, e.mentions.map((m) => m.text)])));
+  const alone = run('Anna Webb met the board on Monday. Anna Webb said, "She will not attend."');
+  assert.ok(!entityNamed(alone, 'Anna Webb').mentions.some((m) => m.text === 'She'), 'the speaker is not "she" in her own quotation');
+});

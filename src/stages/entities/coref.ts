@@ -185,13 +185,21 @@ class Resolver {
     const { doc, facts, inQuote } = this.ctx;
     const tok = doc.tokens[t]!;
     const info = PRONOUNS.get(tok.lower);
-    if (!info || inQuote[t]) return;
+    if (!info) return;
     if (tok.lower === 'it' && this.emptyIt(t)) return;
     const sentence = tok.sentence;
+    // Inside a quotation a third-person pronoun is someone the speaker talks about: never the speaker (whoever is
+    // named outside the quotation around it), and a name quoted just before is a fit antecedent.
+    const quoted = inQuote[t] === 1;
+    const speakers = quoted ? this.aroundQuote(t) : null;
     const e = this.best(t, PRONOUN_WINDOW, (e, s) => {
       const entity = doc.entities[e]!;
-      // A name inside a quotation is what the speaker talks about, not whom the narrative's pronoun means.
-      if (s.quoted) return false;
+      if (speakers) {
+        if (speakers.has(e)) return false;
+      } else if (s.quoted) {
+        // A name inside a quotation is what the speaker talks about, not whom the narrative's pronoun means.
+        return false;
+      }
       // "Smith met Jones and told him": an object pronoun is not the subject of its own clause.
       if (info.object && s.subject && s.sentence === sentence) return false;
       if (info.animate) {
@@ -206,6 +214,28 @@ class Resolver {
     if (info.gender && doc.entities[e]!.type === 'PERSON') facts[e]!.gender ??= info.gender;
     addMention(this.ctx, t, t + 1, 'pronoun', e);
     this.note(t, e);
+  }
+
+  /**
+   * Entities named outside quotation marks in the sentence of token `t` (and in the one before when the sentence
+   * opens inside a quotation): the likely speakers of the quotation holding `t`.
+   */
+  private aroundQuote(t: number): Set<number> {
+    const { doc, nameAt, inQuote } = this.ctx;
+    const out = new Set<number>();
+    const sentence = doc.tokens[t]!.sentence;
+    let from = doc.sentences[sentence]!.tokenStart;
+    if (inQuote[from] === 1 && sentence > 0) from = doc.sentences[sentence - 1]!.tokenStart;
+    const to = doc.sentences[sentence]!.tokenEnd;
+    for (let k = from; k < to; k++) {
+      if (inQuote[k] === 1) continue;
+      const mi = nameAt[k]!;
+      if (mi >= 0 && doc.mentions[mi]!.entity >= 0) out.add(doc.mentions[mi]!.entity);
+    }
+    for (let i = this.seen.length - 1; i >= 0 && this.seen[i]!.token >= from; i--) {
+      if (!this.seen[i]!.quoted) out.add(this.seen[i]!.entity);
+    }
+    return out;
   }
 
   /**
