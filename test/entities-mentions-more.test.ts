@@ -71,3 +71,17 @@ test('a pronoun in a quotation is someone the speaker talks about, never the spe
   const alone = run('Anna Webb met the board on Monday. Anna Webb said, "She will not attend."');
   assert.ok(!entityNamed(alone, 'Anna Webb').mentions.some((m) => m.text === 'She'), 'the speaker is not "she" in her own quotation');
 });
+
+test('a foreign honorific before a surname does not make a second person ("Mme Spanton")', () => {
+  const out = run('Emily Carrow, 39, testified on Monday. The court found that Mme Carrow did not lie.');
+  const emily = entityNamed(out, 'Emily Carrow');
+  assert.ok(emily.mentions.some((m) => m.text === 'Mme Carrow'));
+  assert.equal(out.entities.filter((e) => e.type === 'PERSON').length, 1);
+});
+
+test('"the website" takes up a site named by its domain', () => {
+  const out = run('One news site, Polar.com, claims sources have ascribed the blast to a bomb. '
+    + 'The website further reported that a car had burned.');
+  const site = out.entities.find((e) => e.name === 'Polar.com');
+  assert.ok(site && site.mentions.some((m) => m.text === 'The website'), JSON.stringify(out.entities.map((e) => [e.name, e.mentions.map((m) => m.text)])));
+});

@@ -48,7 +48,7 @@ function nameWords(ctx: EntityContext, m: Mention): string[] {
     if (POSSESSIVE_MARKS.has(tok.text)) continue;
     // Leading "the", honorifics and titles the NER may have kept ("Administrator Bolden") are not the name.
     if (words.length === 0 && t < m.tokenEnd - 1
-      && (tok.lower === 'the' || HONORIFICS.has(tok.lower) || (m.type === 'PERSON' && roleHeadOf(tok.text) !== null))) {
+      && (tok.lower === 'the' || isHonorific(tok.lower) || (m.type === 'PERSON' && roleHeadOf(tok.text) !== null))) {
       continue;
     }
     words.push(foldMarks(tok.lower.replace(/[’']s$/, '')));
@@ -60,8 +60,12 @@ function nameWords(ctx: EntityContext, m: Mention): string[] {
 function displayName(ctx: EntityContext, m: Mention): string {
   const text = ctx.doc.text.slice(m.start, m.end).replace(/^the\s+/i, '').replace(/\s*[’']s?$/, '');
   const honorific = /^(\S+)\s+(?=\S)/.exec(text);
-  return honorific && HONORIFICS.has(honorific[1]!.toLowerCase()) ? text.slice(honorific[0].length) : text;
+  return honorific && isHonorific(honorific[1]!.toLowerCase()) ? text.slice(honorific[0].length) : text;
 }
+
+/** Honorifics of other languages that news copy keeps ("Mme Spanton", "Herr Schmidt"), beside the English ones. */
+const FOREIGN_HONORIFICS = new Set(['mme', 'mme.', 'mlle', 'mlle.', 'm.', 'herr', 'frau', 'sr.', 'sra.', 'señor', 'señora', 'signor', 'signora', 'sig.', 'sig.ra']);
+const isHonorific = (w: string): boolean => HONORIFICS.has(w) || FOREIGN_HONORIFICS.has(w);
 
 function acronymOf(words: string[]): string | null {
   const content = words.filter((w) => !ACRONYM_SKIP.has(w));
