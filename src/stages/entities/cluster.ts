@@ -13,7 +13,7 @@ import { genderOfFirstName } from '../../lexicon/names.js';
 import { type EntityContext, isBoundary, link, newEntity, POSSESSIVE_MARKS } from './context.js';
 import { NameRegistry } from './registry.js';
 import { lowerBound } from '../../util/sorted.js';
-import { KIN_NOUNS } from './roles.js';
+import { KIN_NOUNS } from './role-words.js';
 import { isGovernmentMetonym } from './metonyms.js';
 
 /** Words dropped when comparing organisation names ("Apple Inc." = "Apple"). */

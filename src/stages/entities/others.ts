@@ -7,7 +7,7 @@
  */
 import { DETERMINERS, type EntityContext } from './context.js';
 import { headOf } from './heads.js';
-import { ORG_WORDS } from './roles.js';
+import { ORG_WORDS } from './role-words.js';
 
 /** Kinds written after a media name ("al-Ikhbariya television", "Channel 4 News"). */
 const MEDIA_AFTER = new Set(['television', 'tv', 'radio', 'newspaper', 'channel', 'network', 'agency', 'website', 'magazine', 'daily']);

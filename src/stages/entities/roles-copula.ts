@@ -6,7 +6,7 @@
  * entity's kind (a person noun for a person, a place noun for a place ...). Negated copulas say what it is not.
  */
 import { DETERMINERS, isBoundary, type EntityContext, addRole } from './context.js';
-import { attributive, headFits, holdsPerson, isPlural, mistaggedPersonNoun, phraseHead } from './roles.js';
+import { attributive, headFits, holdsPerson, isPlural, mistaggedPersonNoun, phraseHead } from './role-words.js';
 
 const COPULAS = new Set(['is', 'was', 'remains', 'remained', 'became', 'becomes']);
 const RELATIVES = new Set(['which', 'who']);
