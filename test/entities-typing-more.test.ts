@@ -42,3 +42,18 @@ test('a role\'s possessor names another entity: "the church" does not find "the 
   const ship = out.entities.find((e) => e.name === 'Freewinds');
   assert.ok(!ship || !ship.mentions.some((m) => m.text === 'The church'));
 });
+
+test('names in a list after a plural person noun are people, whatever the tagger typed them', () => {
+  const out = run('Today, many Greeks worship the ancient gods, such as Zeus, Hera, Poseidon, and Athena.');
+  for (const n of ['Zeus', 'Hera', 'Poseidon', 'Athena']) {
+    const e = entityNamed(out, n);
+    assert.equal(e.type, 'PERSON', n);
+    assert.ok(e.roles.includes('ancient gods'), `${n}: ${JSON.stringify(e.roles)}`);
+  }
+});
+
+test('a person word before a name typed otherwise is a title and makes it a person ("veteran X")', () => {
+  const out = run('Pan-democrat veteran Cyd Ho from the Labour Party lost her seat. The retailer Walmart said so.');
+  assert.equal(entityNamed(out, 'Cyd Ho').type, 'PERSON');
+  assert.equal(entityNamed(out, 'Walmart').type, 'ORG', 'a kind word of its own type keeps the type');
+});

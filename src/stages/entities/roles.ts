@@ -13,7 +13,8 @@ import { genderOfFirstName } from '../../lexicon/names.js';
 import { addMention, addRole, DETERMINERS, type EntityContext, isBoundary, POSSESSIVE_MARKS } from './context.js';
 import {
   attributive, headFits, holdsPerson, inCompound, isNominal, isPersonHead, isPlural, isRoleHead, KIN_NOUNS, kindFits,
-  mistaggedPersonNoun, OPEN_ROLE_TYPES, ORG_WORDS, otherName, phraseHead, PLACE_CLASSES, POSTNOMINALS, ROLE_TYPES,
+  mistaggedPersonNoun, OPEN_ROLE_TYPES, ORG_WORDS, otherName, PERSON_WORDS, phraseHead, PLACE_CLASSES, POSTNOMINALS,
+  ROLE_TYPES,
 } from './role-words.js';
 
 /** Words that join the parts of a title ("Secretary of State", "Minister for Foreign Affairs"). */
@@ -101,7 +102,10 @@ function roleBefore(ctx: EntityContext, mi: number): [number, number] | null {
   // "fashion designer X"), never a person noun over a non-person (that is a list or a compound).
   if (!article || !DETERMINERS.has(article.lower)) {
     if (article && (article.pos === 'DET' || article.pos === 'PRON' || POSSESSIVE_MARKS.has(article.text))) return null;
-    if (m.type !== 'PERSON' && !OPEN_ROLE_TYPES.has(m.type) && !kindFits(m.type, singular(last.lower))) return null;
+    // A plain person word before a name the tagger typed otherwise is a title all the same ("veteran Cyd Ho"):
+    // the role then retypes the entity (retypeByRole).
+    const personWord = PERSON_WORDS.has(singular(last.lower)) || isRoleHead(last) || KIN_NOUNS.has(singular(last.lower));
+    if (m.type !== 'PERSON' && !OPEN_ROLE_TYPES.has(m.type) && !kindFits(m.type, singular(last.lower)) && !personWord) return null;
     for (let i = start; i < end; i++) {
       const w = doc.tokens[i]!;
       // A capital is allowed only where the sentence makes it ("Suspect X was held").
@@ -263,10 +267,12 @@ function affiliation(ctx: EntityContext, mi: number): [number, number] | null {
  * The names of the same type coordinated after mention `mi` ("A, B and C"), in order; empty when none follows.
  * Each may carry its organisation ("A of the Civic Party, B from DAB and C").
  */
-function coordinatedAfter(ctx: EntityContext, mi: number): number[] {
+function coordinatedAfter(ctx: EntityContext, mi: number, people = false): number[] {
   const { doc } = ctx;
   const out: number[] = [];
-  const type = doc.mentions[mi]!.type;
+  const type = people ? 'PERSON' : doc.mentions[mi]!.type;
+  // In a list of people the tagger may have typed some names otherwise ("gods such as Zeus, Hera and Poseidon").
+  const fits = (n: number) => (people ? personLike(ctx, n) : doc.mentions[n]!.type === type);
   let end = doc.mentions[mi]!.tokenEnd;
   for (;;) {
     // A name part glued on by a hyphen that the NER left out ("Lee Cheuk" + "-yan") still belongs to the name.
@@ -276,10 +282,18 @@ function coordinatedAfter(ctx: EntityContext, mi: number): number[] {
     if (doc.tokens[t]?.text === ',') t++;
     if (doc.tokens[t]?.lower === 'and') t++;
     const next = t > end ? ctx.nameAt[t] ?? -1 : -1;
-    if (next < 0 || doc.mentions[next]!.tokenStart !== t || doc.mentions[next]!.type !== type) return out;
+    if (next < 0 || doc.mentions[next]!.tokenStart !== t || !fits(next)) return out;
     out.push(next);
     end = doc.mentions[next]!.tokenEnd;
   }
+}
+
+/** A name that may be a person's whatever its type: no country, people or place the lexicon knows. */
+function personLike(ctx: EntityContext, mi: number): boolean {
+  const m = ctx.doc.mentions[mi]!;
+  if (m.type === 'PERSON') return true;
+  if (m.entity < 0 || m.type === 'NORP' || ctx.facts[m.entity]!.country) return false;
+  return m.type === 'ORG' || m.type === 'OTHER' || m.type === 'GPE';
 }
 
 /** The token after "of/from (the) ORGANISATION" at `t` ("A of the Civic Party, B"), or `t` when there is none. */
@@ -302,17 +316,21 @@ const LIST_INTRODUCERS = new Set(['like', 'including', 'included', 'include', 'i
 function sharedByList(ctx: EntityContext, mi: number, affiliationOfFirst: [number, number] | null): void {
   const { doc } = ctx;
   const m = doc.mentions[mi]!;
-  if (m.type !== 'PERSON' && m.type !== 'ORG') return;
-  const members = coordinatedAfter(ctx, mi);
-  if (members.length === 0) return;
-  const sentStart = doc.sentences[doc.tokens[m.tokenStart]!.sentence]!.tokenStart;
-  let role: [number, number] | null = null;
   let end = m.tokenStart;
   // "celebrity guests like A, B and C", "groups such as A and B": the description stands before the introducer.
   if (LIST_INTRODUCERS.has(doc.tokens[end - 1]?.lower ?? '')) end -= 1;
   else if (doc.tokens[end - 1]?.lower === 'as' && doc.tokens[end - 2]?.lower === 'such') end -= 2;
+  if (doc.tokens[end - 1]?.text === ',' && end < m.tokenStart) end -= 1;
   const head = doc.tokens[end - 1];
-  const fits = (h: Token) => (m.type === 'PERSON' ? isPersonHead({ ...h, lower: singular(h.lower) }) : ORG_WORDS.has(singular(h.lower)));
+  // A plural person noun before the list makes every name in it a person's ("the ancient gods, such as Zeus").
+  const people = head !== undefined && head.pos === 'NOUN' && isPlural(head) && isPersonHead({ ...head, lower: singular(head.lower) })
+    && personLike(ctx, mi);
+  if (!people && m.type !== 'PERSON' && m.type !== 'ORG') return;
+  const members = coordinatedAfter(ctx, mi, people);
+  if (members.length === 0) return;
+  const sentStart = doc.sentences[doc.tokens[m.tokenStart]!.sentence]!.tokenStart;
+  let role: [number, number] | null = null;
+  const fits = (h: Token) => (m.type === 'PERSON' || people ? isPersonHead({ ...h, lower: singular(h.lower) }) : ORG_WORDS.has(singular(h.lower)));
   if (head && head.pos === 'NOUN' && isPlural(head) && fits(head)) {
     let t = end - 1;
     while (t >= sentStart && end - t <= MAX_ROLE_TOKENS) {
@@ -478,7 +496,8 @@ function retypeByRole(ctx: EntityContext): void {
       const cut = words.findIndex((w) => w === 'of' || w === 'at' || w === 'for' || w === 'in');
       const head = (cut >= 0 ? words.slice(0, cut) : words).pop() ?? '';
       if (kindFits(entity.type, singular(head)) && entity.type !== 'FAC') return false; // "broadcaster" for an ORG
-      return KIN_NOUNS.has(head) || GENERIC_PERSON_HEADS.has(head) || roleHeadOf(head) !== null;
+      const one = singular(head);
+      return KIN_NOUNS.has(one) || GENERIC_PERSON_HEADS.has(one) || roleHeadOf(head) !== null || PERSON_WORDS.has(one);
     });
     if (!personal) return;
     entity.type = 'PERSON';
