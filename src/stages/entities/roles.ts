@@ -483,6 +483,10 @@ function appositiveMention(ctx: EntityContext, mi: number, ts: number, te: numbe
   return end > start ? [start, end] : null;
 }
 
+/** Person words that never describe a body or a place ("a national team", "a source", "the star" can). */
+const HUMAN_ONLY = new Set(['veteran', 'god', 'goddess', 'deity', 'prophet', 'activist', 'cosplayer', 'blogger', 'gunman',
+  'newcomer', 'politician', 'homeopath', 'fiancée', 'fiancee', 'widow', 'widower', 'astronaut', 'rapporteur']);
+
 /**
  * An entity the NER typed as a place or organisation but described as a person ("their child, Gloria,"; "X, a
  * nurse,") is a person. Countries and capitals from the lexicon are never retyped.
@@ -497,7 +501,7 @@ function retypeByRole(ctx: EntityContext): void {
       const head = (cut >= 0 ? words.slice(0, cut) : words).pop() ?? '';
       if (kindFits(entity.type, singular(head)) && entity.type !== 'FAC') return false; // "broadcaster" for an ORG
       const one = singular(head);
-      return KIN_NOUNS.has(one) || GENERIC_PERSON_HEADS.has(one) || roleHeadOf(head) !== null || PERSON_WORDS.has(one);
+      return KIN_NOUNS.has(one) || GENERIC_PERSON_HEADS.has(one) || roleHeadOf(head) !== null || HUMAN_ONLY.has(one);
     });
     if (!personal) return;
     entity.type = 'PERSON';
