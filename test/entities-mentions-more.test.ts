@@ -85,3 +85,19 @@ test('"the website" takes up a site named by its domain', () => {
   const site = out.entities.find((e) => e.name === 'Polar.com');
   assert.ok(site && site.mentions.some((m) => m.text === 'The website'), JSON.stringify(out.entities.map((e) => [e.name, e.mentions.map((m) => m.text)])));
 });
+
+test('a birth name is the same person and does not take the pronouns that follow', () => {
+  const out = run('Laura Dale died on Monday. Dale was born Laura Anne Kessler in Ohio. She began singing early.');
+  const laura = entityNamed(out, 'Laura Dale');
+  const texts = laura.mentions.map((m) => m.text);
+  assert.ok(texts.some((t) => t.startsWith('Laura Anne')), JSON.stringify(texts));
+  assert.ok(texts.includes('She'));
+  assert.equal(out.entities.filter((e) => e.type === 'PERSON').length, 1);
+});
+
+test('a title read as an organisation after a person\'s name is that person\'s title', () => {
+  const out = run('The case is terrorism, according to prosecutor Josh Barr, the U.S. Attorney for the district.');
+  const barr = entityNamed(out, 'Josh Barr');
+  assert.ok(barr.roles.some((r) => r.startsWith('U.S. Attorney')), JSON.stringify(barr.roles));
+  assert.ok(!out.entities.some((e) => e.name === 'U.S. Attorney'));
+});

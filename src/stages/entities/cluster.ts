@@ -322,11 +322,16 @@ export function dropBareTitles(doc: Doc): void {
  */
 export function dropTitlesBeforeNames(doc: Doc): void {
   const personAt = new Set<number>();
-  for (const m of doc.mentions) if (m.kind === 'name' && m.type === 'PERSON') personAt.add(m.tokenStart);
+  const personEnd = new Set<number>();
+  for (const m of doc.mentions) {
+    if (m.kind === 'name' && m.type === 'PERSON') { personAt.add(m.tokenStart); personEnd.add(m.tokenEnd); }
+  }
   doc.mentions = doc.mentions.filter((m) => {
-    // "The Senate Minority Leader, Chuck Schumer,": the same title set off by a comma after "the".
-    const apposed = doc.tokens[m.tokenEnd]?.text === ',' && doc.tokens[m.tokenStart - 1]?.lower === 'the'
-      && personAt.has(m.tokenEnd + 1);
+    // "The Senate Minority Leader, Chuck Schumer,": the same title set off by a comma after "the"; and after the
+    // name ("Josh Bash, the U.S. Attorney for ...").
+    const the = doc.tokens[m.tokenStart - 1]?.lower === 'the';
+    const apposed = the && ((doc.tokens[m.tokenEnd]?.text === ',' && personAt.has(m.tokenEnd + 1))
+      || (doc.tokens[m.tokenStart - 2]?.text === ',' && personEnd.has(m.tokenStart - 2)));
     if (m.kind !== 'name' || m.type === 'PERSON' || !(personAt.has(m.tokenEnd) || apposed)) return true;
     const last = doc.tokens[m.tokenEnd - 1]!;
     return !(/^[A-Z][a-z]/.test(last.text) && roleHeadOf(last.text) !== null);

@@ -17,6 +17,7 @@ import { extractCopulaRoles } from './roles-copula.js';
 import { addMissedSurnames } from './surnames.js';
 import { retypeNationalTeams } from './teams.js';
 import { retypeOthers } from './others.js';
+import { mergeBirthNames } from './aliases.js';
 import { addGovernmentsAndGroups } from './bodies.js';
 import { resolveCoreference } from './coref.js';
 
@@ -48,6 +49,7 @@ export function resolveEntities(doc: Doc): void {
   doc.mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   const ctx = buildContext(doc);
   clusterNames(ctx);
+  mergeBirthNames(ctx);
   addGovernmentsAndGroups(ctx);
   extractRoles(ctx);
   extractCopulaRoles(ctx);
