@@ -82,3 +82,12 @@ test('a capitalised title read as an organisation before a person is that person
   assert.ok(entityNamed(out, 'Joan Pike').roles.some((r) => r.endsWith('Commissioner')));
   assert.ok(!out.entities.some((e) => e.name === 'Police and Crime Commissioner'));
 });
+
+test('a bracketed acronym and a party membership are roles', () => {
+  const out = run('The Investigative Committee and the Federal Security Service (FSB) said gas caused it. '
+    + 'Senator Jon Corry, Republican from Texas, issued a statement.');
+  assert.ok(entityNamed(out, 'Federal Security Service').roles.includes('FSB'));
+  const corry = entityNamed(out, 'Jon Corry');
+  assert.ok(corry.roles.includes('Republican from Texas'), JSON.stringify(corry.roles));
+  assert.ok(!corry.mentions.some((m) => m.text === 'Republican'), 'the party name is no mention of the senator');
+});

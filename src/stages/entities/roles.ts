@@ -33,6 +33,8 @@ const CALENDAR = new Set([
 ]);
 /** Words that open a relative or participial clause and so end an appositive. */
 const CLAUSE_OPENERS = new Set(['who', 'which', 'that', 'whose', 'whom', 'where', 'when', 'said', 'says']);
+/** Party members named after a person's name ("John Cornyn, Republican from Texas,"). */
+const PARTY_MEMBERS = new Set(['republican', 'democrat', 'conservative', 'liberal', 'socialist', 'independent', 'tory']);
 const POSSESSIVE_PRONOUNS = new Set(['its', 'his', 'her', 'their', 'our', 'my', 'your']);
 const MAX_ROLE_TOKENS = 14;
 /** Appositives run longer ("a UN rapporteur for the Office of the UN High Commissioner for Human Rights"). */
@@ -141,7 +143,8 @@ function appositiveAfter(ctx: EntityContext, mi: number): [number, number, numbe
     && POSSESSIVE_MARKS.has(doc.tokens[doc.mentions[firstName]!.tokenEnd]?.text ?? ''))
     || (/^[A-Z]/.test(first.text) && POSSESSIVE_MARKS.has(doc.tokens[start + 1]?.text ?? ''));
   const opener = DETERMINERS.has(first.lower) || POSSESSIVE_PRONOUNS.has(first.lower) || opensWithPossessor
-    || isRoleHead(first) || TITLE_MODIFIERS.has(first.lower) || mistaggedPersonNoun(first);
+    || isRoleHead(first) || TITLE_MODIFIERS.has(first.lower) || mistaggedPersonNoun(first)
+    || (PARTY_MEMBERS.has(first.lower) && m.type === 'PERSON');
   // "Mark Tedeschi, QC,": post-nominal letters are a role of their own.
   if (POSTNOMINALS.has(first.text) && isBoundary(doc.tokens[start + 1]) && m.type === 'PERSON') return [start, start + 1, mi];
   while (t < sentEnd && t - start < MAX_APPOSITIVE_TOKENS) {
@@ -162,6 +165,8 @@ function appositiveAfter(ctx: EntityContext, mi: number): [number, number, numbe
   if (closer && !isBoundary(closer) && !CLAUSE_OPENERS.has(closer.lower)
     && !(closer.pos === 'VERB' && closer.lower.endsWith('ing'))) return null;
   if (holdsPerson(ctx, start, end, mi, true) || opensWithAdverbial(ctx, m.tokenStart)) return null;
+  // "John Cornyn, Republican from Texas,": a party membership, whose head is the party word itself.
+  if (PARTY_MEMBERS.has(first.lower) && m.type === 'PERSON') return [start, end, mi];
   // "Mitch McConnell of Kentucky, the majority leader,": the appositive describes the person, not the place.
   const owner = ownerThroughPreposition(ctx, mi);
   // The head is one thing ("the world's two biggest polluters" follows a list) of the owner's kind.
@@ -410,6 +415,23 @@ function placeClassBefore(ctx: EntityContext, mi: number): [number, number] | nu
   return [t + 1, head + 1];
 }
 
+/**
+ * "the Federal Security Service (FSB)": a name and its bracketed acronym are one entity; the form that is not the
+ * entity's name is kept as a role, so that both spellings are in the record ("FSB" for the service named in full,
+ * the full name for an entity known by its acronym).
+ */
+function bracketedAlias(ctx: EntityContext, mi: number): [number, number] | null {
+  const { doc } = ctx;
+  const m = doc.mentions[mi]!;
+  if (doc.tokens[m.tokenStart - 1]?.text !== '(' || doc.tokens[m.tokenEnd]?.text !== ')' || m.type === 'PERSON') return null;
+  const full = ctx.nameAt[m.tokenStart - 2] ?? -1;
+  if (full < 0 || doc.mentions[full]!.entity !== m.entity) return null;
+  const name = doc.entities[m.entity]!.name;
+  const short = doc.text.slice(m.start, m.end);
+  const f = doc.mentions[full]!;
+  return short === name ? [f.tokenStart, f.tokenEnd] : [m.tokenStart, m.tokenEnd];
+}
+
 /** Place classes that follow a name ("Idlib province", "the Kowloon West geographical constituency"). */
 const CLASSES_AFTER = new Set([...PLACE_CLASSES, 'constituency', 'riding', 'ward', 'electorate', 'governorate', 'prefecture',
   'canton', 'oblast', 'krai', 'emirate', 'borough', 'parish']);
@@ -443,6 +465,8 @@ export function extractRoles(ctx: EntityContext): void {
       addRole(ctx, m.entity, before[0], before[1]);
       if (m.type === 'PERSON') for (const [ts, te] of coordinatedTitles(ctx, mi, before[0])) addRole(ctx, m.entity, ts, te);
     }
+    const alias = bracketedAlias(ctx, mi);
+    if (alias) addRole(ctx, m.entity, alias[0], alias[1]);
     const classAfter = placeClassAfter(ctx, mi);
     if (classAfter) addRole(ctx, m.entity, classAfter[0], classAfter[1]);
     const member = affiliation(ctx, mi);
@@ -472,6 +496,11 @@ function appositiveMention(ctx: EntityContext, mi: number, ts: number, te: numbe
   let start = DETERMINERS.has(doc.tokens[ts - 1]!.lower) ? ts - 1 : ts;
   const possessor = doc.tokens[ts + 1];
   if (possessor && POSSESSIVE_MARKS.has(possessor.text) && /^[A-Z]/.test(doc.tokens[ts]!.text)) start = ts + 2;
+  // "Republican from Texas": a phrase headed by another entity's name is no mention of this one ("Panama coach" is).
+  else if (otherName(ctx, ts, mi) >= 0) {
+    const after = doc.mentions[otherName(ctx, ts, mi)]!.tokenEnd;
+    if (after >= te || doc.tokens[after]!.pos === 'ADP') return null;
+  }
   // Cut at the first preposition that leads to another name; names before the head are its modifiers ("a UN
   // rapporteur").
   let end = te;
