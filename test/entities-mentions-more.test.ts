@@ -101,3 +101,9 @@ test('a title read as an organisation after a person\'s name is that person\'s t
   assert.ok(barr.roles.some((r) => r.startsWith('U.S. Attorney')), JSON.stringify(barr.roles));
   assert.ok(!out.entities.some((e) => e.name === 'U.S. Attorney'));
 });
+
+test('a description set off before a place after a preposition is its mention ("east of the capital, Riyadh")', () => {
+  const out = run('The field is about 160 km east of the capital, Riyadh. For the pro-government camp, Ana Lima won.');
+  assert.ok(entityNamed(out, 'Riyadh').mentions.some((m) => m.text === 'the capital'));
+  assert.ok(!entityNamed(out, 'Ana Lima').mentions.some((m) => m.text.includes('camp')), 'a fronted phrase names no one');
+});

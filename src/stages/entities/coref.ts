@@ -323,11 +323,13 @@ class Resolver {
     // "The mayor, Ana Lima, said": a description set off before a person's name is a mention of that person
     // (its role is collected by the role rules), so a speaker written as the description still resolves.
     // Not after a preposition: "For the pro-government camp, Ana Lima won" fronts a phrase, it names no one.
-    const apposed = after?.text === ',' && doc.tokens[t - 1]?.pos !== 'ADP' ? nameAt[i + 1]! : -1;
-    // Other names take such a description when the role rules read it as theirs ("the capital, Riyadh,").
+    const apposed = after?.text === ',' ? nameAt[i + 1]! : -1;
+    const afterPreposition = doc.tokens[t - 1]?.pos === 'ADP';
+    // Other names take such a description when the role rules read it as theirs ("east of the capital, Riyadh,"),
+    // which they do not for a fronted phrase.
     const roleEnd = doc.tokens[i - 1]!.end;
     const apposedEntity = apposed >= 0 ? doc.mentions[apposed]!.entity : -1;
-    if (apposed >= 0 && (doc.mentions[apposed]!.type === 'PERSON'
+    if (apposed >= 0 && ((doc.mentions[apposed]!.type === 'PERSON' && !afterPreposition)
       || (apposedEntity >= 0 && doc.entities[apposedEntity]!.roles.some((r) => r.end === roleEnd)))) {
       const e = apposedEntity;
       if (e >= 0) {
