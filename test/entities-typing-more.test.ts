@@ -57,3 +57,11 @@ test('a person word before a name typed otherwise is a title and makes it a pers
   assert.equal(entityNamed(out, 'Cyd Ho').type, 'PERSON');
   assert.equal(entityNamed(out, 'Walmart').type, 'ORG', 'a kind word of its own type keeps the type');
 });
+
+test('an event head followed by where or when it is held names an event ("Fan Expo Canada")', () => {
+  const out = run('The 22nd Comic Expo Canada took place at the convention centre this weekend, attracting thousands to the event.');
+  const expo = out.entities.find((e) => e.name.includes('Expo'));
+  assert.ok(expo, JSON.stringify(out.entities.map((e) => [e.name, e.type])));
+  assert.equal(expo.type, 'EVENT');
+  assert.ok(expo.mentions.some((m) => m.text === 'the event'));
+});

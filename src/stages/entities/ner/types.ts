@@ -132,7 +132,14 @@ function eventOrCraft(ctx: NameContext): EntityType | null {
   // "the Space Shuttle Program" is the body that flies them.
   if (CRAFT_BODIES.has(lower(ctx, ctx.end - 1))) return null;
   if (CRAFT_PREFIXES.has(first) || (first === 'space' && lower(ctx, ctx.start + 1) === 'shuttle')) return 'PRODUCT';
-  return STRONG_EVENT_HEADS.has(lower(ctx, ctx.end - 1)) ? 'EVENT' : null;
+  if (STRONG_EVENT_HEADS.has(lower(ctx, ctx.end - 1))) return 'EVENT';
+  // "Fan Expo Canada", "Lantern Festival 2020": an event head followed by where or when it is held.
+  for (let i = ctx.start + 1; i < ctx.end - 1; i++) {
+    if (!STRONG_EVENT_HEADS.has(lower(ctx, i))) continue;
+    const rest = ctx.words.slice(i + 1, ctx.end);
+    if (rest.every((w) => /^\d{4}$/.test(w)) || lookupGeo(rest.join(' ')) !== null) return 'EVENT';
+  }
+  return null;
 }
 
 /** Whether a name of two or more words ends in an organisation head ("... Foundation", "... Tourism Board"). */
