@@ -107,3 +107,15 @@ test('a description set off before a place after a preposition is its mention ("
   assert.ok(entityNamed(out, 'Riyadh').mentions.some((m) => m.text === 'the capital'));
   assert.ok(!entityNamed(out, 'Ana Lima').mentions.some((m) => m.text.includes('camp')), 'a fronted phrase names no one');
 });
+
+test('a place\'s police force is a body, and a bare "police" is that force when it is the only one', () => {
+  const out = run('Kentshire police were able to trace the car to the base. She informed police she had immunity, '
+    + 'police said on Saturday. Police officers left later.');
+  const force = entityNamed(out, 'Kentshire Police');
+  assert.equal(force.type, 'ORG');
+  const texts = force.mentions.map((m) => m.text);
+  assert.ok(texts.filter((t) => t === 'police').length === 2, JSON.stringify(texts));
+  assert.ok(!force.mentions.some((m) => m.text.startsWith('Police')), '"Police officers" are people, not the force');
+  const chief = run("El Paso's police chief Greg Allen said late Sunday the police were investigating.");
+  assert.ok(!chief.entities.some((e) => e.name.endsWith('Police')), 'a compound "police chief" names no force');
+});
