@@ -62,12 +62,14 @@ test('capitals are the state when they act and the city when they are a place', 
   ]);
 });
 
-test('pronouns agree in gender and skip quotations', () => {
-  const text = 'Maria Lopez met Peter Grant on Friday. She said "he will help us". He agreed.';
+test('pronouns agree in gender; in a quotation they are whom the speaker talks about, never the speaker', () => {
+  const text = 'Maria Lopez met Peter Grant on Friday. She said "he will help us". He agreed. '
+    + 'Peter Grant said "he is very tired today".';
   const doc = docWithNames(text, [['Maria Lopez', 'PERSON'], ['Peter Grant', 'PERSON']]);
   resolveEntities(doc);
   assert.deepEqual(mentionsOfEntityWith(doc, 'Maria Lopez'), ['Maria Lopez', 'She']);
-  assert.deepEqual(mentionsOfEntityWith(doc, 'Peter Grant'), ['Peter Grant', 'He']);
+  // The quoted "he" in Maria's words is Peter; in Peter's own words "he" is someone else, left unlinked.
+  assert.deepEqual(mentionsOfEntityWith(doc, 'Peter Grant'), ['Peter Grant', 'he', 'He', 'Peter Grant']);
 });
 
 test('a description with a conflicting nationality does not link', () => {

@@ -48,6 +48,17 @@ export function addGovernmentsAndGroups(ctx: EntityContext): void {
       addRole(ctx, e, m.tokenEnd, m.tokenEnd + 1);
       continue;
     }
+    // "Northamptonshire police", "Paris police": a place's police force, a body of its own.
+    // Not a compound ("El Paso's police chief X", "Paris police officers").
+    const after = tokens[m.tokenEnd + 1];
+    const compound = after !== undefined && /^[a-z-]+$/.test(after.text) && ['NOUN', 'ADJ', 'PROPN'].includes(after.pos);
+    if (sameSentence && next.text === 'police' && (m.type === 'GPE' || m.type === 'LOC' || m.type === 'ORG') && !compound) {
+      const e = entityFor(`police:${m.entity}`, `${text.replace(/[’']s$/, '')} Police`, 'ORG');
+      ctx.facts[e]!.nameWords.add('police');
+      addMention(ctx, m.tokenStart, m.tokenEnd + 1, 'nominal', e);
+      addRole(ctx, e, m.tokenEnd, m.tokenEnd + 1);
+      continue;
+    }
     if (!country) continue;
     // "the Syrian government", "the U.S. government"; "the government of Syria".
     const before = tokens[m.tokenStart - 1];
@@ -65,6 +76,36 @@ export function addGovernmentsAndGroups(ctx: EntityContext): void {
     addRole(ctx, e, tokens[span[0]]!.lower === 'the' ? span[0] + 1 : span[0], span[1]);
   }
   addUnnamedGroups(ctx, entityFor);
+  linkBarePolice(ctx);
+}
+
+/**
+ * "police said", "informed police": with one police force named in the story ("Northamptonshire police", "the El
+ * Paso Police Department"), a bare "police" is that force. Not when a noun follows ("police officers") or a
+ * modifier comes before ("state police", "riot police"), and not with two forces named.
+ */
+function linkBarePolice(ctx: EntityContext): void {
+  const { doc, nameAt } = ctx;
+  const forces = new Set<number>();
+  doc.entities.forEach((entity, e) => {
+    if (entity.type === 'ORG' && ctx.facts[e]!.nameWords.has('police')) forces.add(e);
+  });
+  if (forces.size !== 1) return;
+  const force = [...forces][0]!;
+  const taken = new Uint8Array(doc.tokens.length);
+  for (const m of doc.mentions) taken.fill(1, m.tokenStart, m.tokenEnd);
+  for (let t = 0; t < doc.tokens.length; t++) {
+    const tok = doc.tokens[t]!;
+    if (tok.lower !== 'police' || taken[t] || nameAt[t]! >= 0) continue;
+    const next = doc.tokens[t + 1];
+    const prev = doc.tokens[t - 1];
+    if (next && next.sentence === tok.sentence && (next.pos === 'NOUN' || next.pos === 'PROPN' || POSSESSIVE_AFTER.has(next.text))) continue;
+    const sentenceStart = doc.sentences[tok.sentence]!.tokenStart === t;
+    const article = prev?.lower === 'the';
+    if (!sentenceStart && !article && prev && (prev.pos === 'ADJ' || prev.pos === 'NOUN' || prev.pos === 'PROPN')) continue;
+    addMention(ctx, article ? t - 1 : t, t + 1, 'nominal', force);
+    taken[t] = 1;
+  }
 }
 
 /**

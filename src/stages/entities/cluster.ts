@@ -13,7 +13,7 @@ import { genderOfFirstName } from '../../lexicon/names.js';
 import { type EntityContext, isBoundary, link, newEntity, POSSESSIVE_MARKS } from './context.js';
 import { NameRegistry } from './registry.js';
 import { lowerBound } from '../../util/sorted.js';
-import { KIN_NOUNS } from './roles.js';
+import { KIN_NOUNS } from './role-words.js';
 import { isGovernmentMetonym } from './metonyms.js';
 
 /** Words dropped when comparing organisation names ("Apple Inc." = "Apple"). */
@@ -48,7 +48,7 @@ function nameWords(ctx: EntityContext, m: Mention): string[] {
     if (POSSESSIVE_MARKS.has(tok.text)) continue;
     // Leading "the", honorifics and titles the NER may have kept ("Administrator Bolden") are not the name.
     if (words.length === 0 && t < m.tokenEnd - 1
-      && (tok.lower === 'the' || HONORIFICS.has(tok.lower) || (m.type === 'PERSON' && roleHeadOf(tok.text) !== null))) {
+      && (tok.lower === 'the' || isHonorific(tok.lower) || (m.type === 'PERSON' && roleHeadOf(tok.text) !== null))) {
       continue;
     }
     words.push(foldMarks(tok.lower.replace(/[’']s$/, '')));
@@ -60,8 +60,12 @@ function nameWords(ctx: EntityContext, m: Mention): string[] {
 function displayName(ctx: EntityContext, m: Mention): string {
   const text = ctx.doc.text.slice(m.start, m.end).replace(/^the\s+/i, '').replace(/\s*[’']s?$/, '');
   const honorific = /^(\S+)\s+(?=\S)/.exec(text);
-  return honorific && HONORIFICS.has(honorific[1]!.toLowerCase()) ? text.slice(honorific[0].length) : text;
+  return honorific && isHonorific(honorific[1]!.toLowerCase()) ? text.slice(honorific[0].length) : text;
 }
+
+/** Honorifics of other languages that news copy keeps ("Mme Spanton", "Herr Schmidt"), beside the English ones. */
+const FOREIGN_HONORIFICS = new Set(['mme', 'mme.', 'mlle', 'mlle.', 'm.', 'herr', 'frau', 'sr.', 'sra.', 'señor', 'señora', 'signor', 'signora', 'sig.', 'sig.ra']);
+const isHonorific = (w: string): boolean => HONORIFICS.has(w) || FOREIGN_HONORIFICS.has(w);
 
 function acronymOf(words: string[]): string | null {
   const content = words.filter((w) => !ACRONYM_SKIP.has(w));
@@ -308,6 +312,29 @@ export function dropBareTitles(doc: Doc): void {
       if (!title || !/^[A-Z]/.test(tok.text)) return true;
     }
     return false;
+  });
+}
+
+/**
+ * "Police and Crime Commissioner Stephen Mold", "Senate Minority Leader X": a capitalised title read as an
+ * organisation's name right before a person's name is that person's title (collected by the role rules), not a
+ * body of its own.
+ */
+export function dropTitlesBeforeNames(doc: Doc): void {
+  const personAt = new Set<number>();
+  const personEnd = new Set<number>();
+  for (const m of doc.mentions) {
+    if (m.kind === 'name' && m.type === 'PERSON') { personAt.add(m.tokenStart); personEnd.add(m.tokenEnd); }
+  }
+  doc.mentions = doc.mentions.filter((m) => {
+    // "The Senate Minority Leader, Chuck Schumer,": the same title set off by a comma after "the"; and after the
+    // name ("Josh Bash, the U.S. Attorney for ...").
+    const the = doc.tokens[m.tokenStart - 1]?.lower === 'the';
+    const apposed = the && ((doc.tokens[m.tokenEnd]?.text === ',' && personAt.has(m.tokenEnd + 1))
+      || (doc.tokens[m.tokenStart - 2]?.text === ',' && personEnd.has(m.tokenStart - 2)));
+    if (m.kind !== 'name' || m.type === 'PERSON' || !(personAt.has(m.tokenEnd) || apposed)) return true;
+    const last = doc.tokens[m.tokenEnd - 1]!;
+    return !(/^[A-Z][a-z]/.test(last.text) && roleHeadOf(last.text) !== null);
   });
 }
 

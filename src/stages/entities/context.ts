@@ -104,7 +104,11 @@ export function addRole(ctx: EntityContext, e: number, ts: number, te: number): 
   if (entity.roles.some((r) => r.text.toLowerCase().includes(lower))) return;
   entity.roles = entity.roles.filter((r) => !lower.includes(r.text.toLowerCase()));
   entity.roles.push({ start, end, text });
-  for (let t = ts; t < te; t++) {
+  // A possessor inside the role is another entity ("the Church of Scientology's cruise ship"): its words do not
+  // describe this one, so "the church" must not find the ship by them.
+  let from = ts;
+  for (let t = ts; t < te; t++) if (POSSESSIVE_MARKS.has(doc.tokens[t]!.text)) from = t + 1;
+  for (let t = from; t < te; t++) {
     const tok = doc.tokens[t]!;
     ctx.facts[e]!.roleWords.add(tok.lower);
     // "Gov." also counts as "governor", so "the governor" finds it.

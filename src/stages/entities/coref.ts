@@ -185,13 +185,21 @@ class Resolver {
     const { doc, facts, inQuote } = this.ctx;
     const tok = doc.tokens[t]!;
     const info = PRONOUNS.get(tok.lower);
-    if (!info || inQuote[t]) return;
+    if (!info) return;
     if (tok.lower === 'it' && this.emptyIt(t)) return;
     const sentence = tok.sentence;
+    // Inside a quotation a third-person pronoun is someone the speaker talks about: never the speaker (whoever is
+    // named outside the quotation around it), and a name quoted just before is a fit antecedent.
+    const quoted = inQuote[t] === 1;
+    const speakers = quoted ? this.aroundQuote(t) : null;
     const e = this.best(t, PRONOUN_WINDOW, (e, s) => {
       const entity = doc.entities[e]!;
-      // A name inside a quotation is what the speaker talks about, not whom the narrative's pronoun means.
-      if (s.quoted) return false;
+      if (speakers) {
+        if (speakers.has(e)) return false;
+      } else if (s.quoted) {
+        // A name inside a quotation is what the speaker talks about, not whom the narrative's pronoun means.
+        return false;
+      }
       // "Smith met Jones and told him": an object pronoun is not the subject of its own clause.
       if (info.object && s.subject && s.sentence === sentence) return false;
       if (info.animate) {
@@ -206,6 +214,28 @@ class Resolver {
     if (info.gender && doc.entities[e]!.type === 'PERSON') facts[e]!.gender ??= info.gender;
     addMention(this.ctx, t, t + 1, 'pronoun', e);
     this.note(t, e);
+  }
+
+  /**
+   * Entities named outside quotation marks in the sentence of token `t` (and in the one before when the sentence
+   * opens inside a quotation): the likely speakers of the quotation holding `t`.
+   */
+  private aroundQuote(t: number): Set<number> {
+    const { doc, nameAt, inQuote } = this.ctx;
+    const out = new Set<number>();
+    const sentence = doc.tokens[t]!.sentence;
+    let from = doc.sentences[sentence]!.tokenStart;
+    if (inQuote[from] === 1 && sentence > 0) from = doc.sentences[sentence - 1]!.tokenStart;
+    const to = doc.sentences[sentence]!.tokenEnd;
+    for (let k = from; k < to; k++) {
+      if (inQuote[k] === 1) continue;
+      const mi = nameAt[k]!;
+      if (mi >= 0 && doc.mentions[mi]!.entity >= 0) out.add(doc.mentions[mi]!.entity);
+    }
+    for (let i = this.seen.length - 1; i >= 0 && this.seen[i]!.token >= from; i--) {
+      if (!this.seen[i]!.quoted) out.add(this.seen[i]!.entity);
+    }
+    return out;
   }
 
   /**
@@ -249,11 +279,17 @@ class Resolver {
     const { doc, nameAt } = this.ctx;
     if (doc.tokens[t]!.lower !== 'the') return t + 1;
     let i = t + 1;
-    while (i < doc.tokens.length && nameAt[i]! < 0 && /^[a-z-]+$/.test(doc.tokens[i]!.text)
-      && (doc.tokens[i]!.pos === 'ADJ' || doc.tokens[i]!.pos === 'NOUN')) i++;
+    // A capitalised title may stand as the possessor ("the President's power", "the Prime Minister's advice").
+    const title = (k: number) => /^[A-Z][a-z]+$/.test(doc.tokens[k]!.text) && ROLE_HEADS.has(doc.tokens[k]!.lower);
+    const capital = (k: number) => /^[A-Z][a-z]+$/.test(doc.tokens[k]!.text) && doc.tokens[k]!.pos !== 'DET';
+    while (i < doc.tokens.length && nameAt[i]! < 0 && (/^[a-z-]+$/.test(doc.tokens[i]!.text) || capital(i))
+      && (doc.tokens[i]!.pos === 'ADJ' || doc.tokens[i]!.pos === 'NOUN' || capital(i))) i++;
     const head = doc.tokens[i - 1]!;
-    if (i === t + 1 || head.pos !== 'NOUN' || !POSSESSIVE_MARKS.has(doc.tokens[i]?.text ?? '')) return t + 1;
-    const e = this.heads.match(t, head.lower);
+    if (i === t + 1 || !(head.pos === 'NOUN' || title(i - 1)) || !POSSESSIVE_MARKS.has(doc.tokens[i]?.text ?? '')) return t + 1;
+    // A person's title finds its holder as a description would ("the president" for a President named before).
+    const e = ROLE_HEADS.has(singular(head.lower))
+      ? this.matchDescription(t, head.lower, doc.tokens.slice(t + 1, i).map((x) => x.lower), doc.tokens.slice(t + 1, i - 1), true)
+      : this.heads.match(t, head.lower);
     if (e < 0) return t + 1;
     addMention(this.ctx, t, i, 'nominal', e);
     this.note(t, e);
@@ -287,11 +323,13 @@ class Resolver {
     // "The mayor, Ana Lima, said": a description set off before a person's name is a mention of that person
     // (its role is collected by the role rules), so a speaker written as the description still resolves.
     // Not after a preposition: "For the pro-government camp, Ana Lima won" fronts a phrase, it names no one.
-    const apposed = after?.text === ',' && doc.tokens[t - 1]?.pos !== 'ADP' ? nameAt[i + 1]! : -1;
-    // Other names take such a description when the role rules read it as theirs ("the capital, Riyadh,").
+    const apposed = after?.text === ',' ? nameAt[i + 1]! : -1;
+    const afterPreposition = doc.tokens[t - 1]?.pos === 'ADP';
+    // Other names take such a description when the role rules read it as theirs ("east of the capital, Riyadh,"),
+    // which they do not for a fronted phrase.
     const roleEnd = doc.tokens[i - 1]!.end;
     const apposedEntity = apposed >= 0 ? doc.mentions[apposed]!.entity : -1;
-    if (apposed >= 0 && (doc.mentions[apposed]!.type === 'PERSON'
+    if (apposed >= 0 && ((doc.mentions[apposed]!.type === 'PERSON' && !afterPreposition)
       || (apposedEntity >= 0 && doc.entities[apposedEntity]!.roles.some((r) => r.end === roleEnd)))) {
       const e = apposedEntity;
       if (e >= 0) {

@@ -8,11 +8,14 @@
  * The name mention keeps its own span; roles never widen it. Leading articles are left out of role text.
  */
 import type { Token } from '../../model/document.js';
-import type { EntityType } from '../../model/format.js';
-import { GENERIC_PERSON_HEADS, HONORIFICS, ORG_HEADS, roleHeadOf, singular } from '../../lexicon/titles.js';
-import { GPE_KEYWORDS, LOC_KEYWORDS } from '../../lexicon/geo.js';
+import { GENERIC_PERSON_HEADS, HONORIFICS, roleHeadOf, singular } from '../../lexicon/titles.js';
 import { genderOfFirstName } from '../../lexicon/names.js';
 import { addMention, addRole, DETERMINERS, type EntityContext, isBoundary, POSSESSIVE_MARKS } from './context.js';
+import {
+  attributive, headFits, holdsPerson, inCompound, isNominal, isPersonHead, isPlural, isRoleHead, KIN_NOUNS, kindFits,
+  mistaggedPersonNoun, OPEN_ROLE_TYPES, ORG_WORDS, otherName, PERSON_WORDS, phraseHead, PLACE_CLASSES, POSTNOMINALS,
+  ROLE_TYPES,
+} from './role-words.js';
 
 /** Words that join the parts of a title ("Secretary of State", "Minister for Foreign Affairs"). */
 const TITLE_LINKS = new Set(['of', 'to', 'for', 'and', '&', 'at', 'in']);
@@ -28,111 +31,14 @@ const CALENDAR = new Set([
   'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'today', 'yesterday',
   'tomorrow', 'jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.',
 ]);
-/** Nouns that name the class of a place in "the region of Kursk", "the city of Mariupol". */
-const PLACE_CLASSES = new Set([
-  'region', 'city', 'town', 'village', 'province', 'state', 'country', 'island', 'district', 'oblast', 'county',
-  'port', 'capital', 'republic', 'kingdom', 'territory', 'municipality', 'enclave', 'settlement', 'area',
-]);
 /** Words that open a relative or participial clause and so end an appositive. */
 const CLAUSE_OPENERS = new Set(['who', 'which', 'that', 'whose', 'whom', 'where', 'when', 'said', 'says']);
+/** Party members named after a person's name ("John Cornyn, Republican from Texas,"). */
+const PARTY_MEMBERS = new Set(['republican', 'democrat', 'conservative', 'liberal', 'socialist', 'independent', 'tory']);
 const POSSESSIVE_PRONOUNS = new Set(['its', 'his', 'her', 'their', 'our', 'my', 'your']);
 const MAX_ROLE_TOKENS = 14;
-/** Entity types that have roles worth recording (not dates, events or works). */
-const ROLE_TYPES = new Set<EntityType>(['PERSON', 'ORG', 'GPE', 'LOC', 'FAC', 'WORK', 'EVENT', 'PRODUCT']);
-/** Types whose descriptions are too varied to list ("the 1959 romantic comedy", "an esports tournament"). */
-const OPEN_ROLE_TYPES = new Set<EntityType>(['WORK', 'EVENT', 'PRODUCT']);
-
-const isNominal = (t: Token) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NUM';
-const isRoleHead = (t: Token) => roleHeadOf(t.text) !== null;
-
-/** Nouns that name a person by what they do, beyond the title lexicon ("pan-democrat", "goalkeeper", "novelist"). */
-const PERSON_NOUN = /(?:er|or|ist|ian|ant|ent|crat|man|woman|person)$/;
-const isPlural = (t: Token) => singular(t.lower) !== t.lower;
-
-/** Person nouns outside the title lexicon and the -er/-ist/-ian pattern. */
-const PERSON_WORDS = new Set([
-  'scholar', 'aide', 'lady', 'icon', 'legend', 'figure', 'heir', 'citizen', 'resident', 'native', 'graduate',
-  'student', 'veteran', 'colleague', 'friend', 'ally', 'rival', 'star', 'senior', 'guru', 'mogul', 'tycoon',
-  'celebrity', 'personality', 'socialite', 'hero', 'pioneer', 'chief', 'head', 'envoy', 'nominee', 'candidate',
-  'nurse', 'chef', 'cook', 'model', 'pupil', 'monk', 'nun', 'guard', 'volunteer', 'fan', 'owner', 'survivor',
-  'refugee', 'migrant', 'immigrant', 'pilgrim', 'tourist', 'actress', 'prisoner', 'hostage', 'detainee', 'inmate',
-  'suspect', 'victim', 'cosplayer', 'blogger', 'poster', 'character', 'guest', 'newcomer', 'localist', 'motorcyclist',
-  'cyclist', 'scientist', 'artist', 'musician', 'singer', 'actor', 'illustrator', 'photographer', 'spokesperson',
-]);
-/** Kinds of place a GPE or LOC can be described as ("a Danish island", "his home state"). */
-const PLACE_WORDS = new Set([
-  ...PLACE_CLASSES, ...LOC_KEYWORDS, ...GPE_KEYWORDS, 'nation', 'homeland', 'neighbour', 'neighbor', 'superpower',
-  'power', 'hub', 'stronghold', 'birthplace', 'home', 'hometown', 'resort', 'archipelago', 'exclave', 'metropolis', 'suburb', 'neighbourhood', 'neighborhood', 'community', 'site', 'destination',
-]);
-/** Kinds of organisation an ORG can be described as ("the nation's largest coal company"). */
-const ORG_WORDS = new Set([
-  ...ORG_HEADS.keys(), ...[...ORG_HEADS.values()].flat(), 'publication', 'magazine', 'tabloid', 'website', 'site',
-  'station', 'channel', 'body', 'watchdog', 'regulator', 'charity', 'nonprofit', 'non-profit', 'think-tank',
-  'laboratory', 'lab', 'conglomerate', 'insurer', 'lender', 'contractor', 'supplier', 'brand', 'chain', 'label',
-  'studio', 'publisher', 'service', 'coalition', 'faction', 'movement', 'wing', 'branch', 'unit', 'division',
-  'subsidiary', 'affiliate', 'bureau', 'institution', 'institute', 'center', 'centre', 'foundation', 'fund',
-  'trust', 'society', 'association', 'federation', 'league', 'cartel', 'gang', 'network', 'platform', 'app',
-  'denomination', 'sect', 'order', 'band', 'orchestra', 'choir', 'ensemble', 'squad', 'side',
-]);
-
-/** Whether a noun names a person: a title, a kin or life-stage word, or an agent noun ("nurse", "novelist"). */
-function isPersonHead(head: Token): boolean {
-  const w = singular(head.lower);
-  return roleHeadOf(head.text) !== null || GENERIC_PERSON_HEADS.has(w) || KIN_NOUNS.has(w) || PERSON_WORDS.has(w)
-    || PERSON_NOUN.test(w);
-}
-
-/**
- * Whether a role whose head noun is `head` can describe the entity of mention `mi` ("island" a place, "nurse" a
- * person). A person noun may also describe a name the NER typed otherwise, when nothing places it in a
- * preposition ("their child, Gloria," but not "in Tulsa, an unarmed man"): `retypeByRole` then makes it a person.
- */
-function headFits(ctx: EntityContext, mi: number, head: Token): boolean {
-  const m = ctx.doc.mentions[mi]!;
-  const w = singular(head.lower);
-  if (m.type === 'PERSON') return isPersonHead(head);
-  if (OPEN_ROLE_TYPES.has(m.type)) return !isPersonHead(head) && !PLACE_WORDS.has(w);
-  if (kindFits(m.type, w)) return true;
-  const prev = ctx.doc.tokens[m.tokenStart - 1];
-  return isPersonHead(head) && ctx.facts[m.entity]!.country === null && prev?.pos !== 'ADP';
-}
-
-/** Whether a (singular) noun names the kind of thing a place or organisation is ("island", "broadcaster"). */
-function kindFits(type: EntityType, w: string): boolean {
-  return type === 'GPE' || type === 'LOC' ? PLACE_WORDS.has(w) : type === 'ORG' ? ORG_WORDS.has(w) : true;
-}
-
-/** The head of an appositive phrase: its last common noun before any preposition ("head" in "head of the agency"). */
-function phraseHead(ctx: EntityContext, ts: number, te: number, self: number): Token | null {
-  let head: Token | null = null;
-  for (let i = ts; i < te && ctx.doc.tokens[i]!.pos !== 'ADP'; i++) {
-    if (ctx.doc.tokens[i]!.pos === 'NOUN' && otherName(ctx, i, self) < 0) head = ctx.doc.tokens[i]!;
-  }
-  return head;
-}
-
-/** A word joined to its neighbour by a hyphen ("state-owned", "Yemen-based"), whatever its part of speech. */
-function inCompound(ctx: EntityContext, t: number): boolean {
-  const { tokens } = ctx.doc;
-  const joined = (a: number, b: number) => tokens[a] !== undefined && tokens[b] !== undefined && tokens[a]!.end === tokens[b]!.start;
-  return (tokens[t - 1]?.text === '-' && joined(t - 1, t)) || (tokens[t + 1]?.text === '-' && joined(t, t + 1));
-}
-
-/** A role never contains another person's name ("FTU's Alice Mak and ... Junius Ho" is a list, not a title). */
-function holdsPerson(ctx: EntityContext, ts: number, te: number, self: number): boolean {
-  for (let t = ts; t < te; t++) {
-    const other = otherName(ctx, t, self);
-    if (other >= 0 && ctx.doc.mentions[other]!.type === 'PERSON') return true;
-  }
-  return false;
-}
-
-/** Tokens of a name mention other than `self` covering token `t`, as the mention index, or -1. */
-function otherName(ctx: EntityContext, t: number, self: number): number {
-  const mi = ctx.nameAt[t] ?? -1;
-  return mi === self ? -1 : mi;
-}
-
+/** Appositives run longer ("a UN rapporteur for the Office of the UN High Commissioner for Human Rights"). */
+const MAX_APPOSITIVE_TOKENS = 18;
 /**
  * The title or description directly before a name, as a token range, or null. Scans left over title material
  * (nouns, adjectives, place and organisation names, "of"/"to" links) and keeps it when it holds a role head
@@ -173,11 +79,15 @@ function roleBefore(ctx: EntityContext, mi: number): [number, number] | null {
   }
   if (start >= end) return null;
   const last = doc.tokens[end - 1]!;
-  if (TITLE_LINKS.has(last.lower) || last.pos === 'ADJ' || last.pos === 'NUM') return null;
+  // A title word the tagger read as an adjective still ends a title ("police chief X").
+  if (TITLE_LINKS.has(last.lower) || (last.pos === 'ADJ' && !isRoleHead(last)) || last.pos === 'NUM') return null;
   const article = start - 1 >= sentStart ? doc.tokens[start - 1]! : undefined;
   // The title's head is its last role word; a plural one introduces several people ("veteran politicians A and B").
   let head = -1;
-  for (let i = start; i < end; i++) if (isRoleHead(doc.tokens[i]!) && otherName(ctx, i, mi) < 0) head = i;
+  for (let i = start; i < end; i++) {
+    const w = doc.tokens[i]!;
+    if ((isRoleHead(w) || mistaggedPersonNoun(w)) && otherName(ctx, i, mi) < 0) head = i;
+  }
   if (m.type === 'PERSON' && head >= 0) {
     if (isPlural(doc.tokens[head]!)) return null;
     // What precedes a link before the head belongs to another phrase ("the death of conservative Justice X",
@@ -194,7 +104,10 @@ function roleBefore(ctx: EntityContext, mi: number): [number, number] | null {
   // "fashion designer X"), never a person noun over a non-person (that is a list or a compound).
   if (!article || !DETERMINERS.has(article.lower)) {
     if (article && (article.pos === 'DET' || article.pos === 'PRON' || POSSESSIVE_MARKS.has(article.text))) return null;
-    if (m.type !== 'PERSON' && !OPEN_ROLE_TYPES.has(m.type) && !kindFits(m.type, singular(last.lower))) return null;
+    // A plain person word before a name the tagger typed otherwise is a title all the same ("veteran Cyd Ho"):
+    // the role then retypes the entity (retypeByRole).
+    const personWord = PERSON_WORDS.has(singular(last.lower)) || isRoleHead(last) || KIN_NOUNS.has(singular(last.lower));
+    if (m.type !== 'PERSON' && !OPEN_ROLE_TYPES.has(m.type) && !kindFits(m.type, singular(last.lower)) && !personWord) return null;
     for (let i = start; i < end; i++) {
       const w = doc.tokens[i]!;
       // A capital is allowed only where the sentence makes it ("Suspect X was held").
@@ -225,18 +138,25 @@ function appositiveAfter(ctx: EntityContext, mi: number): [number, number, numbe
   const first = doc.tokens[start];
   if (!first) return null;
   const firstName = otherName(ctx, start, mi);
-  const opensWithPossessor = firstName >= 0
-    && POSSESSIVE_MARKS.has(doc.tokens[doc.mentions[firstName]!.tokenEnd]?.text ?? '');
+  // A possessor opens the phrase even when the NER did not tag it ("Mecca, Islam's holiest site").
+  const opensWithPossessor = (firstName >= 0
+    && POSSESSIVE_MARKS.has(doc.tokens[doc.mentions[firstName]!.tokenEnd]?.text ?? ''))
+    || (/^[A-Z]/.test(first.text) && POSSESSIVE_MARKS.has(doc.tokens[start + 1]?.text ?? ''));
   const opener = DETERMINERS.has(first.lower) || POSSESSIVE_PRONOUNS.has(first.lower) || opensWithPossessor
-    || isRoleHead(first) || TITLE_MODIFIERS.has(first.lower);
-  while (t < sentEnd && t - start < MAX_ROLE_TOKENS) {
+    || isRoleHead(first) || TITLE_MODIFIERS.has(first.lower) || mistaggedPersonNoun(first)
+    || (PARTY_MEMBERS.has(first.lower) && m.type === 'PERSON');
+  // "Mark Tedeschi, QC,": post-nominal letters are a role of their own.
+  if (POSTNOMINALS.has(first.text) && isBoundary(doc.tokens[start + 1]) && m.type === 'PERSON') return [start, start + 1, mi];
+  while (t < sentEnd && t - start < MAX_APPOSITIVE_TOKENS) {
     const tok = doc.tokens[t]!;
-    if (isBoundary(tok) || tok.pos === 'VERB' || tok.pos === 'AUX' || CLAUSE_OPENERS.has(tok.lower)) break;
-    // "X, Y and Z": a list, not an appositive.
-    if (tok.pos === 'CCONJ') return null;
+    const verbal = (tok.pos === 'VERB' && !(t > start && attributive(ctx, t))) || tok.pos === 'AUX';
+    if (isBoundary(tok) || verbal || CLAUSE_OPENERS.has(tok.lower)) break;
+    // "X, Y and Z": a list, not an appositive; after an article the "and" joins two descriptions of X ("Valeska
+    // Paris, an Australian woman and former Scientologist,").
+    if (tok.pos === 'CCONJ' && !(DETERMINERS.has(first.lower) && otherName(ctx, t + 1, mi) < 0)) return null;
     t++;
   }
-  if (t - start >= MAX_ROLE_TOKENS) return null;
+  if (t - start >= MAX_APPOSITIVE_TOKENS) return null;
   const end = t;
   if (end <= start) return null;
   // An appositive closes with punctuation or opens a clause ("a doctor working at", "who"); a finite verb right
@@ -244,7 +164,9 @@ function appositiveAfter(ctx: EntityContext, mi: number): [number, number, numbe
   const closer = doc.tokens[end];
   if (closer && !isBoundary(closer) && !CLAUSE_OPENERS.has(closer.lower)
     && !(closer.pos === 'VERB' && closer.lower.endsWith('ing'))) return null;
-  if (holdsPerson(ctx, start, end, mi) || opensWithAdverbial(ctx, m.tokenStart)) return null;
+  if (holdsPerson(ctx, start, end, mi, true) || opensWithAdverbial(ctx, m.tokenStart)) return null;
+  // "John Cornyn, Republican from Texas,": a party membership, whose head is the party word itself.
+  if (PARTY_MEMBERS.has(first.lower) && m.type === 'PERSON') return [start, end, mi];
   // "Mitch McConnell of Kentucky, the majority leader,": the appositive describes the person, not the place.
   const owner = ownerThroughPreposition(ctx, mi);
   // The head is one thing ("the world's two biggest polluters" follows a list) of the owner's kind.
@@ -277,7 +199,11 @@ function opensWithAdverbial(ctx: EntityContext, ts: number): boolean {
   const start = doc.sentences[doc.tokens[ts]!.sentence]!.tokenStart;
   const first = doc.tokens[start]!;
   if (first.pos !== 'ADP' && first.pos !== 'SCONJ') return false;
-  for (let t = start; t < ts; t++) if (doc.tokens[t]!.pos === 'VERB' || doc.tokens[t]!.pos === 'AUX') return false;
+  // "On Thursday, X, the ..., said": the adverbial closed before the name.
+  for (let t = start; t < ts; t++) {
+    const tok = doc.tokens[t]!;
+    if (tok.pos === 'VERB' || tok.pos === 'AUX' || tok.text === ',') return false;
+  }
   return true;
 }
 
@@ -305,7 +231,7 @@ function appositiveBefore(ctx: EntityContext, mi: number): [number, number] | nu
     break;
   }
   let start = t + 1;
-  if (holdsPerson(ctx, start, end, mi) || isPlural(doc.tokens[end - 1]!)) return null;
+  if (holdsPerson(ctx, start, end, mi, true) || isPlural(doc.tokens[end - 1]!)) return null;
   if (!headFits(ctx, mi, doc.tokens[end - 1]!)) return null;
   // "After the match, X said": a fronted prepositional phrase, not an appositive.
   if (t === sentence.tokenStart && doc.tokens[t]!.pos === 'ADP') return null;
@@ -319,8 +245,9 @@ function appositiveBefore(ctx: EntityContext, mi: number): [number, number] | nu
 }
 
 /**
- * The organisation a person belongs to, as a role: "FTU's Alice Mak" and "Lee Cheuk-yan of the Labour Party" →
- * "FTU", "Labour Party". Only organisation names count (a place after "of" is where someone is from).
+ * The organisation a person belongs to, as a role: "FTU's Alice Mak", "Lee Cheuk-yan of the Labour Party" and
+ * "Alvin Yeung from the Civic Party" → "FTU", "Labour Party", "Civic Party". Only organisation names count (a
+ * place after "of" or "from" is where someone is from).
  */
 function affiliation(ctx: EntityContext, mi: number): [number, number] | null {
   const { doc } = ctx;
@@ -334,30 +261,58 @@ function affiliation(ctx: EntityContext, mi: number): [number, number] | null {
     return null;
   }
   const link = doc.tokens[m.tokenEnd];
-  if (link?.lower !== 'of') return null;
+  if (link?.lower !== 'of' && link?.lower !== 'from') return null;
   const at = DETERMINERS.has(doc.tokens[m.tokenEnd + 1]?.lower ?? '') ? m.tokenEnd + 2 : m.tokenEnd + 1;
   const org = ctx.nameAt[at] ?? -1;
   if (!isOrg(org) || doc.mentions[org]!.tokenStart !== at) return null;
   return [at, doc.mentions[org]!.tokenEnd];
 }
 
-/** The person names coordinated after mention `mi` ("A, B and C"), in order; empty when none follows. */
-function coordinatedAfter(ctx: EntityContext, mi: number): number[] {
+/**
+ * The names of the same type coordinated after mention `mi` ("A, B and C"), in order; empty when none follows.
+ * Each may carry its organisation ("A of the Civic Party, B from DAB and C").
+ */
+function coordinatedAfter(ctx: EntityContext, mi: number, people = false): number[] {
   const { doc } = ctx;
   const out: number[] = [];
+  const type = people ? 'PERSON' : doc.mentions[mi]!.type;
+  // In a list of people the tagger may have typed some names otherwise ("gods such as Zeus, Hera and Poseidon").
+  const fits = (n: number) => (people ? personLike(ctx, n) : doc.mentions[n]!.type === type);
   let end = doc.mentions[mi]!.tokenEnd;
   for (;;) {
     // A name part glued on by a hyphen that the NER left out ("Lee Cheuk" + "-yan") still belongs to the name.
     while (doc.tokens[end] && doc.tokens[end]!.start === doc.tokens[end - 1]!.end && /^[-\p{L}]+$/u.test(doc.tokens[end]!.text)) end++;
+    if (type === 'PERSON') end = afterAffiliation(ctx, end);
     let t = end;
     if (doc.tokens[t]?.text === ',') t++;
     if (doc.tokens[t]?.lower === 'and') t++;
     const next = t > end ? ctx.nameAt[t] ?? -1 : -1;
-    if (next < 0 || doc.mentions[next]!.tokenStart !== t || doc.mentions[next]!.type !== 'PERSON') return out;
+    if (next < 0 || doc.mentions[next]!.tokenStart !== t || !fits(next)) return out;
     out.push(next);
     end = doc.mentions[next]!.tokenEnd;
   }
 }
+
+/** A name that may be a person's whatever its type: no country, people or place the lexicon knows. */
+function personLike(ctx: EntityContext, mi: number): boolean {
+  const m = ctx.doc.mentions[mi]!;
+  if (m.type === 'PERSON') return true;
+  if (m.entity < 0 || m.type === 'NORP' || ctx.facts[m.entity]!.country) return false;
+  return m.type === 'ORG' || m.type === 'OTHER' || m.type === 'GPE';
+}
+
+/** The token after "of/from (the) ORGANISATION" at `t` ("A of the Civic Party, B"), or `t` when there is none. */
+function afterAffiliation(ctx: EntityContext, t: number): number {
+  const { doc } = ctx;
+  const link = doc.tokens[t]?.lower;
+  if (link !== 'of' && link !== 'from') return t;
+  const at = DETERMINERS.has(doc.tokens[t + 1]?.lower ?? '') ? t + 2 : t + 1;
+  const org = ctx.nameAt[at] ?? -1;
+  return org >= 0 && doc.mentions[org]!.tokenStart === at && doc.mentions[org]!.type === 'ORG' ? doc.mentions[org]!.tokenEnd : t;
+}
+
+/** Words between a plural description and the list it introduces ("guests like A and B", "groups included A"). */
+const LIST_INTRODUCERS = new Set(['like', 'including', 'included', 'include', 'includes']);
 
 /**
  * A description or affiliation before a list of people is each one's ("veteran politicians A and B", "DAB's A
@@ -366,14 +321,22 @@ function coordinatedAfter(ctx: EntityContext, mi: number): number[] {
 function sharedByList(ctx: EntityContext, mi: number, affiliationOfFirst: [number, number] | null): void {
   const { doc } = ctx;
   const m = doc.mentions[mi]!;
-  if (m.type !== 'PERSON') return;
-  const members = coordinatedAfter(ctx, mi);
+  let end = m.tokenStart;
+  // "celebrity guests like A, B and C", "groups such as A and B": the description stands before the introducer.
+  if (LIST_INTRODUCERS.has(doc.tokens[end - 1]?.lower ?? '')) end -= 1;
+  else if (doc.tokens[end - 1]?.lower === 'as' && doc.tokens[end - 2]?.lower === 'such') end -= 2;
+  if (doc.tokens[end - 1]?.text === ',' && end < m.tokenStart) end -= 1;
+  const head = doc.tokens[end - 1];
+  // A plural person noun before the list makes every name in it a person's ("the ancient gods, such as Zeus").
+  const people = head !== undefined && head.pos === 'NOUN' && isPlural(head) && isPersonHead({ ...head, lower: singular(head.lower) })
+    && personLike(ctx, mi);
+  if (!people && m.type !== 'PERSON' && m.type !== 'ORG') return;
+  const members = coordinatedAfter(ctx, mi, people);
   if (members.length === 0) return;
   const sentStart = doc.sentences[doc.tokens[m.tokenStart]!.sentence]!.tokenStart;
   let role: [number, number] | null = null;
-  const end = m.tokenStart;
-  const head = doc.tokens[end - 1];
-  if (head && head.pos === 'NOUN' && isPlural(head) && isPersonHead({ ...head, lower: singular(head.lower) })) {
+  const fits = (h: Token) => (m.type === 'PERSON' || people ? isPersonHead({ ...h, lower: singular(h.lower) }) : ORG_WORDS.has(singular(h.lower)));
+  if (head && head.pos === 'NOUN' && isPlural(head) && fits(head)) {
     let t = end - 1;
     while (t >= sentStart && end - t <= MAX_ROLE_TOKENS) {
       const tok = doc.tokens[t]!;
@@ -392,7 +355,42 @@ function sharedByList(ctx: EntityContext, mi: number, affiliationOfFirst: [numbe
     const e = doc.mentions[other]!.entity;
     if (e < 0) continue;
     if (role) addRole(ctx, e, role[0], role[1]);
-    if (affiliationOfFirst && other !== mi) addRole(ctx, e, affiliationOfFirst[0], affiliationOfFirst[1]);
+    // Only an affiliation written before the list ("DAB's A and B") is everyone's; "A of X, B of Y" each have their own.
+    if (affiliationOfFirst && other !== mi && affiliationOfFirst[1] <= m.tokenStart) addRole(ctx, e, affiliationOfFirst[0], affiliationOfFirst[1]);
+  }
+}
+
+/**
+ * Titles coordinated with the one right before a name ("US singer, actor, and animal rights advocate Doris Day"
+ * → "US singer", "actor"), each a role of its own: phrases ending in a singular person noun, joined by commas or
+ * "and", before token `start` where the name's own title begins.
+ */
+function coordinatedTitles(ctx: EntityContext, mi: number, start: number): [number, number][] {
+  const { doc } = ctx;
+  const m = doc.mentions[mi]!;
+  const sentStart = doc.sentences[doc.tokens[m.tokenStart]!.sentence]!.tokenStart;
+  const out: [number, number][] = [];
+  let t = start - 1;
+  for (;;) {
+    let joined = false;
+    if (doc.tokens[t]?.lower === 'and') { t--; joined = true; }
+    if (doc.tokens[t]?.text === ',') { t--; joined = true; }
+    const end = t + 1;
+    if (!joined || t < sentStart) return out;
+    const head = doc.tokens[t]!;
+    if (head.pos !== 'NOUN' || isPlural(head) || !isPersonHead(head) || otherName(ctx, t, mi) >= 0) return out;
+    while (t >= sentStart && end - t <= MAX_ROLE_TOKENS) {
+      const tok = doc.tokens[t]!;
+      const other = otherName(ctx, t, mi);
+      if (other >= 0) {
+        if (doc.mentions[other]!.type === 'PERSON') return out;
+        t = doc.mentions[other]!.tokenStart - 1;
+        continue;
+      }
+      if ((isNominal(tok) && /^[a-z-]+$/.test(tok.text)) || tok.text === '-') { t--; continue; }
+      break;
+    }
+    out.push([t + 1, end]);
   }
 }
 
@@ -417,6 +415,44 @@ function placeClassBefore(ctx: EntityContext, mi: number): [number, number] | nu
   return [t + 1, head + 1];
 }
 
+/**
+ * "the Federal Security Service (FSB)": a name and its bracketed acronym are one entity; the form that is not the
+ * entity's name is kept as a role, so that both spellings are in the record ("FSB" for the service named in full,
+ * the full name for an entity known by its acronym).
+ */
+function bracketedAlias(ctx: EntityContext, mi: number): [number, number] | null {
+  const { doc } = ctx;
+  const m = doc.mentions[mi]!;
+  if (doc.tokens[m.tokenStart - 1]?.text !== '(' || doc.tokens[m.tokenEnd]?.text !== ')' || m.type === 'PERSON') return null;
+  const full = ctx.nameAt[m.tokenStart - 2] ?? -1;
+  if (full < 0 || doc.mentions[full]!.entity !== m.entity) return null;
+  const name = doc.entities[m.entity]!.name;
+  const short = doc.text.slice(m.start, m.end);
+  const f = doc.mentions[full]!;
+  return short === name ? [f.tokenStart, f.tokenEnd] : [m.tokenStart, m.tokenEnd];
+}
+
+/** Place classes that follow a name ("Idlib province", "the Kowloon West geographical constituency"). */
+const CLASSES_AFTER = new Set([...PLACE_CLASSES, 'constituency', 'riding', 'ward', 'electorate', 'governorate', 'prefecture',
+  'canton', 'oblast', 'krai', 'emirate', 'borough', 'parish']);
+
+/**
+ * "the Kowloon West geographical constituency" → "geographical constituency": a lower-case place-class noun, with
+ * its adjectives, right after a place name, ending the phrase (not "Idlib province governor").
+ */
+function placeClassAfter(ctx: EntityContext, mi: number): [number, number] | null {
+  const { doc } = ctx;
+  const m = doc.mentions[mi]!;
+  if (m.type === 'PERSON' || m.type === 'NORP') return null;
+  let t = m.tokenEnd;
+  while (doc.tokens[t] && doc.tokens[t]!.pos === 'ADJ' && /^[a-z-]+$/.test(doc.tokens[t]!.text) && t - m.tokenEnd < 3) t++;
+  const head = doc.tokens[t];
+  if (!head || !CLASSES_AFTER.has(head.lower) || !/^[a-z]+$/.test(head.text)) return null;
+  const next = doc.tokens[t + 1];
+  if (next && (next.pos === 'NOUN' || next.pos === 'PROPN') && next.sentence === head.sentence) return null;
+  return [m.tokenEnd, t + 1];
+}
+
 /** Collects roles for every entity from the context of each of its name mentions. */
 export function extractRoles(ctx: EntityContext): void {
   const { doc } = ctx;
@@ -425,7 +461,14 @@ export function extractRoles(ctx: EntityContext): void {
     if (m.kind !== 'name' && m.kind !== 'acronym') continue;
     if (m.entity < 0 || !ROLE_TYPES.has(m.type)) continue;
     const before = placeClassBefore(ctx, mi) ?? roleBefore(ctx, mi) ?? appositiveBefore(ctx, mi);
-    if (before) addRole(ctx, m.entity, before[0], before[1]);
+    if (before) {
+      addRole(ctx, m.entity, before[0], before[1]);
+      if (m.type === 'PERSON') for (const [ts, te] of coordinatedTitles(ctx, mi, before[0])) addRole(ctx, m.entity, ts, te);
+    }
+    const alias = bracketedAlias(ctx, mi);
+    if (alias) addRole(ctx, m.entity, alias[0], alias[1]);
+    const classAfter = placeClassAfter(ctx, mi);
+    if (classAfter) addRole(ctx, m.entity, classAfter[0], classAfter[1]);
     const member = affiliation(ctx, mi);
     if (member) addRole(ctx, m.entity, member[0], member[1]);
     sharedByList(ctx, mi, member);
@@ -433,19 +476,45 @@ export function extractRoles(ctx: EntityContext): void {
     if (after) {
       const owner = doc.mentions[after[2]]!.entity;
       addRole(ctx, owner, after[0], after[1]);
-      // The appositive is also a mention of its entity ("X, a doctor at the clinic,"), article included.
-      const opensWithArticle = DETERMINERS.has(doc.tokens[after[0] - 1]!.lower);
-      addMention(ctx, opensWithArticle ? after[0] - 1 : after[0], after[1], 'nominal', owner);
+      // The appositive is also a mention of its entity ("X, a doctor at the clinic,"), article included; letters
+      // after a name ("QC") are not.
+      if (POSTNOMINALS.has(doc.tokens[after[0]]!.text) && after[1] === after[0] + 1) continue;
+      const span = appositiveMention(ctx, mi, after[0], after[1]);
+      if (span) addMention(ctx, span[0], span[1], 'nominal', owner);
     }
   }
   retypeByRole(ctx);
 }
 
-/** Nouns that only ever describe people, beyond titles: kin and life stages ("their nine-month-old child, X"). */
-export const KIN_NOUNS: ReadonlySet<string> = new Set([
-  'child', 'baby', 'daughter', 'son', 'wife', 'husband', 'mother', 'father', 'sister', 'brother', 'grandmother',
-  'grandfather', 'widow', 'widower', 'toddler', 'infant', 'niece', 'nephew', 'cousin', 'aunt', 'uncle',
-]);
+/**
+ * The part of an appositive that is a mention of its entity: from its article to before a complement naming
+ * another entity ("the Speaker" of "the Speaker of the House", "holiest site" of "Islam's holiest site"), so that
+ * the mention does not run over another entity's name. Null when nothing is left.
+ */
+function appositiveMention(ctx: EntityContext, mi: number, ts: number, te: number): [number, number] | null {
+  const { doc } = ctx;
+  let start = DETERMINERS.has(doc.tokens[ts - 1]!.lower) ? ts - 1 : ts;
+  const possessor = doc.tokens[ts + 1];
+  if (possessor && POSSESSIVE_MARKS.has(possessor.text) && /^[A-Z]/.test(doc.tokens[ts]!.text)) start = ts + 2;
+  // "Republican from Texas": a phrase headed by another entity's name is no mention of this one ("Panama coach" is).
+  else if (otherName(ctx, ts, mi) >= 0) {
+    const after = doc.mentions[otherName(ctx, ts, mi)]!.tokenEnd;
+    if (after >= te || doc.tokens[after]!.pos === 'ADP') return null;
+  }
+  // Cut at the first preposition that leads to another name; names before the head are its modifiers ("a UN
+  // rapporteur").
+  let end = te;
+  for (let k = start, adp = -1; k < te; k++) {
+    if (adp < 0 && doc.tokens[k]!.pos === 'ADP') adp = k;
+    if (adp >= 0 && otherName(ctx, k, mi) >= 0) { end = adp; break; }
+  }
+  while (end > start && ['ADP', 'DET', 'CCONJ'].includes(doc.tokens[end - 1]!.pos)) end--;
+  return end > start ? [start, end] : null;
+}
+
+/** Person words that never describe a body or a place ("a national team", "a source", "the star" can). */
+const HUMAN_ONLY = new Set(['veteran', 'god', 'goddess', 'deity', 'prophet', 'activist', 'cosplayer', 'blogger', 'gunman',
+  'newcomer', 'politician', 'homeopath', 'fiancée', 'fiancee', 'widow', 'widower', 'astronaut', 'rapporteur']);
 
 /**
  * An entity the NER typed as a place or organisation but described as a person ("their child, Gloria,"; "X, a
@@ -460,7 +529,8 @@ function retypeByRole(ctx: EntityContext): void {
       const cut = words.findIndex((w) => w === 'of' || w === 'at' || w === 'for' || w === 'in');
       const head = (cut >= 0 ? words.slice(0, cut) : words).pop() ?? '';
       if (kindFits(entity.type, singular(head)) && entity.type !== 'FAC') return false; // "broadcaster" for an ORG
-      return KIN_NOUNS.has(head) || GENERIC_PERSON_HEADS.has(head) || roleHeadOf(head) !== null;
+      const one = singular(head);
+      return KIN_NOUNS.has(one) || GENERIC_PERSON_HEADS.has(one) || roleHeadOf(head) !== null || HUMAN_ONLY.has(one);
     });
     if (!personal) return;
     entity.type = 'PERSON';

@@ -68,6 +68,17 @@ const ORG_NOUNS = new Set([
   'movement', 'militia', 'ministry', 'conglomerate', 'giant', 'operator', 'producer', 'maker', 'brokerage',
 ]);
 
+/** Nouns that, set right before a name, make it a work ("the romantic comedy Pillow Talk", "graphic novel X"). */
+const WORK_NOUNS = new Set([
+  'film', 'movie', 'comedy', 'drama', 'thriller', 'documentary', 'novel', 'memoir', 'book', 'song', 'album', 'single',
+  'sitcom', 'opera', 'musical', 'poem', 'painting', 'game', 'videogame', 'franchise', 'podcast', 'anthem', 'hymn',
+]);
+/** Nouns that, set right before a name, make it a product ("the browser Firefox", "the cruise ship Freewinds"). */
+const PRODUCT_NOUNS = new Set([
+  'browser', 'headset', 'smartphone', 'phone', 'console', 'laptop', 'tablet', 'car', 'sedan', 'aircraft', 'airliner',
+  'jet', 'drone', 'rifle', 'missile', 'ship', 'vessel', 'tanker', 'yacht', 'ferry', 'submarine', 'satellite', 'rocket',
+]);
+
 /** Head words of organisations' names ("Chamber", "Conference", "Association"). */
 export const ORG_NAME_HEADS: ReadonlySet<string> = new Set([
   'chamber', 'conference', 'council', 'association', 'federation', 'confederation', 'union', 'party', 'league',
@@ -121,7 +132,14 @@ function eventOrCraft(ctx: NameContext): EntityType | null {
   // "the Space Shuttle Program" is the body that flies them.
   if (CRAFT_BODIES.has(lower(ctx, ctx.end - 1))) return null;
   if (CRAFT_PREFIXES.has(first) || (first === 'space' && lower(ctx, ctx.start + 1) === 'shuttle')) return 'PRODUCT';
-  return STRONG_EVENT_HEADS.has(lower(ctx, ctx.end - 1)) ? 'EVENT' : null;
+  if (STRONG_EVENT_HEADS.has(lower(ctx, ctx.end - 1))) return 'EVENT';
+  // "Fan Expo Canada", "Lantern Festival 2020": an event head followed by where or when it is held.
+  for (let i = ctx.start + 1; i < ctx.end - 1; i++) {
+    if (!STRONG_EVENT_HEADS.has(lower(ctx, i))) continue;
+    const rest = ctx.words.slice(i + 1, ctx.end);
+    if (rest.every((w) => /^\d{4}$/.test(w)) || lookupGeo(rest.join(' ')) !== null) return 'EVENT';
+  }
+  return null;
 }
 
 /** Whether a name of two or more words ends in an organisation head ("... Foundation", "... Tourism Board"). */
@@ -176,10 +194,30 @@ function inFacilityApposition(ctx: NameContext): boolean {
   return lower(ctx, ctx.start - 1) === ',' && FAC_NOUNS.has(lower(ctx, ctx.start - 2));
 }
 
+/** Electoral areas, polities of their own kind ("the Kowloon West geographical constituency"). */
+const ELECTORAL_AREAS = new Set(['constituency', 'constituencies', 'riding', 'ward', 'electorate']);
+
+/**
+ * A polity class after a name of two or more words, over up to two lower-case adjectives ("Kowloon West
+ * geographical constituency", "Sha Tin district"): GPE, else null.
+ */
+function placeClassAfter(ctx: NameContext): EntityType | null {
+  // One-word miscellaneous names before a class noun are mostly adjectives ("Basque region", "Islamic state").
+  if (ctx.end - ctx.start < 2) return null;
+  for (let i = ctx.end; i < ctx.end + 3 && i < ctx.words.length; i++) {
+    const w = ctx.words[i]!;
+    if (!/^[a-z-]+$/.test(w)) return null;
+    if (GPE_KEYWORDS.has(w) || ELECTORAL_AREAS.has(w)) return 'GPE';
+  }
+  return null;
+}
+
 function miscType(ctx: NameContext, name: string): EntityType {
   const words = ctx.words.slice(ctx.start, ctx.end).map((w) => w.toLowerCase());
   const geo = lookupGeo(name);
   if (geo?.kind === 'demonym') return 'NORP';
+  const place = placeClassAfter(ctx);
+  if (place) return place;
   if (words.some((w) => EVENT_WORDS.has(w))) return 'EVENT';
   if (words.every((w) => NORP_WORDS.has(w) || lookupGeo(w)?.kind === 'demonym')) return 'NORP';
   if (words.length <= 2 && DEMONYM_SHAPE.test(name)) return 'NORP';
@@ -206,6 +244,10 @@ export function claimlineType(type: ConllType, ctx: NameContext): EntityType {
   // A nationality word is never a place or a person, whatever the tagger made of it ("North Koreans").
   if (lookupGeo(name)?.kind === 'demonym') return 'NORP';
   if (type !== 'ORG' && type !== 'MISC' && ORG_NOUNS.has(lower(ctx, ctx.start - 1))) return 'ORG';
+  // "the 1959 romantic comedy Pillow Talk", "graphic novel Angel Catbird", "the cruise ship Freewinds".
+  const kindBefore = lower(ctx, ctx.start - 1);
+  if (lookupGeo(name) === null && WORK_NOUNS.has(kindBefore)) return 'WORK';
+  if (lookupGeo(name) === null && PRODUCT_NOUNS.has(kindBefore)) return 'PRODUCT';
   if (lookupGeo(name) === null && hasOrgHead(ctx)) return 'ORG';
   if (type !== 'LOC' && isBuiltPlace(ctx, type)) return 'FAC';
   switch (type) {
