@@ -43,7 +43,7 @@ export function mix(t: number, a: number, b = 0): number {
 }
 
 /** One murmur3 body step. */
-function round(h: number, x: number): number {
+export function murmurRound(h: number, x: number): number {
   let k = Math.imul(x, 0xcc9e2d51);
   k = (k << 15) | (k >>> 17);
   h ^= Math.imul(k, 0x1b873593);
@@ -54,10 +54,10 @@ function round(h: number, x: number): number {
 /** Span-tagger feature key (30 bits, never negative) of template `a` and up to four values (integers or hashes). */
 export function mix30(a: number, b: number, c = 0, d = 0, e = 0): number {
   let h = Math.imul(a + 0x9e3779b9, 0x85ebca6b);
-  h = round(h, b);
-  h = round(h, c);
-  h = round(h, d);
-  h = round(h, e);
+  h = murmurRound(h, b);
+  h = murmurRound(h, c);
+  h = murmurRound(h, d);
+  h = murmurRound(h, e);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

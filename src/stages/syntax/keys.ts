@@ -4,28 +4,16 @@
  * which marks a free slot of a WeightTable. Word atoms are FNV-1a hashes (src/learn/hash.ts) of the lower-cased
  * form, computed once per token.
  */
-import { hashString } from '../../learn/hash.js';
-
-function round(h: number, x: number): number {
-  let k = Math.imul(x, 0xcc9e2d51);
-  k = (k << 15) | (k >>> 17);
-  h ^= Math.imul(k, 0x1b873593);
-  h = (h << 13) | (h >>> 19);
-  return (Math.imul(h, 5) + 0xe6546b64) | 0;
-}
+import { fmix32, hashString, murmurRound } from '../../learn/hash.js';
 
 /** Key of template `t` over atoms `a`, `b`, `c`. */
 export function key(t: number, a: number, b = 0, c = 0): number {
   let h = Math.imul(t + 0x9e3779b9, 0x85ebca6b);
-  h = round(h, a);
-  h = round(h, b);
-  h = round(h, c);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h === 0 ? 1 : h >>> 0;
+  h = murmurRound(h, a);
+  h = murmurRound(h, b);
+  h = murmurRound(h, c);
+  const k = fmix32(h);
+  return k === 0 ? 1 : k;
 }
 
 /** Atom of a missing position (before the sentence, an empty stack slot, a child that is not there). */
